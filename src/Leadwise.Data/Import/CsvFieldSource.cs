@@ -1,0 +1,151 @@
+using System.Globalization;
+using CsvHelper;
+using Leadwise.Core.Outreach;
+using Leadwise.Data.Export;
+
+namespace Leadwise.Data.Import;
+
+/// <summary>
+/// Parses the current CSV record's fields in table-column order, mapping each to its header position,
+/// and collects a line-precise error for every value that does not fit its column.
+/// </summary>
+internal sealed class CsvFieldSource(
+    CsvParser parser,
+    string fileName,
+    IReadOnlyList<ExportColumn> columns,
+    int[] physicalIndex,
+    IReadOnlyList<(string Name, int Index)> extraColumns) : IFieldSource
+{
+    private readonly List<ImportIssue> _errors = [];
+    private int _ordinal;
+    private int _line;
+    private string? _raw;
+
+    public IReadOnlyList<ImportIssue> Errors => _errors;
+
+    public void StartRecord(int line)
+    {
+        _ordinal = 0;
+        _line = line;
+        _raw = null;
+        _errors.Clear();
+    }
+
+    public void AddRecordError(string message, int fieldIndex = 0)
+    {
+        var (lineOffset, column) = RawRecordLocator.LocateField(Raw, fieldIndex);
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, _line + lineOffset, column, null, message));
+    }
+
+    public void AddRecordError(int lineOffset, int column, string message) =>
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, _line + lineOffset, column, null, message));
+
+    /// <summary>An error in the column read last.</summary>
+    private void AddFieldError(string message)
+    {
+        var ordinal = _ordinal - 1;
+        var index = physicalIndex[ordinal];
+        var (lineOffset, character) = RawRecordLocator.LocateField(Raw, Math.Max(index, 0));
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, _line + lineOffset, character, columns[ordinal].Name, message));
+    }
+
+    public string Raw => _raw ??= parser.RawRecord;
+
+    public long? Int64() => Parse(FieldKind.Int64, static (ReadOnlySpan<char> text, out long value) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), "a whole number");
+
+    public int? Int32() => Parse(FieldKind.Int32, static (ReadOnlySpan<char> text, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), "a whole number");
+
+    public decimal? Decimal() => Parse(FieldKind.Decimal, static (ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value), "a number");
+
+    public double? Double() => Parse(FieldKind.Double, static (ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+        && double.IsFinite(value), "a number such as 1 or 1.5");
+
+    public bool? Boolean() => Parse(FieldKind.Boolean, static (ReadOnlySpan<char> text, out bool value) =>
+        ExportValues.TryParseBoolean(text, out value), "t or f");
+
+    public DateTimeOffset? Timestamp() => Parse(FieldKind.Timestamp, static (ReadOnlySpan<char> text, out DateTimeOffset value) =>
+        ExportValues.TryParseTimestamp(text, out value), "a timestamp with a UTC offset like 2023-10-19 10:31:45.096+00");
+
+    public string? Text()
+    {
+        var field = Next(FieldKind.Text, out var column);
+        if (field is null)
+        {
+            RequireValue(column);
+        }
+
+        return field;
+    }
+
+    public ExtraFields Extra()
+    {
+        if (extraColumns.Count == 0)
+        {
+            return ExtraFields.None;
+        }
+
+        var values = new KeyValuePair<string, string?>[extraColumns.Count];
+        for (var i = 0; i < extraColumns.Count; i++)
+        {
+            var text = parser[extraColumns[i].Index];
+            values[i] = new(extraColumns[i].Name, text.Length == 0 ? null : text);
+        }
+
+        return ExtraFields.From(values);
+    }
+
+    private delegate bool TryParse<T>(ReadOnlySpan<char> text, out T value);
+
+    private T? Parse<T>(FieldKind kind, TryParse<T> tryParse, string expected)
+        where T : struct
+    {
+        var field = Next(kind, out var column);
+        if (field is null)
+        {
+            RequireValue(column);
+            return null;
+        }
+
+
+        if (tryParse(field, out var value))
+        {
+            return value;
+        }
+
+        AddFieldError($"expected {expected}, got \"{Shorten(field)}\"");
+        return null;
+    }
+
+    private string? Next(FieldKind kind, out ExportColumn column)
+    {
+        column = columns[_ordinal];
+        var index = physicalIndex[_ordinal];
+        _ordinal++;
+        if (column.Kind != kind)
+        {
+            throw new InvalidOperationException($"Table definition reads column \"{column.Name}\" as {kind}, but it is declared {column.Kind}.");
+        }
+
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var text = parser[index];
+        return text.Length == 0 ? null : text;
+    }
+
+    private void RequireValue(ExportColumn column)
+    {
+        if (column.Required)
+        {
+            AddFieldError("a value is required here");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+}

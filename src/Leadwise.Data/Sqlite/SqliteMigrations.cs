@@ -1,0 +1,141 @@
+namespace Leadwise.Data.Sqlite;
+
+/// <summary>
+/// The SQLite schema as numbered steps. A store records the last step applied in
+/// <c>PRAGMA user_version</c> and applies the rest on open, in one transaction. Steps are never edited
+/// once shipped: a change is a new step.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // 1: the five export tables (column names are the export's headers in snake_case), the
+        // indexes later features look up by, and the list of unknown columns kept aside.
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            company_name TEXT,
+            email TEXT,
+            role TEXT,
+            user_bought_credit TEXT,
+            user_used_credit TEXT,
+            created_at TEXT,
+            updated_at TEXT,
+            extra TEXT
+        );
+        
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT,
+            type TEXT,
+            status TEXT,
+            num_of_leads INTEGER,
+            num_of_invites_sent INTEGER,
+            num_of_invites_accepted INTEGER,
+            num_of_replies_received INTEGER,
+            user_id INTEGER NOT NULL,
+            use_first_name INTEGER,
+            deleted INTEGER,
+            last_scheduled_to_scrape_at TEXT,
+            minimum_invites INTEGER,
+            maximum_invites INTEGER,
+            first_follow_ups_sent INTEGER,
+            second_follow_ups_sent INTEGER,
+            third_follow_ups_sent INTEGER,
+            fourth_follow_ups_sent INTEGER,
+            fifth_follow_ups_sent INTEGER,
+            sixth_follow_ups_sent INTEGER,
+            invites_withdrawn INTEGER,
+            use_scraper_accounts INTEGER,
+            created_at TEXT,
+            updated_at TEXT,
+            extra TEXT
+        );
+        
+        CREATE TABLE messages (
+            "order" INTEGER NOT NULL,
+            type TEXT,
+            campaign_id INTEGER NOT NULL,
+            name TEXT,
+            content TEXT,
+            male_salutation TEXT,
+            female_salutation TEXT,
+            "interval" REAL,
+            created_at TEXT,
+            updated_at TEXT,
+            extra TEXT,
+            PRIMARY KEY (campaign_id, "order")
+        ) WITHOUT ROWID;
+        
+        CREATE TABLE leads (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER,
+            campaign_id INTEGER NOT NULL,
+            name TEXT,
+            first_name TEXT,
+            last_name TEXT,
+            gender TEXT,
+            email TEXT,
+            company_name TEXT,
+            title TEXT,
+            city TEXT,
+            country TEXT,
+            location TEXT,
+            invite_sent_at TEXT,
+            invite_accepted INTEGER,
+            invite_withdrawn_at TEXT,
+            first_follow_up_sent_at TEXT,
+            second_follow_up_sent_at TEXT,
+            third_follow_up_sent_at TEXT,
+            fourth_follow_up_sent_at TEXT,
+            fifth_follow_up_sent_at TEXT,
+            sixth_follow_up_sent_at TEXT,
+            first_email_follow_up_sent_at TEXT,
+            second_email_follow_up_sent_at TEXT,
+            email_follow_up_thread_id TEXT,
+            replied INTEGER,
+            existing_messages_count INTEGER,
+            invite_attempts INTEGER,
+            skip INTEGER,
+            skip_reason TEXT,
+            cds_employee_id TEXT,
+            created_at TEXT,
+            updated_at TEXT,
+            extra TEXT
+        );
+        
+        CREATE TABLE campaign_snapshots (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL,
+            user_id INTEGER,
+            status TEXT,
+            num_of_invites_sent INTEGER,
+            num_of_invites_accepted INTEGER,
+            num_of_replies_received INTEGER,
+            first_follow_ups_sent INTEGER,
+            second_follow_ups_sent INTEGER,
+            third_follow_ups_sent INTEGER,
+            fourth_follow_ups_sent INTEGER,
+            fifth_follow_ups_sent INTEGER,
+            sixth_follow_ups_sent INTEGER,
+            invites_withdrawn INTEGER,
+            minimum_invites INTEGER,
+            maximum_invites INTEGER,
+            created_at TEXT,
+            updated_at TEXT,
+            extra TEXT
+        );
+        CREATE INDEX leads_by_campaign ON leads (campaign_id);
+        CREATE INDEX leads_by_user ON leads (user_id);
+        CREATE INDEX campaigns_by_user ON campaigns (user_id);
+        CREATE INDEX campaign_snapshots_by_campaign ON campaign_snapshots (campaign_id, created_at);
+
+        CREATE TABLE extra_columns (
+            table_name TEXT NOT NULL,
+            column_name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (table_name, column_name)
+        ) WITHOUT ROWID;
+        """,
+    ];
+}

@@ -1,0 +1,41 @@
+using Leadwise.Core.Outreach;
+
+namespace Leadwise.Data.Storage;
+
+/// <summary>
+/// Where Leadwise keeps an account's outreach data. Callers see only this interface, so SQLite (the
+/// default) and PostgreSQL are interchangeable. Reads stream; writes go through one
+/// <see cref="IStoreWriter"/>, which is all-or-nothing.
+/// </summary>
+public interface ILeadwiseStore : IAsyncDisposable
+{
+    /// <summary>What a person should read to know which store this is, e.g. <c>SQLite leadwise.db</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Starts a transaction; nothing it writes is visible until <see cref="IStoreWriter.CommitAsync"/>.</summary>
+    Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken);
+
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+
+    IAsyncEnumerable<User> ReadUsersAsync(CancellationToken cancellationToken);
+
+    IAsyncEnumerable<Campaign> ReadCampaignsAsync(CancellationToken cancellationToken);
+
+    /// <summary>All messages, by campaign and then order.</summary>
+    IAsyncEnumerable<Message> ReadMessagesAsync(CancellationToken cancellationToken);
+
+    /// <summary>All leads, by id.</summary>
+    IAsyncEnumerable<Lead> ReadLeadsAsync(CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CampaignSnapshot> ReadSnapshotsAsync(CancellationToken cancellationToken);
+
+    Task<Lead?> FindLeadAsync(LeadId id, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<Lead> ReadLeadsOfCampaignAsync(CampaignId campaignId, CancellationToken cancellationToken);
+
+    /// <summary>A campaign's messages ordered by step.</summary>
+    Task<IReadOnlyList<Message>> ReadMessagesOfCampaignAsync(CampaignId campaignId, CancellationToken cancellationToken);
+
+    /// <summary>The unknown columns imports kept aside for a table, in the order they were first seen.</summary>
+    Task<IReadOnlyList<string>> ReadExtraColumnsAsync(StoreTable table, CancellationToken cancellationToken);
+}
