@@ -1,0 +1,55 @@
+using System.Globalization;
+using Leadwise.Core.Outreach;
+using Leadwise.Data.Storage;
+using Spectre.Console;
+
+namespace Leadwise.Cli.Rendering;
+
+/// <summary>Rows per table and the funnel (sent and replied per step), as status and quickstart print them.</summary>
+internal static class StoreSummaryView
+{
+    private static readonly string[] StepNames = ["Invite", "Follow-up 1", "Follow-up 2", "Follow-up 3", "Follow-up 4", "Follow-up 5", "Follow-up 6"];
+
+    public static async Task WriteAsync(IAnsiConsole console, ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        var tables = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(store.Description));
+        tables.AddColumn("Table");
+        tables.AddColumn(new TableColumn("Rows").RightAligned());
+        foreach (var table in Enum.GetValues<StoreTable>())
+        {
+            tables.AddRow(table.ToString(), counts[table].ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(tables);
+        if (counts.Leads == 0)
+        {
+            console.MarkupLine("The store holds no leads yet: run [bold]leadwise import <folder>[/] or [bold]leadwise quickstart[/].");
+            return;
+        }
+
+        var funnel = new OutreachFunnel();
+        await foreach (var lead in store.ReadLeadsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            funnel.Add(lead);
+        }
+
+        var view = new Table().Border(TableBorder.Rounded).Title("Outreach funnel");
+        view.AddColumn("Step");
+        view.AddColumn(new TableColumn("Leads sent").RightAligned());
+        view.AddColumn(new TableColumn("Replied at step").RightAligned());
+        view.AddColumn(new TableColumn("Reply rate").RightAligned());
+        for (var step = 0; step <= OutreachSteps.LastFollowUp; step++)
+        {
+            view.AddRow(
+                StepNames[step],
+                funnel.Sent(step).ToString("N0", CultureInfo.InvariantCulture),
+                funnel.RepliedAt(step).ToString("N0", CultureInfo.InvariantCulture),
+                funnel.ReplyRate(step).ToString("P2", CultureInfo.InvariantCulture));
+        }
+
+        view.Caption(string.Create(CultureInfo.InvariantCulture,
+            $"{funnel.Leads:N0} leads, {funnel.Sent(0):N0} invited ({(double)funnel.Sent(0) / funnel.Leads:P1}), {funnel.Replied:N0} replied ({(funnel.Sent(0) == 0 ? 0 : (double)funnel.Replied / funnel.Sent(0)):P2} of invited)"));
+        console.Write(view);
+    }
+}
