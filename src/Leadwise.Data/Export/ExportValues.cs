@@ -102,10 +102,6 @@ public static class ExportValues
         return string.Concat(whole, ".", fraction, "+00");
     }
 
-    /// <summary>The store's form: ISO 8601 UTC with six fraction digits, so text order is time order.</summary>
-    public static string FormatStoreTimestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Shortest round-trip form: <c>1</c> for 1.0, <c>0.5</c> for a half day.</summary>

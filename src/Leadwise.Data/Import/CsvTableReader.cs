@@ -65,6 +65,8 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
             DetectColumnCountChanges = false,
             BadDataFound = null,
             IgnoreBlankLines = true,
+            // CsvHelper's 4 KB default makes it shift and copy its buffer for every few records.
+            BufferSize = 1 << 16,
         };
         using var parser = new CsvParser(reader, configuration);
 

@@ -38,7 +38,7 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
             return Finish(run, committed: false, stopwatch, options);
         }
 
-        await using (var writer = await store.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, cancellationToken).ConfigureAwait(false))
         {
             var users = new HashSet<UserId>(await writer.ReadUserIdsAsync(cancellationToken).ConfigureAwait(false));
             var campaigns = new HashSet<CampaignId>(await writer.ReadCampaignIdsAsync(cancellationToken).ConfigureAwait(false));
@@ -173,6 +173,7 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
         var rowErrors = new List<ImportIssue>();
         if (!run.LimitReached)
         {
+            await using var pipeline = new RowPipeline<TRow>((row, ct) => upsert(writer, row, ct), cancellationToken);
             foreach (var parsed in reader.Read(cancellationToken))
             {
                 read++;
@@ -188,8 +189,7 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
                     remember(row);
                     if (run.ShouldWrite)
                     {
-                        await upsert(writer, row, cancellationToken).ConfigureAwait(false);
-                        imported++;
+                        await pipeline.AddAsync(row).ConfigureAwait(false);
                     }
                 }
                 else
@@ -208,6 +208,8 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
                 }
             }
 
+            await pipeline.CompleteAsync().ConfigureAwait(false);
+            imported = pipeline.Written;
             foreach (var issue in reader.FileIssues)
             {
                 run.AddFileIssue(issue);

@@ -23,18 +23,7 @@ internal sealed class SqliteFieldSource(SqliteDataReader reader) : IFieldSource
 
     public bool? Boolean() => IsNull(out var i) ? null : reader.GetInt64(i) != 0;
 
-    public DateTimeOffset? Timestamp()
-    {
-        if (IsNull(out var i))
-        {
-            return null;
-        }
-
-        var text = reader.GetString(i);
-        return ExportValues.TryParseTimestamp(text, out var value)
-            ? value
-            : throw new InvalidDataException($"The store holds \"{text}\" in a timestamp column ({reader.GetName(i)}).");
-    }
+    public DateTimeOffset? Timestamp() => IsNull(out var i) ? null : StoreTimestamps.FromMicroseconds(reader.GetInt64(i));
 
     public string? Text() => IsNull(out var i) ? null : reader.GetString(i);
 

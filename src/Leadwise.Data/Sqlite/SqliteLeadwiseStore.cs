@@ -55,12 +55,12 @@ public sealed class SqliteLeadwiseStore : ILeadwiseStore
         return await ReadUserVersionAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken)
+    public async Task<IStoreWriter> BeginWriteAsync(StoreWriteMode mode, CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SqliteStoreWriter.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+            return await SqliteStoreWriter.BeginAsync(connection, mode, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -9,8 +9,9 @@ internal static class SqliteMigrations
 {
     public static readonly IReadOnlyList<string> Steps =
     [
-        // 1: the five export tables (column names are the export's headers in snake_case), the
-        // indexes later features look up by, and the list of unknown columns kept aside.
+        // 1: the five export tables (column names are the export's headers in snake_case; timestamps
+        // are UTC microseconds since 1970, booleans 0/1), the indexes later features look up by, and
+        // the list of unknown columns kept aside.
         """
         CREATE TABLE users (
             id INTEGER PRIMARY KEY,
@@ -19,8 +20,8 @@ internal static class SqliteMigrations
             role TEXT,
             user_bought_credit TEXT,
             user_used_credit TEXT,
-            created_at TEXT,
-            updated_at TEXT,
+            created_at INTEGER,
+            updated_at INTEGER,
             extra TEXT
         );
         
@@ -36,7 +37,7 @@ internal static class SqliteMigrations
             user_id INTEGER NOT NULL,
             use_first_name INTEGER,
             deleted INTEGER,
-            last_scheduled_to_scrape_at TEXT,
+            last_scheduled_to_scrape_at INTEGER,
             minimum_invites INTEGER,
             maximum_invites INTEGER,
             first_follow_ups_sent INTEGER,
@@ -47,8 +48,8 @@ internal static class SqliteMigrations
             sixth_follow_ups_sent INTEGER,
             invites_withdrawn INTEGER,
             use_scraper_accounts INTEGER,
-            created_at TEXT,
-            updated_at TEXT,
+            created_at INTEGER,
+            updated_at INTEGER,
             extra TEXT
         );
         
@@ -61,8 +62,8 @@ internal static class SqliteMigrations
             male_salutation TEXT,
             female_salutation TEXT,
             "interval" REAL,
-            created_at TEXT,
-            updated_at TEXT,
+            created_at INTEGER,
+            updated_at INTEGER,
             extra TEXT,
             PRIMARY KEY (campaign_id, "order")
         ) WITHOUT ROWID;
@@ -81,17 +82,17 @@ internal static class SqliteMigrations
             city TEXT,
             country TEXT,
             location TEXT,
-            invite_sent_at TEXT,
+            invite_sent_at INTEGER,
             invite_accepted INTEGER,
-            invite_withdrawn_at TEXT,
-            first_follow_up_sent_at TEXT,
-            second_follow_up_sent_at TEXT,
-            third_follow_up_sent_at TEXT,
-            fourth_follow_up_sent_at TEXT,
-            fifth_follow_up_sent_at TEXT,
-            sixth_follow_up_sent_at TEXT,
-            first_email_follow_up_sent_at TEXT,
-            second_email_follow_up_sent_at TEXT,
+            invite_withdrawn_at INTEGER,
+            first_follow_up_sent_at INTEGER,
+            second_follow_up_sent_at INTEGER,
+            third_follow_up_sent_at INTEGER,
+            fourth_follow_up_sent_at INTEGER,
+            fifth_follow_up_sent_at INTEGER,
+            sixth_follow_up_sent_at INTEGER,
+            first_email_follow_up_sent_at INTEGER,
+            second_email_follow_up_sent_at INTEGER,
             email_follow_up_thread_id TEXT,
             replied INTEGER,
             existing_messages_count INTEGER,
@@ -99,8 +100,8 @@ internal static class SqliteMigrations
             skip INTEGER,
             skip_reason TEXT,
             cds_employee_id TEXT,
-            created_at TEXT,
-            updated_at TEXT,
+            created_at INTEGER,
+            updated_at INTEGER,
             extra TEXT
         );
         
@@ -121,12 +122,11 @@ internal static class SqliteMigrations
             invites_withdrawn INTEGER,
             minimum_invites INTEGER,
             maximum_invites INTEGER,
-            created_at TEXT,
-            updated_at TEXT,
+            created_at INTEGER,
+            updated_at INTEGER,
             extra TEXT
         );
         CREATE INDEX leads_by_campaign ON leads (campaign_id);
-        CREATE INDEX leads_by_user ON leads (user_id);
         CREATE INDEX campaigns_by_user ON campaigns (user_id);
         CREATE INDEX campaign_snapshots_by_campaign ON campaign_snapshots (campaign_id, created_at);
 

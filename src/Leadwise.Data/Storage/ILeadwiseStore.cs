@@ -13,7 +13,12 @@ public interface ILeadwiseStore : IAsyncDisposable
     string Description { get; }
 
     /// <summary>Starts a transaction; nothing it writes is visible until <see cref="IStoreWriter.CommitAsync"/>.</summary>
-    Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken);
+    /// <param name="mode">
+    /// <see cref="StoreWriteMode.BulkLoad"/> for imports of many rows: the store may defer index
+    /// maintenance to the commit, which is much faster for millions of rows and slower for a few.
+    /// </param>
+    /// <param name="cancellationToken">Cancels starting the transaction.</param>
+    Task<IStoreWriter> BeginWriteAsync(StoreWriteMode mode, CancellationToken cancellationToken);
 
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
 
