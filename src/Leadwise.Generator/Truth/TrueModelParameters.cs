@@ -8,7 +8,7 @@ namespace Leadwise.Generator.Truth;
 public sealed record TrueModelParameters
 {
     // Reply hazard (given the lead is reachable: invite accepted, or an ungated channel).
-    public double Intercept { get; init; } = -2.9;
+    public double Intercept { get; init; } = -3.3;
     public IReadOnlyList<double> StepEffects { get; init; } = [0.3, 0.0, -0.2, -0.4, -0.6, -0.8];
     public IReadOnlyList<double> SeniorityEffects { get; init; } = [0.3, 0.1, 0.0, -0.2, -0.4];
     public IReadOnlyList<double> IndustryEffects { get; init; } = [0.25, 0.0, 0.1, -0.35, -0.1, -0.2, 0.05];
@@ -27,7 +27,7 @@ public sealed record TrueModelParameters
     public double Link { get; init; } = -0.3;
 
     // Invite acceptance (only for sequences whose first message is gated).
-    public double AcceptIntercept { get; init; } = -1.45;
+    public double AcceptIntercept { get; init; } = -1.7;
     public IReadOnlyList<double> AcceptSeniorityEffects { get; init; } = [0.6, 0.3, 0.0, -0.3, -0.5];
     public double AcceptPersonalised { get; init; } = 0.3;
     public double AcceptGermanLeadGermanNote { get; init; } = 0.3;
