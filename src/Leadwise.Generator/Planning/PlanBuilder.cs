@@ -13,7 +13,7 @@ internal static class PlanBuilder
 
     private static readonly string[] AgencyNames = ["Vertriebsprofis GmbH", "LinkedGrowth UG", "Growth Partners Ltd", "Nordlicht Sales GmbH", "Pipeline Builders Inc.", "Kundenmagnet GmbH", "Outreach Lab B.V.", "Akquise, Plan & Co. KG", "Brightlead Ltd", "Termin-Turbo GmbH"];
     private static readonly double[] CampaignsPerUserWeights = Enumerable.Range(1, 15).Select(n => Math.Pow(n, -1.1)).ToArray();
-    private static readonly double[] FollowUpWeights = [0, 15, 60, 15, 9.5, 0.5];
+    private static readonly double[] FollowUpWeights = [0, 25, 57, 10, 7.5, 0.5];
     private static readonly double[] FirstIntervals = [1, 2, 3];
     private static readonly double[] FirstIntervalWeights = [0.4, 0.35, 0.25];
     private static readonly double[] LaterIntervals = [2, 3, 7, 1.5];
@@ -101,7 +101,7 @@ internal static class PlanBuilder
         var stopped = random.Chance(0.4);
         var end = stopped ? start + (long)(Math.Max(5 * DayMs, (exportMs - start) * (0.3 + (0.65 * random.NextDouble())))) : exportMs;
         end = Math.Min(end, exportMs);
-        var invitedFraction = random.Chance(0.15) ? 1.0 : 0.3 + (0.6 * random.NextDouble());
+        var invitedFraction = random.Chance(0.2) ? 1.0 : 0.35 + (0.55 * random.NextDouble());
         var target = Target(account, ref random);
         var created = start - (long)(random.NextDouble() * 3 * DayMs);
 
