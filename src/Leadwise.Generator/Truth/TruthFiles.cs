@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Leadwise.Core.Outreach;
+
+namespace Leadwise.Generator.Truth;
+
+/// <summary>
+/// The ground-truth files written next to an export (in <c>truth/</c>, never part of the export): plain
+/// comma-separated numbers, ids and enum names (no quoting needed), and the model parameters as JSON.
+/// Doubles use round-trip formatting, so a reloaded model reproduces every probability bit for bit.
+/// </summary>
+internal static class TruthFiles
+{
+    public const string Folder = "truth";
+    public const string ModelFile = "model.json";
+    public const string MessagesFile = "messages.csv";
+    public const string LeadsFile = "leads.csv";
+
+    public const string MessagesHeader = "messageId,campaignId,order,userId,channel,language,isLong,isPersonalised,hasQuestion,hasLink,quality";
+    public const string LeadsHeader = "leadId,userId,campaignId,seniority,industry,language,gender,responsiveness,isSpam,receivedSteps,receivedReplyProbability,bestReplyProbability,bestSequence";
+
+    public const string Formula =
+        "ReplyProbability(lead, m[0..n-1]) = A(lead, m[0]) * (1 - prod_k (1 - h(lead, m[k], k))); "
+        + "h = 0 for spam, else sigmoid(Intercept + StepEffects[min(k, last)] + responsiveness + SeniorityEffects[s] + IndustryEffects[i] "
+        + "+ language(lead, message) + isLong*(LongMessage + LongMessagePerSeniority*(s-2)) + isPersonalised*Personalised + hasQuestion*Question + hasLink*Link + quality); "
+        + "A = 1 unless m[0].channel is LinkedInInvite; then 0 for spam, else sigmoid(AcceptIntercept + AcceptSeniorityEffects[s] "
+        + "+ AcceptResponsivenessWeight*responsiveness + isPersonalised(m[0])*AcceptPersonalised + note language term).";
+
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string MessageRow(MessageProfile m) => string.Join(
+        ',',
+        m.Key.ToString(),
+        m.Key.CampaignId.ToString(),
+        m.Key.Order.ToString(CultureInfo.InvariantCulture),
+        m.UserId.ToString(),
+        m.Channel.ToString(),
+        m.Language.ToString(),
+        Bool(m.IsLong),
+        Bool(m.IsPersonalised),
+        Bool(m.HasQuestion),
+        Bool(m.HasLink),
+        Format(m.Quality));
+
+    public static string LeadRow(LeadTruth t)
+    {
+        var p = t.Profile;
+        var sequence = new StringBuilder();
+        foreach (var key in t.BestSequence)
+        {
+            sequence.Append(sequence.Length == 0 ? string.Empty : " ").Append(key.ToString());
+        }
+
+        return string.Join(
+            ',',
+            t.LeadId.ToString(),
+            t.UserId.ToString(),
+            t.CampaignId.ToString(),
+            p.Seniority.ToString(),
+            p.Industry.ToString(),
+            p.Language.ToString(),
+            p.Gender.ToString(),
+            Format(p.Responsiveness),
+            Bool(p.IsSpam),
+            t.ReceivedSteps.ToString(CultureInfo.InvariantCulture),
+            Format(t.ReceivedReplyProbability),
+            Format(t.BestReplyProbability),
+            sequence.ToString());
+    }
+
+    public static MessageProfile ParseMessage(string line, int lineNumber)
+    {
+        var f = Split(line, 11, MessagesFile, lineNumber);
+        return new MessageProfile(
+            new MessageKey(new CampaignId(Long(f[1])), (int)Long(f[2])),
+            new UserId(Long(f[3])),
+            Enum.Parse<MessageChannel>(f[4]),
+            Enum.Parse<Language>(f[5]),
+            f[6] == "t",
+            f[7] == "t",
+            f[8] == "t",
+            f[9] == "t",
+            Double(f[10]));
+    }
+
+    public static LeadTruth ParseLead(string line, int lineNumber)
+    {
+        var f = Split(line, 13, LeadsFile, lineNumber);
+        var profile = new LeadProfile(
+            Enum.Parse<Seniority>(f[3]),
+            Enum.Parse<Industry>(f[4]),
+            Enum.Parse<Language>(f[5]),
+            Enum.Parse<Gender>(f[6]),
+            Double(f[7]),
+            f[8] == "t");
+        var sequence = f[12].Length == 0
+            ? []
+            : f[12].Split(' ').Select(text => MessageKey.TryParse(text, out var key) ? key : throw new FormatException($"{LeadsFile}:{lineNumber}: bad message id \"{text}\"")).ToArray();
+        return new LeadTruth(
+            new LeadId(Long(f[0])),
+            new UserId(Long(f[1])),
+            new CampaignId(Long(f[2])),
+            profile,
+            (int)Long(f[9]),
+            Double(f[10]),
+            Double(f[11]),
+            sequence);
+    }
+
+    private static string[] Split(string line, int columns, string file, int lineNumber)
+    {
+        var fields = line.Split(',');
+        return fields.Length == columns
+            ? fields
+            : throw new FormatException($"{file}:{lineNumber}: expected {columns} fields, got {fields.Length}");
+    }
+
+    private static string Bool(bool value) => value ? "t" : "f";
+
+    private static long Long(string text) => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static double Double(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
