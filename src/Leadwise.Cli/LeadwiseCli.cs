@@ -7,33 +7,24 @@ namespace Leadwise.Cli;
 /// <summary>Builds the command tree and runs it: parse errors exit 2, user errors print one red line and exit 1.</summary>
 public static class LeadwiseCli
 {
-    public static readonly Option<bool> Verbose = new("--verbose", "-v")
-    {
-        Description = "Show stack traces and extra detail when something fails",
-        Recursive = true,
-    };
-
-    public static readonly Option<string?> Database = new("--db")
-    {
-        Description = $"The store: a SQLite file (default: ${Data.Storage.StoreLocation.EnvironmentVariable}, else {Data.Storage.StoreLocation.DefaultFile} in the working directory)",
-        Recursive = true,
-    };
-
-    public static RootCommand Build(CliContext context)
+    internal static RootCommand Build(CliContext context, GlobalOptions globals)
     {
         var root = new RootCommand("Leadwise: lead scoring and outreach optimisation on your own outreach data.");
-        root.Options.Add(Verbose);
-        root.Options.Add(Database);
-        root.Subcommands.Add(ImportCommand.Create(context));
-        root.Subcommands.Add(ExportCommand.Create(context));
-        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Options.Add(globals.Verbose);
+        root.Options.Add(globals.Database);
+        root.Subcommands.Add(QuickstartCommand.Create(context, globals));
+        root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context, globals));
+        root.Subcommands.Add(ExportCommand.Create(context, globals));
+        root.Subcommands.Add(StatusCommand.Create(context, globals));
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = Build(context);
+        var globals = new GlobalOptions();
+        var root = Build(context, globals);
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration
         {
@@ -64,12 +55,12 @@ public static class LeadwiseCli
         }
         catch (Exception exception) when (IsUserError(exception))
         {
-            ReportError(context, parseResult, exception, exception.Message);
+            ReportError(context, parseResult.GetValue(globals.Verbose), exception, exception.Message);
             return ExitCodes.BadInput;
         }
         catch (Exception exception)
         {
-            ReportError(context, parseResult, exception, $"Unexpected error: {exception.Message}");
+            ReportError(context, parseResult.GetValue(globals.Verbose), exception, $"Unexpected error: {exception.Message}");
             return ExitCodes.BadInput;
         }
     }
@@ -80,10 +71,10 @@ public static class LeadwiseCli
         or InvalidDataException
         or ArgumentException;
 
-    private static void ReportError(CliContext context, ParseResult parseResult, Exception exception, string message)
+    private static void ReportError(CliContext context, bool verbose, Exception exception, string message)
     {
         context.Console.MarkupLineInterpolated($"[red]error:[/] {message}");
-        if (parseResult.GetValue(Verbose))
+        if (verbose)
         {
             context.Console.WriteException(exception);
         }

@@ -9,13 +9,13 @@ namespace Leadwise.Cli.Commands;
 /// <summary><c>leadwise export &lt;folder&gt;</c>: writes the store back as the five export files.</summary>
 internal static class ExportCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context, GlobalOptions globals)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder to write the five CSV files into (created if missing)" };
         var command = new Command("export", "Write the store as the five-table outreach export (the format import reads)") { folder };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(LeadwiseCli.Database), context, cancellationToken);
+            await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var target = parseResult.GetRequiredValue(folder).FullName;
             var counts = await ProgressDisplay.RunAsync(context.Console, progress => new StoreExporter(store).ExportAsync(target, progress, cancellationToken));
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,

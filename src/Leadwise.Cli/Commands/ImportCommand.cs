@@ -6,7 +6,7 @@ namespace Leadwise.Cli.Commands;
 /// <summary><c>leadwise import &lt;folder&gt;</c>: loads the five-table outreach export into the store.</summary>
 internal static class ImportCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context, GlobalOptions globals)
     {
         var folder = new Argument<DirectoryInfo>("folder")
         {
@@ -54,7 +54,7 @@ internal static class ImportCommand
                 throw new UserFacingException($"There is no folder {source.FullName} to import.");
             }
 
-            await using var store = await StoreOpener.OpenAsync(parseResult.GetValue(LeadwiseCli.Database), context, cancellationToken);
+            await using var store = await StoreOpener.OpenAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var report = await ImportRunner.RunAsync(context.Console, store, source.FullName, options, cancellationToken);
             return report.Committed && report.ErrorCount == 0 ? ExitCodes.Success : ExitCodes.BadInput;
         });

@@ -65,8 +65,8 @@ internal static class ProgressDisplay
                 }
 
                 _lastTenth[value.Stage] = tenth;
-                var text = value.Total is { } t
-                    ? string.Create(CultureInfo.InvariantCulture, $"{value.Stage}: {tenth * 10}% ({value.Done:N0} of {t:N0})")
+                var text = value.Total is not null
+                    ? string.Create(CultureInfo.InvariantCulture, $"{value.Stage}: {tenth * 10}%")
                     : string.Create(CultureInfo.InvariantCulture, $"{value.Stage}: {value.Done:N0}");
                 console.WriteLine(text);
             }

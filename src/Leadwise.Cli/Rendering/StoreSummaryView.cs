@@ -13,7 +13,8 @@ internal static class StoreSummaryView
     public static async Task WriteAsync(IAnsiConsole console, ILeadwiseStore store, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-        var tables = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(store.Description));
+        console.MarkupLineInterpolated($"Store: [bold]{store.Description}[/]");
+        var tables = new Table().Border(TableBorder.Rounded);
         tables.AddColumn("Table");
         tables.AddColumn(new TableColumn("Rows").RightAligned());
         foreach (var table in Enum.GetValues<StoreTable>())
