@@ -11,22 +11,11 @@ namespace Leadwise.Cli.Commands;
 /// <summary><c>leadwise generate</c>: writes a realistic synthetic export with a known true reply model.</summary>
 internal static class GenerateCommand
 {
-    public static Option<int> CreateLeadsOption()
+    public static Option<int> CreateLeadsOption() => new Option<int>("--leads")
     {
-        var leads = new Option<int>("--leads")
-        {
-            Description = "How many leads to generate",
-            DefaultValueFactory = _ => new GeneratorOptions().LeadCount,
-        };
-        leads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--leads must be at least 1.");
-            }
-        });
-        return leads;
-    }
+        Description = "How many leads to generate",
+        DefaultValueFactory = _ => new GeneratorOptions().LeadCount,
+    }.AtLeast(1);
 
     public static Option<int> CreateSeedOption() => new("--seed")
     {

@@ -16,14 +16,7 @@ internal static class ImportCommand
         {
             Description = "How many errors to list (all are counted)",
             DefaultValueFactory = _ => 100,
-        };
-        maxErrors.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--max-errors must be at least 1.");
-            }
-        });
+        }.AtLeast(1);
         var skipBadRows = new Option<bool>("--skip-bad-rows")
         {
             Description = "Import the good rows and report the bad ones (default: all-or-nothing, nothing is written when any row is bad)",

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Leadwise.Cli;
+
+/// <summary>Validation shared by options. Validators also run when the text is not a number at all, so they read the token, not the value.</summary>
+internal static class OptionRules
+{
+    public static Option<int> AtLeast(this Option<int> option, int minimum)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && value < minimum)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {minimum}, got {value}."));
+            }
+        });
+        return option;
+    }
+}
