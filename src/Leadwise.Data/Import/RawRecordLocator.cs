@@ -34,7 +34,7 @@ internal static class RawRecordLocator
     /// Describes a record whose quotes do not balance: where the quoted field that never closes starts,
     /// or where a quote stands inside an unquoted field. Null when the quotes are fine.
     /// </summary>
-    public static (int LineOffset, int Column, string Problem)? FindQuoteProblem(string raw, char delimiter = ',')
+    public static (int LineOffset, int Column, string Problem, bool Unclosed)? FindQuoteProblem(string raw, char delimiter = ',')
     {
         var inQuotes = false;
         var fieldStart = 0;
@@ -61,7 +61,7 @@ internal static class RawRecordLocator
                 if (i != fieldStart)
                 {
                     var (line, column) = PositionOf(raw, i);
-                    return (line, column, "a quote (\") inside an unquoted field; quote the whole field and double the quote (\"\")");
+                    return (line, column, "a quote (\") inside an unquoted field; quote the whole field and double the quote (\"\")", false);
                 }
 
                 inQuotes = true;
@@ -80,7 +80,7 @@ internal static class RawRecordLocator
         if (inQuotes)
         {
             var (line, column) = PositionOf(raw, quoteStart);
-            return (line, column, "a quoted field starts here and is never closed; the rest of the file was read into it");
+            return (line, column, "a quoted field starts here and is never closed; the rest of the file was read into it", true);
         }
 
         return null;
