@@ -7,7 +7,10 @@ namespace Leadwise.Data.Import;
 /// </summary>
 internal static class RawRecordLocator
 {
-    /// <summary>Line offset (0 = the record's first line) and 1-based column of field <paramref name="fieldIndex"/>.</summary>
+    /// <summary>
+    /// Line offset (0 = the record's first line) and 1-based column of field <paramref name="fieldIndex"/>;
+    /// for a field the record is too short to have, the end of the record, where it is missing.
+    /// </summary>
     public static (int LineOffset, int Column) LocateField(string raw, int fieldIndex, char delimiter = ',')
     {
         var field = 0;
@@ -25,6 +28,11 @@ internal static class RawRecordLocator
                 field++;
                 offset = i + 1;
             }
+        }
+
+        if (field < fieldIndex)
+        {
+            offset = raw.AsSpan().TrimEnd("\r\n").Length;
         }
 
         return PositionOf(raw, offset);
