@@ -204,7 +204,7 @@ public sealed class OutreachImporterEncodingTests : IAsyncLifetime
         var messages = await _store.Store.ReadMessagesOfCampaignAsync(new CampaignId(SalesNavCampaignId), CancellationToken.None);
         Assert.Equal(MultiLineContent.Replace("\n", "\r\n", StringComparison.Ordinal), messages[1].Content);
         Assert.Equal("Kurze Nachfrage, {{ first_name }}.", messages[2].Content);
-        Assert.Equal("2023-09-02 09:00:00+00", Export.ExportValues.FormatTimestamp(messages[2].UpdatedAt!.Value));
+        Assert.Equal("2023-09-02 09:00:00+00", Data.Export.ExportValues.FormatTimestamp(messages[2].UpdatedAt!.Value));
         Assert.Equal(new Storage.StoreCounts(2, 2, 4, 3, 2), await _store.CountAsync());
         var leadsOnly = await _store.ReadAllAsync();
         await using var baseline = await TestStore.CreateAsync();

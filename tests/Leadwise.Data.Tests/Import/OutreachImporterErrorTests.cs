@@ -135,6 +135,7 @@ public sealed class OutreachImporterErrorTests : IAsyncLifetime
     [InlineData("2023-10-19 10:31:45.+00")]
     [InlineData("2023-10-19 10:31:45+0")]
     [InlineData("yesterday")]
+    [InlineData("0001-01-01 00:00:00+05")]
     public async Task Import_WhenTimestampIsMalformed_ReportsLineAndColumn(string text)
     {
         // Given
