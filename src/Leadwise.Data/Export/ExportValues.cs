@@ -81,9 +81,15 @@ public static class ExportValues
 
         // PostgreSQL keeps microseconds; rounding here makes the store's value the one PostgreSQL would hold.
         fractionTicks = (fractionTicks + (TicksPerMicrosecond / 2)) / TicksPerMicrosecond * TicksPerMicrosecond;
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
-        var utc = local.AddMinutes(-offsetMinutes);
-        value = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        var utcTicks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks
+            + fractionTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            // e.g. 0001-01-01 00:00:00+05: a valid text whose UTC instant DateTime cannot hold.
+            return false;
+        }
+
+        value = new DateTimeOffset(utcTicks, TimeSpan.Zero);
         return true;
     }
 

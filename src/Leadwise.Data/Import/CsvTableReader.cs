@@ -106,12 +106,13 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
             }
 
             var raw = parser.RawRecord;
-            var line = FirstLineOf(parser.RawRow, raw);
+            var quote = raw.AsSpan().Count('"') % 2 != 0 ? RawRecordLocator.FindQuoteProblem(raw) : null;
+            var line = FirstLineOf(parser.RawRow, raw, endsInsideQuotes: quote is { Unclosed: true });
             source.StartRecord(line);
 
-            if (raw.AsSpan().Count('"') % 2 != 0 && RawRecordLocator.FindQuoteProblem(raw) is { } quote)
+            if (quote is not null)
             {
-                source.AddRecordError(quote.LineOffset, quote.Column, quote.Problem);
+                source.AddRecordError(quote.Value.LineOffset, quote.Value.Column, quote.Value.Problem);
                 yield return new ParsedRow<TRow>(null, line, [.. source.Errors], raw);
                 continue;
             }
@@ -130,10 +131,15 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
         }
     }
 
-    private static int FirstLineOf(int lastLine, string raw)
+    /// <summary>
+    /// The record's first physical line. CsvHelper's row count includes line breaks inside quoted
+    /// fields but not the break that ends the record, so a final break only counts when it ends the
+    /// record: a quote left open at the end of the file has swallowed it.
+    /// </summary>
+    private static int FirstLineOf(int lastLine, string raw, bool endsInsideQuotes)
     {
         var breaks = RawRecordLocator.CountLineBreaks(raw);
-        var endsWithBreak = raw.Length > 0 && raw[^1] is '\n' or '\r';
+        var endsWithBreak = !endsInsideQuotes && raw.Length > 0 && raw[^1] is '\n' or '\r';
         return lastLine - breaks + (endsWithBreak ? 1 : 0);
     }
 

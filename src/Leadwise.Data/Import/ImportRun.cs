@@ -27,9 +27,6 @@ internal sealed class ImportRun(ImportOptions options)
     /// </summary>
     public bool CanCommit => ShouldWrite;
 
-    /// <summary>All-or-nothing gives up reading once the listed errors are full; skipping goes on counting.</summary>
-    public bool LimitReached => !options.SkipBadRows && ErrorCount >= options.MaxErrors;
-
     public void AddRowErrors(IReadOnlyList<ImportIssue> errors, string? raw)
     {
         foreach (var error in errors)

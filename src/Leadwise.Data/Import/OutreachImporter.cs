@@ -168,57 +168,50 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
         CancellationToken cancellationToken)
         where TRow : class
     {
-        long read = 0, imported = 0, rejected = 0;
+        long read = 0, rejected = 0;
         var reader = new CsvTableReader<TRow>(table, path);
         var rowErrors = new List<ImportIssue>();
-        if (!run.LimitReached)
+        await using var pipeline = new RowPipeline<TRow>((row, ct) => upsert(writer, row, ct), cancellationToken);
+        foreach (var parsed in reader.Read(cancellationToken))
         {
-            await using var pipeline = new RowPipeline<TRow>((row, ct) => upsert(writer, row, ct), cancellationToken);
-            foreach (var parsed in reader.Read(cancellationToken))
+            read++;
+            rowErrors.Clear();
+            rowErrors.AddRange(parsed.Errors);
+            if (parsed.Row is { } candidate && parsed.Errors.Count == 0)
             {
-                read++;
-                rowErrors.Clear();
-                rowErrors.AddRange(parsed.Errors);
-                if (parsed.Row is { } candidate && parsed.Errors.Count == 0)
-                {
-                    validate(candidate, reader, parsed.Line, rowErrors);
-                }
-
-                if (rowErrors.Count == 0 && parsed.Row is { } row)
-                {
-                    remember(row);
-                    if (run.ShouldWrite)
-                    {
-                        await pipeline.AddAsync(row).ConfigureAwait(false);
-                    }
-                }
-                else
-                {
-                    rejected++;
-                    run.AddRowErrors(rowErrors, parsed.RawRecord ?? reader.CurrentRawRecord);
-                    if (run.LimitReached)
-                    {
-                        break;
-                    }
-                }
-
-                if (read % ProgressEveryRows == 0)
-                {
-                    progress?.Report(new ProgressUpdate(table.FileName, reader.BytesRead, reader.Length));
-                }
+                validate(candidate, reader, parsed.Line, rowErrors);
             }
 
-            await pipeline.CompleteAsync().ConfigureAwait(false);
-            imported = pipeline.Written;
-            foreach (var issue in reader.FileIssues)
+            if (rowErrors.Count == 0 && parsed.Row is { } row)
             {
-                run.AddFileIssue(issue);
+                remember(row);
+                if (run.ShouldWrite)
+                {
+                    await pipeline.AddAsync(row).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                rejected++;
+                run.AddRowErrors(rowErrors, parsed.RawRecord ?? reader.CurrentRawRecord);
             }
 
-            if (reader.ExtraColumns.Count > 0 && run.ShouldWrite)
+            if (read % ProgressEveryRows == 0)
             {
-                await writer.AddExtraColumnsAsync(storeTable, reader.ExtraColumns, cancellationToken).ConfigureAwait(false);
+                progress?.Report(new ProgressUpdate(table.FileName, reader.BytesRead, reader.Length));
             }
+        }
+
+        await pipeline.CompleteAsync().ConfigureAwait(false);
+        var imported = pipeline.Written;
+        foreach (var issue in reader.FileIssues)
+        {
+            run.AddFileIssue(issue);
+        }
+
+        if (reader.ExtraColumns.Count > 0 && run.ShouldWrite)
+        {
+            await writer.AddExtraColumnsAsync(storeTable, reader.ExtraColumns, cancellationToken).ConfigureAwait(false);
         }
 
         progress?.Report(new ProgressUpdate(table.FileName, reader.Length, reader.Length));

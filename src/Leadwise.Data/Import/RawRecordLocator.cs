@@ -7,7 +7,10 @@ namespace Leadwise.Data.Import;
 /// </summary>
 internal static class RawRecordLocator
 {
-    /// <summary>Line offset (0 = the record's first line) and 1-based column of field <paramref name="fieldIndex"/>.</summary>
+    /// <summary>
+    /// Line offset (0 = the record's first line) and 1-based column of field <paramref name="fieldIndex"/>;
+    /// for a field the record is too short to have, the end of the record, where it is missing.
+    /// </summary>
     public static (int LineOffset, int Column) LocateField(string raw, int fieldIndex, char delimiter = ',')
     {
         var field = 0;
@@ -27,6 +30,11 @@ internal static class RawRecordLocator
             }
         }
 
+        if (field < fieldIndex)
+        {
+            offset = raw.AsSpan().TrimEnd("\r\n").Length;
+        }
+
         return PositionOf(raw, offset);
     }
 
@@ -34,7 +42,7 @@ internal static class RawRecordLocator
     /// Describes a record whose quotes do not balance: where the quoted field that never closes starts,
     /// or where a quote stands inside an unquoted field. Null when the quotes are fine.
     /// </summary>
-    public static (int LineOffset, int Column, string Problem)? FindQuoteProblem(string raw, char delimiter = ',')
+    public static (int LineOffset, int Column, string Problem, bool Unclosed)? FindQuoteProblem(string raw, char delimiter = ',')
     {
         var inQuotes = false;
         var fieldStart = 0;
@@ -61,7 +69,7 @@ internal static class RawRecordLocator
                 if (i != fieldStart)
                 {
                     var (line, column) = PositionOf(raw, i);
-                    return (line, column, "a quote (\") inside an unquoted field; quote the whole field and double the quote (\"\")");
+                    return (line, column, "a quote (\") inside an unquoted field; quote the whole field and double the quote (\"\")", false);
                 }
 
                 inQuotes = true;
@@ -80,7 +88,7 @@ internal static class RawRecordLocator
         if (inQuotes)
         {
             var (line, column) = PositionOf(raw, quoteStart);
-            return (line, column, "a quoted field starts here and is never closed; the rest of the file was read into it");
+            return (line, column, "a quoted field starts here and is never closed; the rest of the file was read into it", true);
         }
 
         return null;

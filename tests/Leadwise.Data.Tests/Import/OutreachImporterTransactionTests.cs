@@ -1,0 +1,201 @@
+using System.Globalization;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Progress;
+using Leadwise.Data.Import;
+using Leadwise.Data.Storage;
+using Leadwise.Data.Tests.Support;
+using Leadwise.Testing.Exports;
+using static Leadwise.Testing.Exports.OutreachExportText;
+
+namespace Leadwise.Data.Tests.Import;
+
+/// <summary>All-or-nothing by default, good rows only with SkipBadRows, and how errors are listed and written.</summary>
+public sealed class OutreachImporterTransactionTests : IAsyncLifetime
+{
+    private TestStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Import_WhenOneLeadIsBad_CommitsNothingToAnEmptyStore()
+    {
+        // Given
+        var export = new ExportFolderBuilder().SetField(Leads, ClaireLine, "replied", "ja");
+
+        // When
+        var report = await _store.ImportAsync(export);
+
+        // Then
+        Assert.False(report.Committed);
+        Assert.Equal(1, report.ErrorCount);
+        Assert.Equal(new StoreCounts(0, 0, 0, 0, 0), await _store.CountAsync());
+        Assert.Empty(await _store.Store.ReadExtraColumnsAsync(StoreTable.Leads, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Import_WhenOneLeadIsBad_LeavesAnEarlierImportUntouched()
+    {
+        // Given
+        (await _store.ImportAsync(new ExportFolderBuilder())).AssertSucceeded();
+        var before = await _store.ReadAllAsync();
+        var newer = new ExportFolderBuilder()
+            .SetField(Leads, AnnaLine, "title", "CEO")
+            .SetField(Users, 2, "role", "SuperAdmin")
+            .AppendLine(Leads, LeadRow(31, SalesNavCampaignId, AcmeUserId))
+            .AppendLine(Leads, LeadRow(32, SalesNavCampaignId, AcmeUserId).Replace("+00,f,", "+00,maybe,", StringComparison.Ordinal))
+            .AddColumn(Records, "region", "EU", "EU");
+
+        // When
+        var report = await _store.ImportAsync(newer);
+
+        // Then
+        Assert.False(report.Committed);
+        report.SingleError().AssertAt(Leads, newer.Locate(Leads, "maybe"), "inviteAccepted");
+        Assert.Equal(new StoreCounts(2, 2, 4, 3, 2), await _store.CountAsync());
+        (await _store.ReadAllAsync()).AssertSameRowsAs(before);
+        Assert.Empty(await _store.Store.ReadExtraColumnsAsync(StoreTable.Snapshots, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Import_WithSkipBadRows_ImportsTheGoodRowsAndReportsTheBadOne()
+    {
+        // Given
+        var export = new ExportFolderBuilder().SetField(Leads, JoergLine, "replied", "ja");
+
+        // When
+        var report = await _store.ImportAsync(export, new ImportOptions { SkipBadRows = true });
+
+        // Then
+        Assert.True(report.Committed);
+        report.SingleError().AssertAt(Leads, export.Locate(Leads, "ja,").Line, export.Locate(Leads, "ja,").Column, "replied");
+        Assert.Equal((3L, 2L, 1L), (report.Table(Leads).RowsRead, report.Table(Leads).RowsImported, report.Table(Leads).RowsRejected));
+        Assert.Equal(new StoreCounts(2, 2, 4, 2, 2), await _store.CountAsync());
+        Assert.Null(await _store.Store.FindLeadAsync(new LeadId(JoergLeadId), CancellationToken.None));
+        Assert.NotNull(await _store.Store.FindLeadAsync(new LeadId(ClaireLeadId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Import_WithSkipBadRows_RejectsRowsThatReferenceARejectedCampaign()
+    {
+        // Given
+        var export = new ExportFolderBuilder().SetField(Campaigns, 3, "deleted", "nein");
+
+        // When
+        var report = await _store.ImportAsync(export, new ImportOptions { SkipBadRows = true });
+
+        // Then
+        Assert.True(report.Committed);
+        Assert.Equal([Campaigns, Messages, Leads, Records], report.Errors.Select(e => e.File));
+        Assert.All(report.Errors.Skip(1), e => Assert.Contains("campaign 77 is neither", e.Message, StringComparison.Ordinal));
+        Assert.Equal(new StoreCounts(2, 1, 3, 2, 1), await _store.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_WhenReferencedCampaignAndUserAreOnlyInTheStore_AcceptsTheRows()
+    {
+        // Given
+        (await _store.ImportAsync(new ExportFolderBuilder())).AssertSucceeded();
+        var later = new ExportFolderBuilder()
+            .HeaderOnly(Users)
+            .HeaderOnly(Campaigns)
+            .WithText(Messages, MessagesHeader + "\n3,LINKEDIN,9007199254740995,Follow-up 3,Letzte Nachricht,,,2,,\n")
+            .WithText(Leads, LeadsHeader + "\n" + LeadRow(9007199254741001, SalesNavCampaignId, AcmeUserId) + "\n")
+            .WithText(Records, RecordsHeader + "\n" + Row("4", "77", "42", "STOPPED", "", "", "", "", "", "", "", "", "", "", "", "", "", "") + "\n");
+
+        // When
+        var report = await _store.ImportAsync(later);
+
+        // Then
+        report.AssertSucceeded();
+        Assert.Equal(new StoreCounts(2, 2, 5, 4, 3), await _store.CountAsync());
+        var lead = await _store.Store.FindLeadAsync(new LeadId(9007199254741001), CancellationToken.None);
+        Assert.Equal(new CampaignId(SalesNavCampaignId), lead!.CampaignId);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_WhenErrorsExceedMaxErrors_ListsOnlyMaxErrorsButCountsAll(bool skipBadRows)
+    {
+        // Given
+        var export = new ExportFolderBuilder();
+        for (var id = 100; id < 105; id++)
+        {
+            export.AppendLine(Leads, LeadRow(id, SalesNavCampaignId).Replace("+00,f,", "+00,x,", StringComparison.Ordinal));
+        }
+
+        // When
+        var report = await _store.ImportAsync(export, new ImportOptions { MaxErrors = 2, SkipBadRows = skipBadRows });
+
+        // Then
+        Assert.Equal(2, report.Errors.Count);
+        Assert.Equal(5, report.ErrorCount);
+        Assert.True(report.ErrorsTruncated);
+        Assert.Equal([5, 6], report.Errors.Select(e => e.Line));
+        Assert.Equal(5, report.Table(Leads).RowsRejected);
+        Assert.Equal(skipBadRows, report.Committed);
+    }
+
+    [Fact]
+    public async Task Import_WithRejectsPath_WritesEachListedErrorWithItsRawRecord()
+    {
+        // Given
+        var export = new ExportFolderBuilder()
+            .SetField(Leads, JoergLine, "replied", "ja")
+            .Replace(Messages, "Moin,Moin,1,", "Moin,Moin,x1,");
+        var rejectsPath = _store.File("rejects.csv");
+
+        // When
+        var report = await _store.ImportAsync(export, new ImportOptions { RejectsPath = rejectsPath });
+
+        // Then
+        Assert.Equal(2, report.ErrorCount);
+        var rejects = await File.ReadAllTextAsync(rejectsPath);
+        var lines = rejects.Split('\n');
+        Assert.Equal("file,line,column,columnName,reason,rawRecord", lines[0]);
+        var (messageLine, messageColumn) = export.Locate(Messages, "x1");
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"Messages.csv,{messageLine},{messageColumn},interval,\"expected a number such as 1 or 1.5, got \"\"x1\"\"\",\"1,LINKEDIN,9007199254740995,Follow-up 1,\"\"{{{{ salutation }}}}"), lines[1], StringComparison.Ordinal);
+        Assert.Contains("— Team Ä\"\",Moin,Moin,x1,2023-09-01 09:00:00+00,\"", rejects, StringComparison.Ordinal);
+        var joergRow = new ExportFolderBuilder().SetField(Leads, JoergLine, "replied", "ja").TextOf(Leads).Split('\n')[JoergLine - 1];
+        var (leadLine, leadColumn) = export.Locate(Leads, "ja,");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"\nLeads.csv,{leadLine},{leadColumn},replied,\"expected t or f, got \"\"ja\"\"\",\"{joergRow.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n"), rejects, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WhenClean_WritesNoRejectsFile()
+    {
+        // Given
+        var rejectsPath = _store.File("rejects.csv");
+
+        // When
+        (await _store.ImportAsync(new ExportFolderBuilder(), new ImportOptions { RejectsPath = rejectsPath })).AssertSucceeded();
+
+        // Then
+        Assert.False(File.Exists(rejectsPath));
+    }
+
+    [Fact]
+    public async Task Import_ReportsProgressEndingAtEachFilesLength()
+    {
+        // Given
+        using var folder = new ExportFolderBuilder().Build();
+        var updates = new List<ProgressUpdate>();
+
+        // When
+        var report = await new OutreachImporter(_store.Store).ImportAsync(folder.Path, new ImportOptions(), new SynchronousProgress(updates.Add), CancellationToken.None);
+
+        // Then
+        report.AssertSucceeded();
+        var last = updates.GroupBy(u => u.Stage).ToDictionary(g => g.Key, g => g.Last());
+        Assert.Equal(FileNames.Order(StringComparer.Ordinal), last.Keys.Order(StringComparer.Ordinal));
+        Assert.All(FileNames, file => Assert.Equal(new FileInfo(folder.File(file)).Length, last[file].Done));
+        Assert.All(last.Values, u => Assert.Equal(u.Done, u.Total));
+    }
+
+    private sealed class SynchronousProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>
+    {
+        public void Report(ProgressUpdate value) => report(value);
+    }
+}
