@@ -9,9 +9,9 @@ namespace Leadwise.Data.Import;
 /// </summary>
 internal sealed class RowPipeline<TRow> : IAsyncDisposable
 {
-    private const int BatchSize = 512;
+    private const int BatchSize = 4096;
 
-    private readonly Channel<TRow[]> _channel = Channel.CreateBounded<TRow[]>(new BoundedChannelOptions(16)
+    private readonly Channel<TRow[]> _channel = Channel.CreateBounded<TRow[]>(new BoundedChannelOptions(4)
     {
         SingleReader = true,
         SingleWriter = true,
