@@ -9,6 +9,11 @@ namespace Leadwise.Data.Import;
 /// Parses the current CSV record's fields in table-column order, mapping each to its header position,
 /// and collects a line-precise error for every value that does not fit its column.
 /// </summary>
+/// <remarks>
+/// The raw text of a record (needed to place an error, or to find where a multi-line record starts)
+/// is fetched only when something calls for it: an error, a value holding a quote or a line break, or
+/// CsvHelper reporting bad data. Fetching it for every row doubled the import's allocations.
+/// </remarks>
 internal sealed class CsvFieldSource(
     CsvParser parser,
     string fileName,
@@ -18,27 +23,70 @@ internal sealed class CsvFieldSource(
 {
     private readonly List<ImportIssue> _errors = [];
     private int _ordinal;
-    private int _line;
+    private int _lastLine;
+    private bool _needsRaw;
     private string? _raw;
+    private (int LineOffset, int Column, string Problem, bool Unclosed)? _quoteProblem;
 
     public IReadOnlyList<ImportIssue> Errors => _errors;
 
-    public void StartRecord(int line)
+    /// <summary>Starts a record that ends on physical line <paramref name="lastLine"/> (CsvHelper's raw row).</summary>
+    public void StartRecord(int lastLine)
     {
         _ordinal = 0;
-        _line = line;
+        _lastLine = lastLine;
+        _needsRaw = false;
         _raw = null;
+        _quoteProblem = null;
         _errors.Clear();
     }
+
+    /// <summary>CsvHelper saw malformed quoting in this record; look at its raw text.</summary>
+    public void MarkBadData() => _needsRaw = true;
+
+    /// <summary>Whether a value of this record might span lines or hold a quote problem.</summary>
+    public bool NeedsRaw => _needsRaw || _raw is not null;
+
+    public string Raw
+    {
+        get
+        {
+            if (_raw is null)
+            {
+                _raw = parser.RawRecord;
+                _quoteProblem = _raw.AsSpan().Count('"') % 2 != 0 ? RawRecordLocator.FindQuoteProblem(_raw) : null;
+            }
+
+            return _raw;
+        }
+    }
+
+    /// <summary>The record's quoting problem, if any (reads the raw text).</summary>
+    public (int LineOffset, int Column, string Problem, bool Unclosed)? QuoteProblem
+    {
+        get
+        {
+            _ = Raw;
+            return _quoteProblem;
+        }
+    }
+
+    /// <summary>
+    /// The record's first physical line. A record without line breaks in its values starts where it
+    /// ends; otherwise the raw text says how many lines it spans.
+    /// </summary>
+    public int FirstLine => _raw is null
+        ? _lastLine
+        : FirstLineOf(_lastLine, _raw, endsInsideQuotes: _quoteProblem is { Unclosed: true });
 
     public void AddRecordError(string message, int fieldIndex = 0)
     {
         var (lineOffset, column) = RawRecordLocator.LocateField(Raw, fieldIndex);
-        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, _line + lineOffset, column, null, message));
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, FirstLine + lineOffset, column, null, message));
     }
 
     public void AddRecordError(int lineOffset, int column, string message) =>
-        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, _line + lineOffset, column, null, message));
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, FirstLine + lineOffset, column, null, message));
 
     /// <summary>An error in the column read last.</summary>
     private void AddFieldError(string message)
@@ -46,10 +94,27 @@ internal sealed class CsvFieldSource(
         var ordinal = _ordinal - 1;
         var index = physicalIndex[ordinal];
         var (lineOffset, character) = RawRecordLocator.LocateField(Raw, Math.Max(index, 0));
-        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, _line + lineOffset, character, columns[ordinal].Name, message));
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, FirstLine + lineOffset, character, columns[ordinal].Name, message));
     }
 
-    public string Raw => _raw ??= parser.RawRecord;
+    /// <summary>
+    /// CsvHelper's raw row is the line a record ends on; line breaks inside quoted values move its
+    /// start up. A record that runs to the end of the file inside an open quote has no closing break.
+    /// </summary>
+    private static int FirstLineOf(int lastLine, string raw, bool endsInsideQuotes)
+    {
+        var breaks = RawRecordLocator.CountLineBreaks(raw);
+        var endsWithBreak = !endsInsideQuotes && raw.Length > 0 && raw[^1] is '\n' or '\r';
+        return lastLine - breaks + (endsWithBreak ? 1 : 0);
+    }
+
+    private void Inspect(string text)
+    {
+        if (!_needsRaw && text.AsSpan().IndexOfAny('"', '\n', '\r') >= 0)
+        {
+            _needsRaw = true;
+        }
+    }
 
     public long? Int64() => Parse(FieldKind.Int64, static (ReadOnlySpan<char> text, out long value) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), "a whole number");
@@ -92,6 +157,7 @@ internal sealed class CsvFieldSource(
         for (var i = 0; i < extraColumns.Count; i++)
         {
             var text = parser[extraColumns[i].Index];
+            Inspect(text);
             values[i] = new(extraColumns[i].Name, text.Length == 0 ? null : text);
         }
 
@@ -136,6 +202,11 @@ internal sealed class CsvFieldSource(
         }
 
         var text = parser[index];
+        if (kind == FieldKind.Text)
+        {
+            Inspect(text);
+        }
+
         return text.Length == 0 ? null : text;
     }
 

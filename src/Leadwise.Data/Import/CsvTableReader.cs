@@ -30,6 +30,7 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
 
     private FileStream? _stream;
     private CsvParser? _parser;
+    private CsvFieldSource? _source;
     private int[] _physicalIndex = [];
 
     /// <summary>The raw text of the record just yielded, for the rejects file.</summary>
@@ -63,7 +64,7 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectColumnCountChanges = false,
-            BadDataFound = null,
+            BadDataFound = _ => _source?.MarkBadData(),
             IgnoreBlankLines = true,
             // CsvHelper's 4 KB default makes it shift and copy its buffer for every few records.
             BufferSize = 1 << 16,
@@ -86,6 +87,7 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
         _parser = parser;
         _physicalIndex = physicalIndex;
         var source = new CsvFieldSource(parser, _fileName, table.Columns, physicalIndex, extras);
+        _source = source;
         var rowsSinceCheck = 0;
         while (true)
         {
@@ -105,42 +107,37 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
                 yield break;
             }
 
-            var raw = parser.RawRecord;
-            var quote = raw.AsSpan().Count('"') % 2 != 0 ? RawRecordLocator.FindQuoteProblem(raw) : null;
-            var line = FirstLineOf(parser.RawRow, raw, endsInsideQuotes: quote is { Unclosed: true });
-            source.StartRecord(line);
-
-            if (quote is not null)
-            {
-                source.AddRecordError(quote.Value.LineOffset, quote.Value.Column, quote.Value.Problem);
-                yield return new ParsedRow<TRow>(null, line, [.. source.Errors], raw);
-                continue;
-            }
-
+            source.StartRecord(parser.RawRow);
             if (parser.Count != headerCount)
             {
-                source.AddRecordError($"expected {headerCount} fields as in the header, found {parser.Count}", Math.Min(parser.Count, headerCount));
-                yield return new ParsedRow<TRow>(null, line, [.. source.Errors], raw);
+                if (source.QuoteProblem is { } unbalanced)
+                {
+                    source.AddRecordError(unbalanced.LineOffset, unbalanced.Column, unbalanced.Problem);
+                }
+                else
+                {
+                    source.AddRecordError($"expected {headerCount} fields as in the header, found {parser.Count}", Math.Min(parser.Count, headerCount));
+                }
+
+                yield return new ParsedRow<TRow>(null, source.FirstLine, [.. source.Errors], source.Raw);
                 continue;
             }
 
             var row = table.Read(source);
-            yield return source.Errors.Count == 0
-                ? new ParsedRow<TRow>(row, line, [], null)
-                : new ParsedRow<TRow>(row, line, [.. source.Errors], raw);
-        }
-    }
+            if (source.NeedsRaw && source.QuoteProblem is { } quote)
+            {
+                // A quoting problem explains any value errors it caused; report it alone.
+                var line = source.FirstLine;
+                source.StartRecord(parser.RawRow);
+                source.AddRecordError(quote.LineOffset, quote.Column, quote.Problem);
+                yield return new ParsedRow<TRow>(null, line, [.. source.Errors], source.Raw);
+                continue;
+            }
 
-    /// <summary>
-    /// The record's first physical line. CsvHelper's row count includes line breaks inside quoted
-    /// fields but not the break that ends the record, so a final break only counts when it ends the
-    /// record: a quote left open at the end of the file has swallowed it.
-    /// </summary>
-    private static int FirstLineOf(int lastLine, string raw, bool endsInsideQuotes)
-    {
-        var breaks = RawRecordLocator.CountLineBreaks(raw);
-        var endsWithBreak = !endsInsideQuotes && raw.Length > 0 && raw[^1] is '\n' or '\r';
-        return lastLine - breaks + (endsWithBreak ? 1 : 0);
+            yield return source.Errors.Count == 0
+                ? new ParsedRow<TRow>(row, source.FirstLine, [], null)
+                : new ParsedRow<TRow>(row, source.FirstLine, [.. source.Errors], source.Raw);
+        }
     }
 
     private bool TryRead(CsvParser parser, out ImportIssue? encodingIssue)
