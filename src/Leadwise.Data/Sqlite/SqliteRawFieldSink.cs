@@ -16,8 +16,15 @@ internal sealed class SqliteRawFieldSink(sqlite3_stmt statement) : IFieldSink
     private byte[] _buffer = new byte[1024];
     private int _index;
 
-    /// <summary>Parameters are 1-based in SQLite.</summary>
-    public void Reset() => _index = 1;
+    /// <summary>
+    /// Starts a row: every parameter goes back to NULL in one call, so a null value is just skipped
+    /// (a lead has a dozen empty columns; each bind is a native call). Parameters are 1-based.
+    /// </summary>
+    public void Reset()
+    {
+        Check(raw.sqlite3_clear_bindings(statement));
+        _index = 1;
+    }
 
     public void Int64(long? value)
     {
@@ -71,7 +78,7 @@ internal sealed class SqliteRawFieldSink(sqlite3_stmt statement) : IFieldSink
 
     public void Extra(ExtraFields extra) => Text(extra.IsEmpty ? null : JsonSerializer.Serialize(extra.Values));
 
-    private void Null() => Check(raw.sqlite3_bind_null(statement, _index++));
+    private void Null() => _index++;
 
     private static void Check(int result)
     {
