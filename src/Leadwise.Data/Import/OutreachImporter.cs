@@ -45,30 +45,17 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
 
             var seenUsers = new HashSet<long>();
             await ImportTableAsync(UsersTable.Instance, StoreTable.Users, files[StoreTable.Users], writer, run, progress,
-                (user, reader, line, errors) =>
-                {
-                    if (!seenUsers.Add(user.Id.Value))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "id", $"duplicate id {user.Id}: it appears earlier in this file"));
-                    }
-                },
+                (user, check) => check.UniqueId(seenUsers, user.Id.Value),
                 user => users.Add(user.Id),
                 static (w, row, ct) => w.UpsertAsync(row, ct),
                 cancellationToken).ConfigureAwait(false);
 
             var seenCampaigns = new HashSet<long>();
             await ImportTableAsync(CampaignsTable.Instance, StoreTable.Campaigns, files[StoreTable.Campaigns], writer, run, progress,
-                (campaign, reader, line, errors) =>
+                (campaign, check) =>
                 {
-                    if (!seenCampaigns.Add(campaign.Id.Value))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "id", $"duplicate id {campaign.Id}: it appears earlier in this file"));
-                    }
-
-                    if (!users.Contains(campaign.UserId))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "userId", $"user {campaign.UserId} is neither in Users.csv nor in the store"));
-                    }
+                    check.UniqueId(seenCampaigns, campaign.Id.Value);
+                    check.UserExists(users, campaign.UserId);
                 },
                 campaign => campaigns.Add(campaign.Id),
                 static (w, row, ct) => w.UpsertAsync(row, ct),
@@ -76,21 +63,18 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
 
             var seenMessages = new HashSet<MessageKey>();
             await ImportTableAsync(MessagesTable.Instance, StoreTable.Messages, files[StoreTable.Messages], writer, run, progress,
-                (message, reader, line, errors) =>
+                (message, check) =>
                 {
                     if (message.Order is < 0 or > OutreachSteps.LastFollowUp)
                     {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "order", $"order must be 0 (the invite) to {OutreachSteps.LastFollowUp}, got {message.Order}"));
+                        check.Fail("order", $"order must be 0 (the invite) to {OutreachSteps.LastFollowUp}, got {message.Order}");
                     }
                     else if (!seenMessages.Add(message.Key))
                     {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "order", $"duplicate message {message.Key}: campaign {message.CampaignId} already has an order {message.Order} earlier in this file"));
+                        check.Fail("order", $"duplicate message {message.Key}: campaign {message.CampaignId} already has an order {message.Order} earlier in this file");
                     }
 
-                    if (!campaigns.Contains(message.CampaignId))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "campaignId", $"campaign {message.CampaignId} is neither in Campaigns.csv nor in the store"));
-                    }
+                    check.CampaignExists(campaigns, message.CampaignId);
                 },
                 static _ => { },
                 static (w, row, ct) => w.UpsertAsync(row, ct),
@@ -98,22 +82,11 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
 
             var seenLeads = new HashSet<long>();
             await ImportTableAsync(LeadsTable.Instance, StoreTable.Leads, files[StoreTable.Leads], writer, run, progress,
-                (lead, reader, line, errors) =>
+                (lead, check) =>
                 {
-                    if (!seenLeads.Add(lead.Id.Value))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "id", $"duplicate id {lead.Id}: it appears earlier in this file"));
-                    }
-
-                    if (!campaigns.Contains(lead.CampaignId))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "campaignId", $"campaign {lead.CampaignId} is neither in Campaigns.csv nor in the store"));
-                    }
-
-                    if (lead.UserId is { } user && !users.Contains(user))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "userId", $"user {user} is neither in Users.csv nor in the store"));
-                    }
+                    check.UniqueId(seenLeads, lead.Id.Value);
+                    check.CampaignExists(campaigns, lead.CampaignId);
+                    check.UserExists(users, lead.UserId);
                 },
                 static _ => { },
                 static (w, row, ct) => w.UpsertAsync(row, ct),
@@ -121,22 +94,11 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
 
             var seenSnapshots = new HashSet<long>();
             await ImportTableAsync(SnapshotsTable.Instance, StoreTable.Snapshots, files[StoreTable.Snapshots], writer, run, progress,
-                (snapshot, reader, line, errors) =>
+                (snapshot, check) =>
                 {
-                    if (!seenSnapshots.Add(snapshot.Id.Value))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "id", $"duplicate id {snapshot.Id}: it appears earlier in this file"));
-                    }
-
-                    if (!campaigns.Contains(snapshot.CampaignId))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "campaignId", $"campaign {snapshot.CampaignId} is neither in Campaigns.csv nor in the store"));
-                    }
-
-                    if (snapshot.UserId is { } user && !users.Contains(user))
-                    {
-                        errors.Add(reader.ErrorInCurrentRecord(line, "userId", $"user {user} is neither in Users.csv nor in the store"));
-                    }
+                    check.UniqueId(seenSnapshots, snapshot.Id.Value);
+                    check.CampaignExists(campaigns, snapshot.CampaignId);
+                    check.UserExists(users, snapshot.UserId);
                 },
                 static _ => { },
                 static (w, row, ct) => w.UpsertAsync(row, ct),
@@ -152,7 +114,7 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
         return await FinishAsync(run, committed: false, stopwatch, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private delegate void Validate<TRow>(TRow row, CsvTableReader<TRow> reader, int line, List<ImportIssue> errors)
+    private delegate void Validate<TRow>(TRow row, RowCheck<TRow> check)
         where TRow : class;
 
     private async Task ImportTableAsync<TRow>(
@@ -179,7 +141,7 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
             rowErrors.AddRange(parsed.Errors);
             if (parsed.Row is { } candidate && parsed.Errors.Count == 0)
             {
-                validate(candidate, reader, parsed.Line, rowErrors);
+                validate(candidate, new RowCheck<TRow>(reader, parsed.Line, rowErrors));
             }
 
             if (rowErrors.Count == 0 && parsed.Row is { } row)
