@@ -1,7 +1,7 @@
 namespace Leadwise.Data.Export;
 
 /// <summary>
-/// One of the export's five tables: its file, its columns, and how a row maps to a Core record.
+/// One CSV table (the export's five, events, companies): its file, its columns, and how a row maps to a Core record.
 /// <see cref="Read"/> and <see cref="Write"/> visit the columns in <see cref="Columns"/> order, so one
 /// definition serves the CSV reader, the CSV writer and the store.
 /// </summary>
@@ -22,6 +22,12 @@ public abstract class ExportTable<TRow>
     public string SqlTable { get; }
 
     public IReadOnlyList<ExportColumn> Columns { get; }
+
+    /// <summary>What a header column the table does not know means (the export's tables keep it aside with a warning).</summary>
+    internal virtual UnknownColumnHandling UnknownColumns => UnknownColumnHandling.KeepWithWarning;
+
+    /// <summary>The store column that holds the unknown columns' values as JSON; null when the table keeps none.</summary>
+    internal virtual string? ExtraSqlColumn => "extra";
 
     internal abstract TRow Read(IFieldSource source);
 

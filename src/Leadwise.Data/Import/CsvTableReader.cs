@@ -201,8 +201,24 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
             {
                 var nearMatch = columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
                 var hint = nearMatch is null ? string.Empty : $" (column names are case-sensitive: did you mean \"{nearMatch.Name}\"?)";
-                AddHeaderIssue(ImportSeverity.Warning, parser, index, name, $"unknown column; its values are kept aside and written back by export{hint}");
-                foundExtras.Add((name, index));
+                switch (table.UnknownColumns)
+                {
+                    case UnknownColumnHandling.KeepWithWarning:
+                        AddHeaderIssue(ImportSeverity.Warning, parser, index, name, $"unknown column; its values are kept aside and written back by export{hint}");
+                        foundExtras.Add((name, index));
+                        break;
+                    case UnknownColumnHandling.KeepAsProperties:
+                        if (nearMatch is not null)
+                        {
+                            AddHeaderIssue(ImportSeverity.Warning, parser, index, name, $"imported as a property{hint}");
+                        }
+
+                        foundExtras.Add((name, index));
+                        break;
+                    default:
+                        AddHeaderIssue(ImportSeverity.Warning, parser, index, name, $"unknown column; its values are ignored{hint}");
+                        break;
+                }
             }
         }
 

@@ -1,3 +1,7 @@
+using System.Globalization;
+using CsvHelper;
+using Leadwise.Data.Export;
+
 namespace Leadwise.Data.Import;
 
 /// <summary>The running tally of one import: issues listed so far and whether writing may go on.</summary>
@@ -45,6 +49,40 @@ internal sealed class ImportRun(ImportOptions options)
 
         _fileError = true;
         Add(issue, null);
+    }
+
+    /// <summary>The report of the run; writes the rejects file first when there is one to write.</summary>
+    public async Task<ImportReport> FinishAsync(bool committed, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        if (options.RejectsPath is { } rejectsPath && Errors.Count > 0)
+        {
+            await WriteRejectsAsync(rejectsPath, Rejects, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ImportReport(Tables, Warnings, Errors, ErrorCount, committed, elapsed);
+    }
+
+    private static async Task WriteRejectsAsync(string path, IReadOnlyList<(ImportIssue Issue, string? Raw)> rejects, CancellationToken cancellationToken)
+    {
+        await using var stream = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        await using var csv = new CsvWriter(stream, OutreachExportWriter.CsvConfiguration);
+        foreach (var header in new[] { "file", "line", "column", "columnName", "reason", "rawRecord" })
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync().ConfigureAwait(false);
+        foreach (var (issue, raw) in rejects)
+        {
+            csv.WriteField(issue.File);
+            csv.WriteField(issue.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteField(issue.Column?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteField(issue.ColumnName ?? string.Empty);
+            csv.WriteField(issue.Message);
+            csv.WriteField(raw?.TrimEnd('\r', '\n') ?? string.Empty);
+            await csv.NextRecordAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     private void Add(ImportIssue error, string? raw)

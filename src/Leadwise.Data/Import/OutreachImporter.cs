@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using CsvHelper;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Export;
@@ -16,11 +14,9 @@ namespace Leadwise.Data.Import;
 /// and every problem is reported with its file, line and column. By default one bad row means nothing
 /// is written; <see cref="ImportOptions.SkipBadRows"/> imports the good rows instead.
 /// </summary>
-public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<OutreachImporter>? logger = null)
+public sealed class OutreachImporter(ILeadwiseStore store, ILogger<OutreachImporter>? logger = null)
 {
-    private const int ProgressEveryRows = 8192;
-
-    private readonly ILogger _logger = logger ?? NullLogger<OutreachImporter>.Instance;
+    private readonly TableImporter _tables = new(logger ?? (ILogger)NullLogger<OutreachImporter>.Instance);
 
     public async Task<ImportReport> ImportAsync(
         string folder,
@@ -35,7 +31,7 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
         var files = LocateFiles(folder, run);
         if (files is null)
         {
-            return Finish(run, committed: false, stopwatch, options);
+            return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
         }
 
         await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, cancellationToken).ConfigureAwait(false))
@@ -44,25 +40,25 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
             var campaigns = new HashSet<CampaignId>(await writer.ReadCampaignIdsAsync(cancellationToken).ConfigureAwait(false));
 
             var seenUsers = new HashSet<long>();
-            await ImportTableAsync(UsersTable.Instance, StoreTable.Users, files[StoreTable.Users], writer, run, progress,
+            await _tables.ImportAsync(UsersTable.Instance, StoreTable.Users, files[StoreTable.Users], writer, run, progress,
                 (user, check) => check.UniqueId(seenUsers, user.Id.Value),
                 user => users.Add(user.Id),
-                static (w, row, ct) => w.UpsertAsync(row, ct),
+                static async (w, row, ct) => { await w.UpsertAsync(row, ct).ConfigureAwait(false); return true; },
                 cancellationToken).ConfigureAwait(false);
 
             var seenCampaigns = new HashSet<long>();
-            await ImportTableAsync(CampaignsTable.Instance, StoreTable.Campaigns, files[StoreTable.Campaigns], writer, run, progress,
+            await _tables.ImportAsync(CampaignsTable.Instance, StoreTable.Campaigns, files[StoreTable.Campaigns], writer, run, progress,
                 (campaign, check) =>
                 {
                     check.UniqueId(seenCampaigns, campaign.Id.Value);
                     check.UserExists(users, campaign.UserId);
                 },
                 campaign => campaigns.Add(campaign.Id),
-                static (w, row, ct) => w.UpsertAsync(row, ct),
+                static async (w, row, ct) => { await w.UpsertAsync(row, ct).ConfigureAwait(false); return true; },
                 cancellationToken).ConfigureAwait(false);
 
             var seenMessages = new HashSet<MessageKey>();
-            await ImportTableAsync(MessagesTable.Instance, StoreTable.Messages, files[StoreTable.Messages], writer, run, progress,
+            await _tables.ImportAsync(MessagesTable.Instance, StoreTable.Messages, files[StoreTable.Messages], writer, run, progress,
                 (message, check) =>
                 {
                     if (message.Order is < 0 or > OutreachSteps.LastFollowUp)
@@ -77,11 +73,11 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
                     check.CampaignExists(campaigns, message.CampaignId);
                 },
                 static _ => { },
-                static (w, row, ct) => w.UpsertAsync(row, ct),
+                static async (w, row, ct) => { await w.UpsertAsync(row, ct).ConfigureAwait(false); return true; },
                 cancellationToken).ConfigureAwait(false);
 
             var seenLeads = new HashSet<long>();
-            await ImportTableAsync(LeadsTable.Instance, StoreTable.Leads, files[StoreTable.Leads], writer, run, progress,
+            await _tables.ImportAsync(LeadsTable.Instance, StoreTable.Leads, files[StoreTable.Leads], writer, run, progress,
                 (lead, check) =>
                 {
                     check.UniqueId(seenLeads, lead.Id.Value);
@@ -89,11 +85,11 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
                     check.UserExists(users, lead.UserId);
                 },
                 static _ => { },
-                static (w, row, ct) => w.UpsertAsync(row, ct),
+                static async (w, row, ct) => { await w.UpsertAsync(row, ct).ConfigureAwait(false); return true; },
                 cancellationToken).ConfigureAwait(false);
 
             var seenSnapshots = new HashSet<long>();
-            await ImportTableAsync(SnapshotsTable.Instance, StoreTable.Snapshots, files[StoreTable.Snapshots], writer, run, progress,
+            await _tables.ImportAsync(SnapshotsTable.Instance, StoreTable.Snapshots, files[StoreTable.Snapshots], writer, run, progress,
                 (snapshot, check) =>
                 {
                     check.UniqueId(seenSnapshots, snapshot.Id.Value);
@@ -101,84 +97,17 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
                     check.UserExists(users, snapshot.UserId);
                 },
                 static _ => { },
-                static (w, row, ct) => w.UpsertAsync(row, ct),
+                static async (w, row, ct) => { await w.UpsertAsync(row, ct).ConfigureAwait(false); return true; },
                 cancellationToken).ConfigureAwait(false);
 
             if (run.CanCommit)
             {
                 await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return await FinishAsync(run, committed: true, stopwatch, options, cancellationToken).ConfigureAwait(false);
+                return await run.FinishAsync(committed: true, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return await FinishAsync(run, committed: false, stopwatch, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    private delegate void Validate<TRow>(TRow row, RowCheck<TRow> check)
-        where TRow : class;
-
-    private async Task ImportTableAsync<TRow>(
-        ExportTable<TRow> table,
-        StoreTable storeTable,
-        string path,
-        IStoreWriter writer,
-        ImportRun run,
-        IProgress<ProgressUpdate>? progress,
-        Validate<TRow> validate,
-        Action<TRow> remember,
-        Func<IStoreWriter, TRow, CancellationToken, ValueTask> upsert,
-        CancellationToken cancellationToken)
-        where TRow : class
-    {
-        long read = 0, rejected = 0;
-        var reader = new CsvTableReader<TRow>(table, path);
-        var rowErrors = new List<ImportIssue>();
-        await using var pipeline = new RowPipeline<TRow>((row, ct) => upsert(writer, row, ct), cancellationToken);
-        foreach (var parsed in reader.Read(cancellationToken))
-        {
-            read++;
-            rowErrors.Clear();
-            rowErrors.AddRange(parsed.Errors);
-            if (parsed.Row is { } candidate && parsed.Errors.Count == 0)
-            {
-                validate(candidate, new RowCheck<TRow>(reader, parsed.Line, rowErrors));
-            }
-
-            if (rowErrors.Count == 0 && parsed.Row is { } row)
-            {
-                remember(row);
-                if (run.ShouldWrite)
-                {
-                    await pipeline.AddAsync(row).ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                rejected++;
-                run.AddRowErrors(rowErrors, parsed.RawRecord ?? reader.CurrentRawRecord);
-            }
-
-            if (read % ProgressEveryRows == 0)
-            {
-                progress?.Report(new ProgressUpdate(table.FileName, reader.BytesRead, reader.Length));
-            }
-        }
-
-        await pipeline.CompleteAsync().ConfigureAwait(false);
-        var imported = pipeline.Written;
-        foreach (var issue in reader.FileIssues)
-        {
-            run.AddFileIssue(issue);
-        }
-
-        if (reader.ExtraColumns.Count > 0 && run.ShouldWrite)
-        {
-            await writer.AddExtraColumnsAsync(storeTable, reader.ExtraColumns, cancellationToken).ConfigureAwait(false);
-        }
-
-        progress?.Report(new ProgressUpdate(table.FileName, reader.Length, reader.Length));
-        run.Tables.Add(new TableImportCounts(storeTable, table.FileName, read, imported, rejected));
-        LogTable(table.FileName, read, imported, rejected);
+        return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
     }
 
     private static Dictionary<StoreTable, string>? LocateFiles(string folder, ImportRun run)
@@ -208,43 +137,4 @@ public sealed partial class OutreachImporter(ILeadwiseStore store, ILogger<Outre
 
         return files.Count == ExportFiles.Names.Count ? files : null;
     }
-
-    private static ImportReport Finish(ImportRun run, bool committed, Stopwatch stopwatch, ImportOptions options) =>
-        FinishAsync(run, committed, stopwatch, options, CancellationToken.None).GetAwaiter().GetResult();
-
-    private static async Task<ImportReport> FinishAsync(ImportRun run, bool committed, Stopwatch stopwatch, ImportOptions options, CancellationToken cancellationToken)
-    {
-        if (options.RejectsPath is { } rejectsPath && run.Errors.Count > 0)
-        {
-            await WriteRejectsAsync(rejectsPath, run.Rejects, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new ImportReport(run.Tables, run.Warnings, run.Errors, run.ErrorCount, committed, stopwatch.Elapsed);
-    }
-
-    private static async Task WriteRejectsAsync(string path, IReadOnlyList<(ImportIssue Issue, string? Raw)> rejects, CancellationToken cancellationToken)
-    {
-        await using var stream = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        await using var csv = new CsvWriter(stream, OutreachExportWriter.CsvConfiguration);
-        foreach (var header in new[] { "file", "line", "column", "columnName", "reason", "rawRecord" })
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync().ConfigureAwait(false);
-        foreach (var (issue, raw) in rejects)
-        {
-            csv.WriteField(issue.File);
-            csv.WriteField(issue.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(issue.Column?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(issue.ColumnName ?? string.Empty);
-            csv.WriteField(issue.Message);
-            csv.WriteField(raw?.TrimEnd('\r', '\n') ?? string.Empty);
-            await csv.NextRecordAsync().ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: read {Read} rows, imported {Imported}, rejected {Rejected}")]
-    private partial void LogTable(string file, long read, long imported, long rejected);
 }

@@ -11,7 +11,7 @@ namespace Leadwise.Data.Sqlite;
 /// from Microsoft.Data.Sqlite's pool, one per operation, which keeps the store safe to share between
 /// requests of a server.
 /// </summary>
-public sealed class SqliteLeadwiseStore : ILeadwiseStore
+public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
 {
     private readonly string _connectionString;
 

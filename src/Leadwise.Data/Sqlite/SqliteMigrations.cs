@@ -137,5 +137,46 @@ internal static class SqliteMigrations
             PRIMARY KEY (table_name, column_name)
         ) WITHOUT ROWID;
         """,
+
+        // 2: what scoring reads and writes besides the export. Events are deduplicated by the sender's
+        // client_event_id or, when there is none, by derived_key (a hash of lead, type, time and url; see
+        // EngagementEventKeys): both are UNIQUE constraints, not CREATE INDEX, so a bulk load (which drops
+        // and rebuilds the named indexes) still sees every duplicate. Companies are keyed by their
+        // normalised name (CompanyNameKey); name keeps the spelling last imported. Scores keep one row per
+        // lead, the latest; subtotals and hits are JSON with the scoring models' names as text.
+        """
+        CREATE TABLE engagement_events (
+            id INTEGER PRIMARY KEY,
+            lead_id INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            client_event_id TEXT UNIQUE,
+            url TEXT,
+            campaign TEXT,
+            properties TEXT,
+            derived_key BLOB UNIQUE
+        );
+        CREATE INDEX engagement_events_by_lead ON engagement_events (lead_id, occurred_at);
+
+        CREATE TABLE companies (
+            name_key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            domain TEXT,
+            industry TEXT,
+            employees INTEGER,
+            target_market TEXT,
+            country TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX companies_by_domain ON companies (domain);
+
+        CREATE TABLE lead_scores (
+            lead_id INTEGER PRIMARY KEY,
+            total REAL NOT NULL,
+            grade TEXT NOT NULL,
+            subtotals TEXT NOT NULL,
+            hits TEXT NOT NULL,
+            as_of INTEGER NOT NULL
+        );
+        """,
     ];
 }

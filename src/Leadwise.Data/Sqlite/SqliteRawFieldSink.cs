@@ -76,6 +76,17 @@ internal sealed class SqliteRawFieldSink(sqlite3_stmt statement) : IFieldSink
         Check(raw.sqlite3_bind_text(statement, _index++, _buffer.AsSpan(0, written)));
     }
 
+    public void Blob(byte[]? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+
+        Check(raw.sqlite3_bind_blob(statement, _index++, value));
+    }
+
     public void Extra(ExtraFields extra) => Text(extra.IsEmpty ? null : JsonSerializer.Serialize(extra.Values));
 
     private void Null() => _index++;

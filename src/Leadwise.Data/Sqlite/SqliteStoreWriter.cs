@@ -1,3 +1,5 @@
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Export;
 using Leadwise.Data.Storage;
@@ -10,7 +12,7 @@ namespace Leadwise.Data.Sqlite;
 /// One SQLite transaction with a prepared upsert per table. Nothing is visible to readers until
 /// <see cref="CommitAsync"/>; disposing first rolls it all back.
 /// </summary>
-internal sealed class SqliteStoreWriter : IStoreWriter
+internal sealed partial class SqliteStoreWriter : IStoreWriter
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -19,6 +21,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly TableWriter<Message> _messages;
     private readonly TableWriter<Lead> _leads;
     private readonly TableWriter<CampaignSnapshot> _snapshots;
+    private readonly TableWriter<EngagementEvent> _events;
+    private readonly TableWriter<CompanyProfile> _companies;
+    private readonly PreparedStatement _scores;
     private readonly IReadOnlyList<string> _deferredIndexes;
     private bool _committed;
 
@@ -32,6 +37,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         _messages = new TableWriter<Message>(this, MessagesTable.Instance, ["campaign_id", "order"]);
         _leads = new TableWriter<Lead>(this, LeadsTable.Instance, ["id"]);
         _snapshots = new TableWriter<CampaignSnapshot>(this, SnapshotsTable.Instance, ["id"]);
+        _events = new TableWriter<EngagementEvent>(this, EventsTable.Instance, SqliteStatements.InsertIfNew(EventsTable.Instance, ["derived_key"]),
+            static (row, sink) => sink.Blob(EngagementEventKeys.DerivedKey(row)));
+        _companies = new TableWriter<CompanyProfile>(this, CompaniesTable.Instance, SqliteStatements.Upsert(CompaniesTable.Instance, ["name_key"], ["name_key"]),
+            static (row, sink) => sink.Text(CompanyNameKey.Of(row.Name)));
+        _scores = new PreparedStatement(this, ScoreUpsert, "lead_scores");
     }
 
     public static async Task<SqliteStoreWriter> BeginAsync(SqliteConnection connection, StoreWriteMode mode, CancellationToken cancellationToken)
@@ -148,6 +158,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         _messages.Dispose();
         _leads.Dispose();
         _snapshots.Dispose();
+        _events.Dispose();
+        _companies.Dispose();
+        _scores.Dispose();
         if (!_committed)
         {
             await _transaction.RollbackAsync().ConfigureAwait(false);
@@ -175,39 +188,72 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
     }
 
-    /// <summary>A prepared upsert on the raw SQLite handle, created on first use and reused for every row of its table.</summary>
-    private sealed class TableWriter<TRow>(SqliteStoreWriter owner, ExportTable<TRow> table, IReadOnlyList<string> keyColumns) : IDisposable
-        where TRow : class
+    /// <summary>A prepared statement on the raw SQLite handle, created on first use and reused for every row.</summary>
+    private sealed class PreparedStatement(SqliteStoreWriter owner, string sql, string sqlTable) : IDisposable
     {
         private sqlite3_stmt? _statement;
         private SqliteRawFieldSink? _sink;
 
-        public ValueTask Upsert(TRow row)
+        /// <summary>The sink for the next row's parameters, all reset to NULL.</summary>
+        public SqliteRawFieldSink Start()
         {
             if (_statement is null)
             {
                 var database = owner._connection.Handle!;
-                var result = raw.sqlite3_prepare_v2(database, SqliteStatements.Upsert(table, keyColumns), out _statement);
+                var result = raw.sqlite3_prepare_v2(database, sql, out _statement);
                 if (result != raw.SQLITE_OK)
                 {
-                    throw new InvalidOperationException($"SQLite could not prepare the upsert into {table.SqlTable}: {raw.sqlite3_errmsg(database).utf8_to_string()}");
+                    throw new InvalidOperationException($"SQLite could not prepare the statement for {sqlTable}: {raw.sqlite3_errmsg(database).utf8_to_string()}");
                 }
 
                 _sink = new SqliteRawFieldSink(_statement);
             }
 
             _sink!.Reset();
-            table.Write(row, _sink);
+            return _sink;
+        }
+
+        /// <summary>Runs the statement with the parameters bound since <see cref="Start"/>; true when it changed a row.</summary>
+        public bool Execute()
+        {
             var step = raw.sqlite3_step(_statement);
             raw.sqlite3_reset(_statement);
             if (step != raw.SQLITE_DONE)
             {
-                throw new InvalidOperationException($"SQLite could not write a row into {table.SqlTable}: {raw.sqlite3_errmsg(owner._connection.Handle).utf8_to_string()}");
+                throw new InvalidOperationException($"SQLite could not write a row into {sqlTable}: {raw.sqlite3_errmsg(owner._connection.Handle).utf8_to_string()}");
             }
 
-            return ValueTask.CompletedTask;
+            return raw.sqlite3_changes(owner._connection.Handle) > 0;
         }
 
         public void Dispose() => _statement?.Dispose();
+    }
+
+    /// <summary>A table's prepared write: its columns in table order, then any values the store derives from the row.</summary>
+    private sealed class TableWriter<TRow>(SqliteStoreWriter owner, ExportTable<TRow> table, string sql, Action<TRow, SqliteRawFieldSink>? derived = null) : IDisposable
+        where TRow : class
+    {
+        private readonly PreparedStatement _statement = new(owner, sql, table.SqlTable);
+
+        public TableWriter(SqliteStoreWriter owner, ExportTable<TRow> table, IReadOnlyList<string> keyColumns)
+            : this(owner, table, SqliteStatements.Upsert(table, keyColumns))
+        {
+        }
+
+        public ValueTask Upsert(TRow row)
+        {
+            _ = Write(row);
+            return ValueTask.CompletedTask;
+        }
+
+        public bool Write(TRow row)
+        {
+            var sink = _statement.Start();
+            table.Write(row, sink);
+            derived?.Invoke(row, sink);
+            return _statement.Execute();
+        }
+
+        public void Dispose() => _statement.Dispose();
     }
 }

@@ -1,4 +1,7 @@
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
 using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
 
 namespace Leadwise.Data.Storage;
 
@@ -43,4 +46,24 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     /// <summary>The unknown columns imports kept aside for a table, in the order they were first seen.</summary>
     Task<IReadOnlyList<string>> ReadExtraColumnsAsync(StoreTable table, CancellationToken cancellationToken);
+
+    Task<ScoringDataCounts> CountScoringDataAsync(CancellationToken cancellationToken);
+
+    /// <summary>All engagement events, by lead and then time: ready for a merge join with <see cref="ReadLeadsAsync"/>.</summary>
+    IAsyncEnumerable<EngagementEvent> ReadEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>One lead's events, oldest first.</summary>
+    IAsyncEnumerable<EngagementEvent> ReadEventsOfLeadAsync(LeadId leadId, CancellationToken cancellationToken);
+
+    /// <summary>The names of all properties events carry, sorted ordinally: the extra columns of an events file.</summary>
+    Task<IReadOnlyList<string>> ReadEventPropertyNamesAsync(CancellationToken cancellationToken);
+
+    /// <summary>All company profiles, by normalised name (<see cref="CompanyNameKey"/>).</summary>
+    IAsyncEnumerable<CompanyProfile> ReadCompaniesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The lead's latest stored score, or null when it has none.</summary>
+    Task<LeadScore?> FindScoreAsync(LeadId leadId, CancellationToken cancellationToken);
+
+    /// <summary>All stored scores, by lead id.</summary>
+    IAsyncEnumerable<LeadScore> ReadScoresAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,7 @@
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
 using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
 
 namespace Leadwise.Data.Storage;
 
@@ -21,6 +24,22 @@ public interface IStoreWriter : IAsyncDisposable
     ValueTask UpsertAsync(Lead lead, CancellationToken cancellationToken);
 
     ValueTask UpsertAsync(CampaignSnapshot snapshot, CancellationToken cancellationToken);
+
+    Task<IReadOnlySet<LeadId>> ReadLeadIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds an event unless the store already holds it, and says whether it was new. An event is the same
+    /// as a stored one when its <see cref="EngagementEvent.ClientEventId"/> is; one without a client id is
+    /// the same as a stored one without a client id with equal lead, type, time (to the microsecond) and url.
+    /// A stored event is never changed.
+    /// </summary>
+    ValueTask<bool> UpsertAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a company, keyed by its normalised name (<see cref="CompanyNameKey"/>).</summary>
+    ValueTask UpsertAsync(CompanyProfile company, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the lead's stored score.</summary>
+    ValueTask UpsertAsync(LeadScore score, CancellationToken cancellationToken);
 
     /// <summary>Remembers unknown columns so that export can write them back in their order.</summary>
     Task AddExtraColumnsAsync(StoreTable table, IReadOnlyList<string> columns, CancellationToken cancellationToken);

@@ -1,0 +1,55 @@
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage;
+
+namespace Leadwise.Data.Sqlite;
+
+/// <summary>Writes of what scoring reads and produces: events, companies, scores.</summary>
+internal sealed partial class SqliteStoreWriter
+{
+    private const string ScoreUpsert = """
+        INSERT INTO lead_scores (lead_id, total, grade, subtotals, hits, as_of) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+        ON CONFLICT (lead_id) DO UPDATE SET total = excluded.total, grade = excluded.grade, subtotals = excluded.subtotals,
+            hits = excluded.hits, as_of = excluded.as_of
+        """;
+
+    public async Task<IReadOnlySet<LeadId>> ReadLeadIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<LeadId>();
+        await foreach (var id in ReadIdsAsync("SELECT id FROM leads", cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(new LeadId(id));
+        }
+
+        return ids;
+    }
+
+    public ValueTask<bool> UpsertAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engagementEvent);
+        return ValueTask.FromResult(_events.Write(engagementEvent));
+    }
+
+    public ValueTask UpsertAsync(CompanyProfile company, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentException.ThrowIfNullOrWhiteSpace(company.Name, nameof(company));
+        return _companies.Upsert(company);
+    }
+
+    public ValueTask UpsertAsync(LeadScore score, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var sink = _scores.Start();
+        sink.Int64(score.LeadId.Value);
+        sink.Double(score.Total);
+        sink.Text(score.Grade);
+        sink.Text(LeadScoreJson.Subtotals(score.Subtotals));
+        sink.Text(LeadScoreJson.Hits(score.Hits));
+        sink.Timestamp(score.AsOf);
+        _scores.Execute();
+        return ValueTask.CompletedTask;
+    }
+}
