@@ -108,11 +108,13 @@ internal sealed class RulesParser(string source)
         var errorsBefore = ErrorCount();
         var hasField = Child(map, "field") is not null;
         var operators = OperatorKeys().Where(k => Child(map, k) is not null).ToArray();
+        var unknownOperator = false;
         foreach (var (keyNode, _) in map.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
             if (!RuleKeys.Contains(key, StringComparer.Ordinal))
             {
+                unknownOperator |= hasField && operators.Length == 0;
                 var what = hasField && operators.Length == 0 ? "unknown operator" : "unknown field";
                 Error(keyNode.Start, id, $"{what} \"{key}\" (operators: equals, in, contains, regex, range, exists; other fields: id, group, description, field, event, points, cap, halfLifeDays, withinDays, count)");
             }
@@ -150,7 +152,7 @@ internal sealed class RulesParser(string source)
 
         var condition = Child(map, "event") is { } eventNode
             ? (RuleCondition?)ParseEventCondition(map, eventNode, id, hasField)
-            : ParseFieldCondition(map, id, operators);
+            : ParseFieldCondition(map, id, operators, unknownOperator);
 
         if (condition is null || id is null || ErrorCount() > errorsBefore)
         {
@@ -166,7 +168,7 @@ internal sealed class RulesParser(string source)
         };
     }
 
-    private FieldCondition? ParseFieldCondition(YamlMappingNode map, string? id, string[] operators)
+    private FieldCondition? ParseFieldCondition(YamlMappingNode map, string? id, string[] operators, bool unknownOperator)
     {
         if (Child(map, "field") is not { } fieldNode)
         {
@@ -192,6 +194,11 @@ internal sealed class RulesParser(string source)
 
         if (operators.Length != 1)
         {
+            if (unknownOperator)
+            {
+                return null;
+            }
+
             Error(map.Start, id, operators.Length == 0
                 ? "missing operator (one of equals, in, contains, regex, range, exists)"
                 : $"more than one operator ({string.Join(", ", operators)}); write one rule per test");
