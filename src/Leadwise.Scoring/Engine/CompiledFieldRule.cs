@@ -1,0 +1,109 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Leadwise.Core.Scoring;
+using Leadwise.Scoring.Rules;
+
+namespace Leadwise.Scoring.Engine;
+
+/// <summary>A field rule turned into a test on its field's value, with its points already capped.</summary>
+internal sealed class CompiledFieldRule
+{
+    private CompiledFieldRule(ScoringRule rule, FieldCondition condition)
+    {
+        Rule = rule;
+        Condition = condition;
+        Model = rule.Group;
+        RawPoints = rule.Points;
+        Points = rule.Cap is { } cap ? Math.Clamp(rule.Points, -cap, cap) : rule.Points;
+    }
+
+    public ScoringRule Rule { get; }
+
+    public FieldCondition Condition { get; }
+
+    public ScoringModel Model { get; }
+
+    public double Points { get; }
+
+    public double RawPoints { get; }
+
+    public Func<string?, bool>? TextTest { get; private init; }
+
+    public Func<double?, bool>? NumberTest { get; private init; }
+
+    public Func<bool?, bool>? FlagTest { get; private init; }
+
+    public static CompiledFieldRule Compile(ScoringRule rule, FieldCondition condition, FieldKind kind)
+    {
+        return kind switch
+        {
+            FieldKind.Number => new CompiledFieldRule(rule, condition) { NumberTest = NumberTestOf(condition) },
+            FieldKind.Flag => new CompiledFieldRule(rule, condition) { FlagTest = FlagTestOf(condition) },
+            _ => new CompiledFieldRule(rule, condition) { TextTest = TextTestOf(condition) },
+        };
+    }
+
+    private static Func<string?, bool> TextTestOf(FieldCondition c)
+    {
+        switch (c.Operator)
+        {
+            case FieldOperator.Equal:
+                var value = c.Value!;
+                return v => v is not null && string.Equals(v.Trim(), value, StringComparison.OrdinalIgnoreCase);
+            case FieldOperator.In:
+                var set = c.Values.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+                return v => v is not null && set.Contains(v.Trim());
+            case FieldOperator.Contains:
+                var part = c.Value!;
+                return v => v is not null && v.Contains(part, StringComparison.OrdinalIgnoreCase);
+            case FieldOperator.Regex:
+                var regex = new Regex(c.Value!, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                return v => v is not null && regex.IsMatch(v);
+            case FieldOperator.Exists:
+                var exists = c.Exists;
+                return v => string.IsNullOrWhiteSpace(v) != exists;
+            default:
+                throw new InvalidOperationException($"Operator {c.Operator} does not apply to text.");
+        }
+    }
+
+    private static Func<double?, bool> NumberTestOf(FieldCondition c)
+    {
+        switch (c.Operator)
+        {
+            case FieldOperator.Equal:
+                var value = ParseNumber(c.Value!);
+                return v => v == value;
+            case FieldOperator.In:
+                var set = c.Values.Select(ParseNumber).ToFrozenSet();
+                return v => v is { } x && set.Contains(x);
+            case FieldOperator.Range:
+                var min = c.Min ?? double.NegativeInfinity;
+                var max = c.Max ?? double.PositiveInfinity;
+                return v => v is { } x && x >= min && x <= max;
+            case FieldOperator.Exists:
+                var exists = c.Exists;
+                return v => v.HasValue == exists;
+            default:
+                throw new InvalidOperationException($"Operator {c.Operator} does not apply to numbers.");
+        }
+    }
+
+    private static Func<bool?, bool> FlagTestOf(FieldCondition c)
+    {
+        switch (c.Operator)
+        {
+            case FieldOperator.Equal:
+                var value = bool.Parse(c.Value!);
+                return v => v == value;
+            case FieldOperator.Exists:
+                var exists = c.Exists;
+                return v => v.HasValue == exists;
+            default:
+                throw new InvalidOperationException($"Operator {c.Operator} does not apply to true/false.");
+        }
+    }
+
+    private static double ParseNumber(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}

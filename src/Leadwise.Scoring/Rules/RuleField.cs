@@ -1,0 +1,28 @@
+using Leadwise.Core.Scoring;
+
+namespace Leadwise.Scoring.Rules;
+
+/// <summary>
+/// A field rules can read, with its accessor. Exactly one accessor matching <see cref="Kind"/> is set;
+/// accessors take the as-of time because some fields derive from events.
+/// </summary>
+public sealed class RuleField
+{
+    public required string Name { get; init; }
+
+    public required FieldKind Kind { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>The values a text field can take, when it is an enumeration (<c>seniority</c>, <c>emailKind</c>).</summary>
+    public IReadOnlyList<string>? AllowedValues { get; init; }
+
+    internal Func<LeadFacts, DateTimeOffset, string?>? Text { get; init; }
+
+    internal Func<LeadFacts, DateTimeOffset, double?>? Number { get; init; }
+
+    internal Func<LeadFacts, DateTimeOffset, bool?>? Flag { get; init; }
+
+    /// <summary>For a derived field, what it was derived from, in words (<c>title "CEO" → Executive</c>).</summary>
+    internal Func<LeadFacts, string>? Explain { get; init; }
+}

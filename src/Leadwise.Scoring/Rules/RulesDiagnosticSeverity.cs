@@ -1,0 +1,7 @@
+namespace Leadwise.Scoring.Rules;
+
+public enum RulesDiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,4 +1,0 @@
-namespace Leadwise.Scoring;
-
-/// <summary>Marks the assembly until the engine lands.</summary>
-internal static class ScoringPlaceholder;

@@ -1,0 +1,25 @@
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Testing;
+using Leadwise.Testing.Outreach;
+
+namespace Leadwise.Scoring.Tests;
+
+/// <summary>Small helpers for LeadFacts in scoring tests; leads come from the shared <see cref="LeadBuilder"/>.</summary>
+internal static class Facts
+{
+    public static readonly DateTimeOffset AsOf = TestTime.Base;
+
+    public static LeadFacts Of(Lead lead, params EngagementEvent[] events) =>
+        new(lead, new CampaignBuilder().Build(), null, events);
+
+    public static LeadFacts Of(Func<Lead, Lead> edit, params EngagementEvent[] events) =>
+        Of(edit(new LeadBuilder().Build()), events);
+
+    public static EngagementEvent Event(string type, double daysAgo) =>
+        new() { LeadId = new LeadId(1), Type = type, OccurredAt = AsOf.AddDays(-daysAgo) };
+
+    public static EngagementEvent EventAt(string type, DateTimeOffset at) =>
+        new() { LeadId = new LeadId(1), Type = type, OccurredAt = at };
+}
