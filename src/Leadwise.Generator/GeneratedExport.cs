@@ -10,7 +10,7 @@ namespace Leadwise.Generator;
 /// and held in memory; leads, snapshots and the per-lead truth are regenerated lazily on each enumeration,
 /// identically every time.
 /// </summary>
-public sealed class GeneratedExport
+public sealed partial class GeneratedExport
 {
     private readonly ExportPlan _plan;
     private readonly ulong _leadIdSalt;

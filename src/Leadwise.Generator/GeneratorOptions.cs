@@ -19,6 +19,9 @@ public sealed record GeneratorOptions
     /// <summary>The true model's parameters; the defaults are documented in docs/generator.md.</summary>
     public Truth.TrueModelParameters Model { get; init; } = new();
 
+    /// <summary>The engagement-event model's parameters (<see cref="GeneratedExport.Events"/>); never changes the five export files.</summary>
+    public Truth.EngagementModelParameters Engagement { get; init; } = new();
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(LeadCount, 1, nameof(LeadCount));
@@ -26,5 +29,10 @@ public sealed record GeneratorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(SpamLeadRate, nameof(SpamLeadRate));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SpamLeadRate, 1.0, nameof(SpamLeadRate));
         ArgumentNullException.ThrowIfNull(Model);
+        ArgumentNullException.ThrowIfNull(Engagement);
+        if (Engagement.SessionsSeniorityEffects.Count != 5 || Engagement.SocialTypeShares.Count != 4)
+        {
+            throw new ArgumentException("Engagement: SessionsSeniorityEffects needs 5 entries, SocialTypeShares 4", nameof(Engagement));
+        }
     }
 }

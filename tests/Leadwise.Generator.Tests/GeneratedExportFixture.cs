@@ -1,3 +1,4 @@
+using Leadwise.Core.Engagement;
 using Leadwise.Core.Outreach;
 
 namespace Leadwise.Generator.Tests;
@@ -11,6 +12,8 @@ public sealed class GeneratedExportFixture
         Leads = Export.LeadsWithTruth().ToArray();
         Snapshots = Export.Snapshots().ToArray();
         CampaignsById = Export.Campaigns.ToDictionary(campaign => campaign.Id);
+        Events = Export.Events().ToArray();
+        EventsByLead = Events.GroupBy(engagement => engagement.LeadId).ToDictionary(group => group.Key, group => (IReadOnlyList<EngagementEvent>)group.ToArray());
     }
 
     public static GeneratorOptions Options { get; } = new() { LeadCount = 20_000, Seed = 42 };
@@ -22,4 +25,10 @@ public sealed class GeneratedExportFixture
     public IReadOnlyList<CampaignSnapshot> Snapshots { get; }
 
     public IReadOnlyDictionary<CampaignId, Campaign> CampaignsById { get; }
+
+    public IReadOnlyList<EngagementEvent> Events { get; }
+
+    public IReadOnlyDictionary<LeadId, IReadOnlyList<EngagementEvent>> EventsByLead { get; }
+
+    public IReadOnlyList<EngagementEvent> EventsOf(LeadId lead) => EventsByLead.TryGetValue(lead, out var events) ? events : [];
 }

@@ -42,6 +42,26 @@ internal struct StreamRandom(ulong seed)
     /// <summary>Exponential with the given mean.</summary>
     public double NextExponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
 
+    /// <summary>Poisson with the given (small) mean; Knuth's product method, means above 30 are capped.</summary>
+    public int NextPoisson(double mean)
+    {
+        if (mean <= 0)
+        {
+            return 0;
+        }
+
+        var limit = Math.Exp(-Math.Min(mean, 30.0));
+        var count = 0;
+        var product = NextDouble();
+        while (product > limit)
+        {
+            count++;
+            product *= NextDouble();
+        }
+
+        return count;
+    }
+
     /// <summary>Index drawn with probability proportional to <paramref name="weights"/>.</summary>
     public int NextWeighted(ReadOnlySpan<double> weights)
     {

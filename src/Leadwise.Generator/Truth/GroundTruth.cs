@@ -28,6 +28,9 @@ public sealed class GroundTruth
 
     public TrueReplyModel Model { get; }
 
+    /// <summary>The engagement-event model's parameters, when the truth files carry them (exports written before events existed do not).</summary>
+    public EngagementModelParameters? Engagement { get; init; }
+
     public IReadOnlyDictionary<MessageKey, MessageProfile> Messages { get; }
 
     public IReadOnlyDictionary<LeadId, LeadTruth> Leads { get; }
@@ -87,7 +90,7 @@ public sealed class GroundTruth
             leads.Add(lead.LeadId, lead);
         }
 
-        return new GroundTruth(new TrueReplyModel(document.Parameters), messages, leads);
+        return new GroundTruth(new TrueReplyModel(document.Parameters), messages, leads) { Engagement = document.Engagement };
     }
 
     private static async IAsyncEnumerable<(string Line, int Number)> ReadRowsAsync(

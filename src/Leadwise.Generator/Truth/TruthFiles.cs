@@ -28,6 +28,20 @@ internal static class TruthFiles
         + "A = 1 unless m[0].channel is LinkedInInvite; then 0 for spam, else sigmoid(AcceptIntercept + AcceptSeniorityEffects[s] "
         + "+ AcceptResponsivenessWeight*responsiveness + isPersonalised(m[0])*AcceptPersonalised + note language term).";
 
+    public const string EngagementFormula =
+        "Events per lead from a separate random stream (u = responsiveness, s = seniority 0..4). Spam leads: only 1..SpamBurstsMax bursts of captcha_failed "
+        + "and form_submitted seconds apart. Others: linkedin_invite_accepted at the acceptance (exactly when inviteAccepted = t); website sessions "
+        + "~ Poisson(exp(BaselineSessionsIntercept + SessionsResponsivenessWeight*u + SessionsSeniorityEffects[s])) uniform over created..export, "
+        + "+ Poisson(exp(TouchSessionsIntercept + same terms)) Exp(TouchDelayDays) after the first message reached the lead, "
+        + "+ for repliers Poisson(ReplySessionsMean) reply sessions (ReplySessionsBeforeShare in the ReplyWindowDays before the reply); "
+        + "a session = 1 + Poisson(ExtraPagesMean) page_view, plus pricing/demo/download each with sigmoid(intercept + IntentResponsivenessWeight*u "
+        + "+ IntentPerSeniority*(s-2) + ReplySessionIntent*[reply session]); EmailOutreach: per sent step open with 1 (step replied to) or "
+        + "sigmoid(OpenIntercept + EmailResponsivenessWeight*u), click | open sigmoid(ClickIntercept + EmailResponsivenessWeight*u + ClickLinkEffect*link "
+        + "+ ClickReplyStepEffect*[step replied to]), email_reply at the reply; newsletters (NewsletterCount, every NewsletterIntervalDays) to the lead's "
+        + "address: '-'/'testmail' bounce once, valid addresses open sigmoid(NewsletterOpenIntercept + EmailResponsivenessWeight*u) and click "
+        + "sigmoid(NewsletterClickIntercept + EmailResponsivenessWeight*u); unsubscribe | open sigmoid(UnsubscribeIntercept + UnsubscribeResponsivenessWeight*u); "
+        + "social ~ Poisson(exp(SocialIntercept + SocialResponsivenessWeight*u + SocialConnectedEffect*accepted)). Every event is before the export date.";
+
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -49,7 +49,7 @@ public sealed class GeneratedExportWriter
 
     private static async Task WriteModelAsync(GeneratedExport export, string truthFolder, CancellationToken cancellationToken)
     {
-        var document = new ModelDocument(TruthFiles.Formula, export.Options.Seed, export.Options.LeadCount, export.Options.ExportDate, export.Model.Parameters);
+        var document = new ModelDocument(TruthFiles.Formula, export.Options.Seed, export.Options.LeadCount, export.Options.ExportDate, export.Model.Parameters, TruthFiles.EngagementFormula, export.Options.Engagement);
         await using var stream = File.Create(Path.Combine(truthFolder, TruthFiles.ModelFile));
         await JsonSerializer.SerializeAsync(stream, document, TruthFiles.Json, cancellationToken).ConfigureAwait(false);
     }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Outreach;
+using Leadwise.Generator.Planning;
+using Leadwise.Generator.Simulation;
+
+namespace Leadwise.Generator;
+
+/// <summary>Engagement events and company profiles: streams beside the five export files, which they never change.</summary>
+public sealed partial class GeneratedExport
+{
+    /// <summary>
+    /// The engagement events of every lead, streamed and regenerated identically on each enumeration: lead by lead
+    /// in <see cref="Leads"/> order — which is ascending lead id — and within a lead by time (ties in draw order).
+    /// <see cref="EngagementEvent.ClientEventId"/> is <c>g-&lt;leadId&gt;-&lt;n&gt;</c>, n counting from 0 in that order.
+    /// Each lead's events come from their own random stream: enumerating events never changes any other output.
+    /// </summary>
+    public IEnumerable<EngagementEvent> Events()
+    {
+        foreach (var (_, events) in LeadsWithEvents())
+        {
+            foreach (var engagement in events)
+            {
+                yield return engagement;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One profile per distinct company name of the leads (excluding placeholders such as "Test ME" and "-", and
+    /// spam leads' keyboard-mash companies), ordered by name (ordinal). Takes one pass over the leads.
+    /// </summary>
+    public IEnumerable<CompanyProfile> Companies()
+    {
+        var directory = new CompanyDirectory(Options.Seed);
+        foreach (var (_, _, outcome, lead) in Simulated())
+        {
+            directory.Add(outcome, lead);
+        }
+
+        return directory.Profiles();
+    }
+
+    /// <summary>Each lead (in <see cref="Leads"/> order) with its events (ordered by time); the event list is fresh per lead.</summary>
+    internal IEnumerable<(Lead Lead, IReadOnlyList<EngagementEvent> Events)> LeadsWithEvents()
+    {
+        var simulator = new EngagementSimulator(Options);
+        var drafts = new List<EventDraft>(64);
+        var sites = new Dictionary<UserId, SiteUrls>();
+        var seconds = new ExtraFields?[901];
+        foreach (var (campaign, index, outcome, lead) in Simulated())
+        {
+            if (!sites.TryGetValue(campaign.UserId, out var site))
+            {
+                site = SiteUrls.For(campaign.Account.User);
+                sites.Add(campaign.UserId, site);
+            }
+
+            simulator.Simulate(campaign, index, outcome, lead, site, drafts);
+            drafts.Sort(EventDraft.Compare);
+            var events = new EngagementEvent[drafts.Count];
+            for (var n = 0; n < events.Length; n++)
+            {
+                var draft = drafts[n];
+                events[n] = new EngagementEvent
+                {
+                    LeadId = lead.Id,
+                    Type = draft.Type,
+                    OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(draft.Ms),
+                    ClientEventId = string.Create(CultureInfo.InvariantCulture, $"g-{lead.Id.Value}-{n}"),
+                    Url = draft.Url,
+                    Campaign = draft.Campaign,
+                    Properties = draft.Seconds > 0 ? seconds[draft.Seconds] ??= SecondsProperty(draft.Seconds) : ExtraFields.None,
+                };
+            }
+
+            yield return (lead, events);
+        }
+    }
+
+    private static ExtraFields SecondsProperty(int seconds) =>
+        ExtraFields.From([new KeyValuePair<string, string?>("seconds", seconds.ToString(CultureInfo.InvariantCulture))]);
+
+    private IEnumerable<(CampaignPlan Campaign, int Index, LeadOutcome Outcome, Lead Lead)> Simulated()
+    {
+        foreach (var campaign in _plan.Campaigns)
+        {
+            for (var i = 0; i < campaign.LeadCount; i++)
+            {
+                var outcome = LeadSimulator.Simulate(_plan, campaign, i);
+                yield return (campaign, i, outcome, LeadFactory.Create(_plan, campaign, i, outcome, _leadIdSalt));
+            }
+        }
+    }
+}
