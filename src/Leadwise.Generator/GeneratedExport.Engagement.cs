@@ -4,6 +4,7 @@ using Leadwise.Core.Engagement;
 using Leadwise.Core.Outreach;
 using Leadwise.Generator.Planning;
 using Leadwise.Generator.Simulation;
+using CompanyDirectory = Leadwise.Generator.Simulation.CompanyDirectory;
 
 namespace Leadwise.Generator;
 
