@@ -26,7 +26,7 @@ public sealed class OutreachImporterEncodingTests : IAsyncLifetime
         // Then
         report.AssertSucceeded();
         Assert.Empty(report.Warnings);
-        Assert.Equal(new Storage.StoreCounts(2, 2, 4, 3, 2), await _store.CountAsync());
+        Assert.Equal(new Leadwise.Data.Storage.StoreCounts(2, 2, 4, 3, 2), await _store.CountAsync());
         Assert.Equal([2L, 2, 4, 3, 2], report.Tables.Select(t => t.RowsImported));
         Assert.All(report.Tables, t => Assert.Equal((t.RowsImported, 0L), (t.RowsRead, t.RowsRejected)));
     }
@@ -205,7 +205,7 @@ public sealed class OutreachImporterEncodingTests : IAsyncLifetime
         Assert.Equal(MultiLineContent.Replace("\n", "\r\n", StringComparison.Ordinal), messages[1].Content);
         Assert.Equal("Kurze Nachfrage, {{ first_name }}.", messages[2].Content);
         Assert.Equal("2023-09-02 09:00:00+00", Data.Export.ExportValues.FormatTimestamp(messages[2].UpdatedAt!.Value));
-        Assert.Equal(new Storage.StoreCounts(2, 2, 4, 3, 2), await _store.CountAsync());
+        Assert.Equal(new Leadwise.Data.Storage.StoreCounts(2, 2, 4, 3, 2), await _store.CountAsync());
         var leadsOnly = await _store.ReadAllAsync();
         await using var baseline = await TestStore.CreateAsync();
         (await baseline.ImportAsync(new ExportFolderBuilder())).AssertSucceeded();
@@ -261,7 +261,7 @@ public sealed class OutreachImporterEncodingTests : IAsyncLifetime
         // Then
         report.AssertSucceeded();
         Assert.Equal((0L, 0L, 0L), (report.Table(Records).RowsRead, report.Table(Records).RowsImported, report.Table(Records).RowsRejected));
-        Assert.Equal(new Storage.StoreCounts(2, 2, 4, 3, 0), await _store.CountAsync());
+        Assert.Equal(new Leadwise.Data.Storage.StoreCounts(2, 2, 4, 3, 0), await _store.CountAsync());
     }
 
     [Fact]

@@ -37,6 +37,6 @@ public sealed class SqliteMigrationsTests : IDisposable
         var counts = await store.CountAsync(CancellationToken.None);
         Assert.Equal((1L, 1L, 1L), (counts.Users, counts.Campaigns, counts.Leads));
         Assert.Equal("Anna", (await store.FindLeadAsync(new(9), CancellationToken.None))!.Name);
-        Assert.Equal(new Storage.ScoringDataCounts(0, 0, 0), await store.CountScoringDataAsync(CancellationToken.None));
+        Assert.Equal(new Leadwise.Data.Storage.ScoringDataCounts(0, 0, 0), await store.CountScoringDataAsync(CancellationToken.None));
     }
 }

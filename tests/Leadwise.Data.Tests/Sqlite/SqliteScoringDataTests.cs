@@ -1,0 +1,171 @@
+using Leadwise.Core.Companies;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage;
+using Leadwise.Data.Tests.Support;
+using Leadwise.Testing;
+using Leadwise.Testing.Engagement;
+using Leadwise.Testing.Scoring;
+using static Leadwise.Data.Tests.Support.ScoringDataFiles;
+
+namespace Leadwise.Data.Tests.Sqlite;
+
+/// <summary>The store API for events, companies and scores, without going through a CSV file.</summary>
+public sealed class SqliteScoringDataTests : IAsyncLifetime
+{
+    private TestStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task UpsertEvent_SameClientIdTwice_IsNewOnlyTheFirstTimeAndKeepsTheFirst()
+    {
+        // Given
+        var first = new EngagementEventBuilder().WithClientId("c-1").WithUrl("/a").Build();
+        var second = new EngagementEventBuilder().WithClientId("c-1").WithUrl("/b").MinutesAfterBase(5).Build();
+
+        // When
+        var (wasNew, wasNewAgain) = await WriteAsync(async w => (await w.UpsertAsync(first, CancellationToken.None), await w.UpsertAsync(second, CancellationToken.None)));
+
+        // Then
+        Assert.True(wasNew);
+        Assert.False(wasNewAgain);
+        Assert.Equal([first], await _store.EventsAsync());
+    }
+
+    [Fact]
+    public async Task UpsertEvent_WithoutClientId_IsTheSameEventWhenLeadTypeTimeAndUrlAre()
+    {
+        // Given
+        var engagement = new EngagementEventBuilder().WithUrl("/a").Build();
+        var sameButCampaign = new EngagementEventBuilder().WithUrl("/a").InCampaign("x").Build();
+        var otherUrl = new EngagementEventBuilder().WithUrl("/b").Build();
+        var otherTime = new EngagementEventBuilder().WithUrl("/a").At(TestTime.Base.AddTicks(10)).Build();
+
+        // When
+        var results = await WriteAsync(async w => new[]
+        {
+            await w.UpsertAsync(engagement, CancellationToken.None),
+            await w.UpsertAsync(sameButCampaign, CancellationToken.None),
+            await w.UpsertAsync(otherUrl, CancellationToken.None),
+            await w.UpsertAsync(otherTime, CancellationToken.None),
+        });
+
+        // Then
+        Assert.Equal([true, false, true, true], results);
+        Assert.Equal(new ScoringDataCounts(3, 0, 0), await _store.Store.CountScoringDataAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadEvents_AreOrderedByLeadThenTime()
+    {
+        // Given
+        await WriteAsync(async w =>
+        {
+            await w.UpsertAsync(new EngagementEventBuilder().OfLead(2).MinutesAfterBase(1).Build(), CancellationToken.None);
+            await w.UpsertAsync(new EngagementEventBuilder().OfLead(1).MinutesAfterBase(9).Build(), CancellationToken.None);
+            await w.UpsertAsync(new EngagementEventBuilder().OfLead(2).MinutesAfterBase(0).Build(), CancellationToken.None);
+            return true;
+        });
+
+        // When
+        var events = await _store.EventsAsync();
+        var ofTwo = await ToListAsync(_store.Store.ReadEventsOfLeadAsync(new LeadId(2), CancellationToken.None));
+
+        // Then
+        Assert.Equal([(1L, 9), (2L, 0), (2L, 1)], events.Select(e => (e.LeadId.Value, (int)(e.OccurredAt - TestTime.Base).TotalMinutes)));
+        Assert.Equal(events.Skip(1), ofTwo);
+    }
+
+    [Fact]
+    public async Task UpsertCompany_KeysByNormalisedNameAndLowerCasesTheDomain()
+    {
+        // When
+        await WriteAsync(async w =>
+        {
+            await w.UpsertAsync(new CompanyProfile { Name = "Acme GmbH", Domain = "Acme.DE", Employees = 5 }, CancellationToken.None);
+            await w.UpsertAsync(new CompanyProfile { Name = "ACME Inc.", Domain = "acme.com" }, CancellationToken.None);
+            return true;
+        });
+
+        // Then
+        Assert.Equal([new CompanyProfile { Name = "ACME Inc.", Domain = "acme.com" }], await _store.CompaniesAsync());
+    }
+
+    [Fact]
+    public async Task UpsertScore_ReadsBackExactlyIncludingHitsAndSubtotals()
+    {
+        // Given: values a decimal text form would round
+        var score = new LeadScoreBuilder().OfLead(9007199254740997).Graded("A")
+            .AsOf(TestTime.Base.AddTicks(7))
+            .WithHit("title.c-level", ScoringModel.Demographics, 0.1 + 0.2, "title \"Geschäftsführer\" is C-level")
+            .WithHit("web.pricing", ScoringModel.Website, 12.345678901234567, "3 pricing page views in 30 days", rawPoints: 15)
+            .WithHit("spam.captcha", ScoringModel.Spam, -1e-300, "captcha failed", rawPoints: double.MaxValue)
+            .Build();
+
+        // When
+        await WriteAsync(async w =>
+        {
+            await w.UpsertAsync(score, CancellationToken.None);
+            return true;
+        });
+        var found = await _store.Store.FindScoreAsync(score.LeadId, CancellationToken.None);
+
+        // Then
+        Assert.NotNull(found);
+        Assert.Equal((score.LeadId, score.Total, score.Grade, score.AsOf.AddTicks(-7)), (found.LeadId, found.Total, found.Grade, found.AsOf));
+        Assert.Equal(score.Hits, found.Hits);
+        Assert.Equal(score.Hits.Select(h => h.RawPoints), found.Hits.Select(h => h.RawPoints));
+        Assert.Equal(score.Subtotals.OrderBy(p => p.Key), found.Subtotals.OrderBy(p => p.Key));
+        Assert.Null(await _store.Store.FindScoreAsync(new LeadId(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpsertScore_Again_ReplacesTheLeadsScoreAndReadScoresIsByLead()
+    {
+        // Given
+        await WriteAsync(async w =>
+        {
+            await w.UpsertAsync(new LeadScoreBuilder().OfLead(5).Graded("C").Build(), CancellationToken.None);
+            await w.UpsertAsync(new LeadScoreBuilder().OfLead(3).Graded("B").Build(), CancellationToken.None);
+            return true;
+        });
+
+        // When
+        await WriteAsync(async w =>
+        {
+            await w.UpsertAsync(new LeadScoreBuilder().OfLead(5).Graded("A").WithHit("r", ScoringModel.Email, 4, "why").Build(), CancellationToken.None);
+            return true;
+        });
+
+        // Then
+        var scores = await ToListAsync(_store.Store.ReadScoresAsync(CancellationToken.None));
+        Assert.Equal([(3L, "B", 0.0), (5L, "A", 4.0)], scores.Select(s => (s.LeadId.Value, s.Grade, s.Total)));
+        Assert.Equal(4.0, scores[1].Subtotals[ScoringModel.Email]);
+    }
+
+    [Fact]
+    public async Task Writes_WithoutCommit_AreRolledBack()
+    {
+        // When
+        await using (var writer = await _store.Store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
+        {
+            await writer.UpsertAsync(new EngagementEventBuilder().Build(), CancellationToken.None);
+            await writer.UpsertAsync(new CompanyProfile { Name = "Acme" }, CancellationToken.None);
+            await writer.UpsertAsync(new LeadScoreBuilder().Build(), CancellationToken.None);
+        }
+
+        // Then
+        Assert.Equal(new ScoringDataCounts(0, 0, 0), await _store.Store.CountScoringDataAsync(CancellationToken.None));
+    }
+
+    private async Task<T> WriteAsync<T>(Func<IStoreWriter, Task<T>> write)
+    {
+        await using var writer = await _store.Store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None);
+        var result = await write(writer);
+        await writer.CommitAsync(CancellationToken.None);
+        return result;
+    }
+}

@@ -1,0 +1,21 @@
+using Leadwise.Data.Storage;
+
+namespace Leadwise.Data.Tests.Storage;
+
+public sealed class CompanyNameKeyTests
+{
+    [Theory]
+    [InlineData("Acme", "acme")]
+    [InlineData("  ACME   GmbH ", "acme")]
+    [InlineData("Acme GmbH & Co. KG", "acme")]
+    [InlineData("Acme, Inc.", "acme")]
+    [InlineData("Acme Ltd", "acme")]
+    [InlineData("Beispiel UG (haftungsbeschränkt)", "beispiel")]
+    [InlineData("Müller & Söhne, KG", "müller & söhne")]
+    [InlineData("acme.io", "acme.io")]
+    [InlineData("Deutsche Bank AG", "deutsche bank")]
+    [InlineData("AG", "ag")]
+    [InlineData("GmbH & Co. KG", "gmbh & co. kg")]
+    public void Of_StripsCaseSpacingAndTrailingLegalForms(string name, string key) =>
+        Assert.Equal(key, CompanyNameKey.Of(name));
+}
