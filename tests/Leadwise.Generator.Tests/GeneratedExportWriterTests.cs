@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Import;
 using Leadwise.Data.Sqlite;
@@ -37,6 +38,43 @@ public sealed class GeneratedExportWriterTests : IDisposable
 
         // and the leads differ for another seed
         Assert.NotEqual(File.ReadAllText(Path.Combine(first, "Leads.csv")), File.ReadAllText(Path.Combine(other, "Leads.csv")));
+    }
+
+    [Fact]
+    public async Task Export_files_are_byte_identical_to_those_before_engagement_events_existed()
+    {
+        // SHA-256 of the files written by the generator before Events()/Companies() were added (commit 0fa0dd4, 3 000 leads,
+        // seed 42): events and companies come from their own streams and must never move a byte of the export. Update these
+        // only for a deliberate change of the export itself, and say so in the commit message.
+        var expected = new Dictionary<string, string>
+        {
+            ["Users.csv"] = "1bc5bab8a8f6fe089265186e0a6440b1f32056d5bbe403355cf3d1cedba97189",
+            ["Campaigns.csv"] = "aa3638a31953a0dd494e9a0ed08cddba3441d1d9893f1958b7e0bfbe1efc3245",
+            ["Messages.csv"] = "bd39da9f6a533a11c0039a57bce9f1de917087ad50be06b7df005d2729c58c28",
+            ["Leads.csv"] = "ecd810f23d81fc3b41e40802a67d46e8e97910aaebf620587cf6f7f60570289c",
+            ["Records.csv"] = "127c643c5a3036ce342add08852e78b69041438c97cc88ce1577c0d7d777f9fb",
+            ["truth/messages.csv"] = "b45b01260d5b29cb11d1bd05c8cf28b87cac5a55bc342176fb28a7e1ce5b65ae",
+            ["truth/leads.csv"] = "47f4cc167b4dc5427815112f5de2a49da07535647c16c677e807b1e84ef04f7b",
+        };
+
+        var folder = await WriteAsync("golden", new GeneratorOptions { LeadCount = 3_000, Seed = 42 });
+
+        foreach (var (file, hash) in expected)
+        {
+            Assert.Equal(hash, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file)))));
+        }
+    }
+
+    [Fact]
+    public async Task Model_file_carries_the_engagement_parameters()
+    {
+        var folder = await WriteAsync("model", new GeneratorOptions { LeadCount = 500, Seed = 1 });
+
+        var truth = await Truth.GroundTruth.LoadAsync(folder, CancellationToken.None);
+
+        Assert.Equal(new Truth.EngagementModelParameters().PricingIntercept, truth.Engagement!.PricingIntercept);
+        Assert.Equal(new Truth.EngagementModelParameters().SessionsSeniorityEffects, truth.Engagement.SessionsSeniorityEffects);
+        Assert.Contains("\"EngagementFormula\"", File.ReadAllText(Path.Combine(folder, "truth/model.json")), StringComparison.Ordinal);
     }
 
     [Fact]
