@@ -5,17 +5,11 @@ namespace Leadwise.Core.Companies;
 
 /// <summary>
 /// Finds a lead's company among the profiles of the companies file: by the company name the lead
-/// gives (compared without case, spacing or legal-form suffixes), else by the domain of the lead's
-/// email. Built once, then read concurrently.
+/// gives (compared by <see cref="CompanyNameKey"/>, as the store keys companies), else by the domain of
+/// the lead's email. Built once, then read concurrently.
 /// </summary>
 public sealed class CompanyDirectory
 {
-    private static readonly string[] LegalForms =
-    [
-        "gmbh & co. kg", "gmbh & co kg", "gmbh", "ag", "kg", "ohg", "ug (haftungsbeschränkt)", "ug", "e.k.", "se",
-        "ltd.", "ltd", "limited", "llc", "inc.", "inc", "corp.", "corp", "plc", "b.v.", "bv", "n.v.", "s.a.", "sa", "s.r.l.", "srl", "oy", "ab", "as",
-    ];
-
     private readonly FrozenDictionary<string, CompanyProfile> _byName;
     private readonly FrozenDictionary<string, CompanyProfile> _byDomain;
 
@@ -26,7 +20,7 @@ public sealed class CompanyDirectory
         var byDomain = new Dictionary<string, CompanyProfile>(StringComparer.Ordinal);
         foreach (var company in companies)
         {
-            byName.TryAdd(NameKey(company.Name), company);
+            byName.TryAdd(CompanyNameKey.Of(company.Name), company);
             if (!string.IsNullOrWhiteSpace(company.Domain))
             {
                 byDomain.TryAdd(company.Domain.Trim().ToLowerInvariant(), company);
@@ -49,31 +43,12 @@ public sealed class CompanyDirectory
             return null;
         }
 
-        if (!string.IsNullOrWhiteSpace(lead.CompanyName) && _byName.TryGetValue(NameKey(lead.CompanyName), out var byName))
+        if (!string.IsNullOrWhiteSpace(lead.CompanyName) && _byName.TryGetValue(CompanyNameKey.Of(lead.CompanyName), out var byName))
         {
             return byName;
         }
 
         return EmailDomain(lead.Email) is { } domain && _byDomain.TryGetValue(domain, out var byDomain) ? byDomain : null;
-    }
-
-    /// <summary>
-    /// The comparison key of a company name: lower case, single spaces, without a trailing legal form,
-    /// so "ACME GmbH", "Acme  gmbh" and "Acme" meet.
-    /// </summary>
-    public static string NameKey(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var key = string.Join(' ', name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var form in LegalForms)
-        {
-            if (key.Length > form.Length + 1 && key.EndsWith(" " + form, StringComparison.Ordinal))
-            {
-                return key[..^(form.Length + 1)].TrimEnd(',', ' ');
-            }
-        }
-
-        return key;
     }
 
     /// <summary>The lower-case domain of an email address, or null when it has none.</summary>

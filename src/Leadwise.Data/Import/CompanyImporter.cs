@@ -1,3 +1,4 @@
+using Leadwise.Core.Companies;
 using System.Diagnostics;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Export;

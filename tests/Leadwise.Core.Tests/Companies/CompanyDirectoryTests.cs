@@ -48,11 +48,4 @@ public sealed class CompanyDirectoryTests
 
         Assert.Null(directory.Find(LeadWith(company, email)));
     }
-
-    [Fact]
-    public void NameKey_KeepsNamesThatAreOnlyALegalForm()
-    {
-        Assert.Equal("ag", CompanyDirectory.NameKey("AG"));
-        Assert.Equal("müller & söhne", CompanyDirectory.NameKey("Müller & Söhne GmbH & Co. KG"));
-    }
 }

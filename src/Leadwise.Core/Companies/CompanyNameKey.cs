@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace Leadwise.Data.Storage;
+namespace Leadwise.Core.Companies;
 
 /// <summary>
 /// The key a company is stored and matched under: its name in lower case, spaces collapsed, and trailing

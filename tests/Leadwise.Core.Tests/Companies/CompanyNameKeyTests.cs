@@ -1,6 +1,6 @@
-using Leadwise.Data.Storage;
+using Leadwise.Core.Companies;
 
-namespace Leadwise.Data.Tests.Storage;
+namespace Leadwise.Core.Tests.Companies;
 
 public sealed class CompanyNameKeyTests
 {
