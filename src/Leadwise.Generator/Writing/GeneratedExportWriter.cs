@@ -8,7 +8,8 @@ namespace Leadwise.Generator.Writing;
 
 /// <summary>
 /// Writes a generated export: the five export files through Leadwise.Data's <see cref="OutreachExportWriter"/>
-/// into <c>folder</c>, and the ground truth into <c>folder/truth/</c> (model.json, messages.csv, leads.csv).
+/// into <c>folder</c>, the engagement events and company profiles beside them (<c>events.csv</c>,
+/// <c>companies.csv</c>), and the ground truth into <c>folder/truth/</c> (model.json, messages.csv, leads.csv).
 /// Leads are streamed; memory stays flat whatever the lead count.
 /// </summary>
 public sealed class GeneratedExportWriter
@@ -45,7 +46,14 @@ public sealed class GeneratedExportWriter
             return generated.Lead;
         });
         await writer.WriteLeadsAsync(leads.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
+
+        // Beside the export, not part of it: what a CRM or web tracker would add (see docs/csv-format.md).
+        await writer.WriteCompaniesAsync(Report(export.Companies(), "companies", null, progress).ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
+        await writer.WriteEventsAsync(Report(export.Events(), "events", null, progress).ToAsyncEnumerable(), cancellationToken, EventPropertyColumns).ConfigureAwait(false);
     }
+
+    /// <summary>The properties generated events carry (page views have <c>seconds</c>).</summary>
+    private static readonly IReadOnlyList<string> EventPropertyColumns = ["seconds"];
 
     private static async Task WriteModelAsync(GeneratedExport export, string truthFolder, CancellationToken cancellationToken)
     {
