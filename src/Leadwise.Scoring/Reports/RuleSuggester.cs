@@ -139,7 +139,8 @@ public sealed class RuleSuggester(SuggestOptions options)
             throw new ArgumentException($"\"{fieldName}\" is not a text field rules can read.", nameof(fieldName));
         }
 
-        var value = field.Text!(facts, DateTimeOffset.MaxValue)?.Trim();
+        var context = new LeadContext(facts, DateTimeOffset.MaxValue);
+        var value = field.Text!(ref context)?.Trim();
         return string.IsNullOrEmpty(value) ? [] : [value];
     }
 
