@@ -107,7 +107,8 @@ public static partial class TitleSeniority
             "experte", "expertin", "fachkraft", "freelancer", "freiberufler", "freiberuflerin", "employee", "junior", "jr",
             "operator", "advisor", "adviser", "member", "angestellter", "angestellte");
         Add(TitleWordKind.Student,
-            "student", "studentin", "students", "studierende", "studierender", "intern", "internship", "praktikum", "trainee",
+            "student", "studentin", "students", "studentische", "studentischer", "studierende", "studierender", "intern",
+            "internship", "praktikum", "trainee",
             "azubi", "apprentice", "lehrling", "volontär", "volontärin", "doktorand", "doktorandin", "werkstudent", "werkstudentin");
         Add(TitleWordKind.Support,
             "assistant", "assistent", "assistentin", "assistenz", "secretary", "sekretär", "sekretärin", "referent", "referentin");
