@@ -14,8 +14,11 @@ internal static class Facts
     public static LeadFacts Of(Lead lead, params EngagementEvent[] events) =>
         new(lead, new CampaignBuilder().Build(), null, events);
 
+    /// <summary>The builder's lead with a corporate address (its own, at example.com, is a test address).</summary>
+    public static Lead Lead() => new LeadBuilder().Build() with { Email = "anna.schmidt@beispiel-ag.de" };
+
     public static LeadFacts Of(Func<Lead, Lead> edit, params EngagementEvent[] events) =>
-        Of(edit(new LeadBuilder().Build()), events);
+        Of(edit(Lead()), events);
 
     public static EngagementEvent Event(string type, double daysAgo) =>
         new() { LeadId = new LeadId(1), Type = type, OccurredAt = AsOf.AddDays(-daysAgo) };

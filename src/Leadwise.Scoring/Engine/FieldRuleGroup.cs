@@ -18,39 +18,39 @@ internal sealed class FieldRuleGroup(RuleField field)
         return this;
     }
 
-    public void Evaluate(LeadFacts facts, DateTimeOffset asOf, Span<double> groups, List<RuleHit>? hits)
+    public void Evaluate(ref LeadContext context, Span<double> groups, List<RuleHit>? hits)
     {
         switch (Field.Kind)
         {
             case FieldKind.Text:
-                var text = Field.Text!(facts, asOf);
+                var text = Field.Text!(ref context);
                 foreach (var rule in _rules)
                 {
                     if (rule.TextTest!(text))
                     {
-                        Add(rule, groups, hits, facts, text);
+                        Add(rule, groups, hits, context.Facts, text);
                     }
                 }
 
                 break;
             case FieldKind.Number:
-                var number = Field.Number!(facts, asOf);
+                var number = Field.Number!(ref context);
                 foreach (var rule in _rules)
                 {
                     if (rule.NumberTest!(number))
                     {
-                        Add(rule, groups, hits, facts, number);
+                        Add(rule, groups, hits, context.Facts, number);
                     }
                 }
 
                 break;
             default:
-                var flag = Field.Flag!(facts, asOf);
+                var flag = Field.Flag!(ref context);
                 foreach (var rule in _rules)
                 {
                     if (rule.FlagTest!(flag))
                     {
-                        Add(rule, groups, hits, facts, flag);
+                        Add(rule, groups, hits, context.Facts, flag);
                     }
                 }
 

@@ -151,9 +151,10 @@ public sealed partial class ScoringEngine
 
     private void Evaluate(LeadFacts facts, DateTimeOffset asOf, Span<double> groups, List<RuleHit>? hits)
     {
+        var context = new LeadContext(facts, asOf);
         foreach (var group in _fieldGroups)
         {
-            group.Evaluate(facts, asOf, groups, hits);
+            group.Evaluate(ref context, groups, hits);
         }
 
         if (_eventRules.Length == 0 || facts.Events.Count == 0)

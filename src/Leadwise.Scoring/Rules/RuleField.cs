@@ -17,11 +17,11 @@ public sealed class RuleField
     /// <summary>The values a text field can take, when it is an enumeration (<c>seniority</c>, <c>emailKind</c>).</summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
 
-    internal Func<LeadFacts, DateTimeOffset, string?>? Text { get; init; }
+    internal FieldReader<string?>? Text { get; init; }
 
-    internal Func<LeadFacts, DateTimeOffset, double?>? Number { get; init; }
+    internal FieldReader<double?>? Number { get; init; }
 
-    internal Func<LeadFacts, DateTimeOffset, bool?>? Flag { get; init; }
+    internal FieldReader<bool?>? Flag { get; init; }
 
     /// <summary>For a derived field, what it was derived from, in words (<c>title "CEO" → Executive</c>).</summary>
     internal Func<LeadFacts, string>? Explain { get; init; }

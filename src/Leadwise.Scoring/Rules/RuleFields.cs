@@ -53,7 +53,7 @@ public static class RuleFields
             Kind = FieldKind.Text,
             Description = "seniority read from the title: " + string.Join('/', SeniorityNames),
             AllowedValues = SeniorityNames,
-            Text = static (f, _) => SeniorityName(TitleSeniority.Classify(f.Lead.Title)),
+            Text = static (ref LeadContext c) => SeniorityName(TitleSeniority.Classify(c.Facts.Lead.Title)),
             Explain = static f => Invariant($"title {Quote(f.Lead.Title)} → {TitleSeniority.Classify(f.Lead.Title)}"),
         },
         new RuleField
@@ -62,7 +62,7 @@ public static class RuleFields
             Kind = FieldKind.Text,
             Description = "what the email address is: " + string.Join('/', EmailKindNames),
             AllowedValues = EmailKindNames,
-            Text = static (f, _) => EmailKindName(EmailClassifier.Classify(f.Lead.Email)),
+            Text = static (ref LeadContext c) => EmailKindName(c.EmailKind),
             Explain = static f => Invariant($"email {Quote(f.Lead.Email)} → {EmailClassifier.Classify(f.Lead.Email)}"),
         },
         new RuleField
@@ -70,63 +70,63 @@ public static class RuleFields
             Name = "emailDomain",
             Kind = FieldKind.Text,
             Description = "the email's domain, lower case",
-            Text = static (f, _) => EmailClassifier.Domain(f.Lead.Email),
+            Text = static (ref LeadContext c) => EmailClassifier.Domain(c.Facts.Lead.Email),
         },
         new RuleField
         {
             Name = "companyNameValid",
             Kind = FieldKind.Flag,
             Description = "companyName is present and neither a placeholder nor keyboard mash",
-            Flag = static (f, _) => !string.IsNullOrWhiteSpace(f.Lead.CompanyName)
-                && !SpamSignals.IsPlaceholder(f.Lead.CompanyName)
-                && !SpamSignals.LooksLikeKeyboardMash(f.Lead.CompanyName),
+            Flag = static (ref LeadContext c) => !string.IsNullOrWhiteSpace(c.Facts.Lead.CompanyName)
+                && !SpamSignals.IsPlaceholder(c.Facts.Lead.CompanyName)
+                && !SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.CompanyName),
             Explain = static f => Invariant($"companyName {Quote(f.Lead.CompanyName)}"),
         },
         SpamFlag(
             "spam.nameNotCapitalised",
             "first or last name starts lower case",
-            static f => SpamSignals.IsNotCapitalised(f.Lead.FirstName) || SpamSignals.IsNotCapitalised(f.Lead.LastName),
+            static (ref LeadContext c) => SpamSignals.IsNotCapitalised(c.Facts.Lead.FirstName) || SpamSignals.IsNotCapitalised(c.Facts.Lead.LastName),
             static f => Invariant($"firstName {Quote(f.Lead.FirstName)} / lastName {Quote(f.Lead.LastName)} not capitalised")),
         SpamFlag(
             "spam.keyboardMash",
             "name, company or title looks like keyboard mash",
-            static f => SpamSignals.LooksLikeKeyboardMash(f.Lead.FirstName)
-                || SpamSignals.LooksLikeKeyboardMash(f.Lead.LastName)
-                || SpamSignals.LooksLikeKeyboardMash(f.Lead.Name)
-                || SpamSignals.LooksLikeKeyboardMash(f.Lead.CompanyName)
-                || SpamSignals.LooksLikeKeyboardMash(f.Lead.Title),
+            static (ref LeadContext c) => SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.FirstName)
+                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.LastName)
+                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.Name)
+                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.CompanyName)
+                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.Title),
             static f => Invariant($"keyboard mash in name {Quote(f.Lead.Name ?? f.Lead.FirstName)}, company {Quote(f.Lead.CompanyName)} or title {Quote(f.Lead.Title)}")),
         SpamFlag(
             "spam.placeholder",
             "email, company, title or name is a placeholder (\"-\", \"n/a\", \"test\" …)",
-            static f => SpamSignals.IsPlaceholder(f.Lead.Email)
-                || SpamSignals.IsPlaceholder(f.Lead.CompanyName)
-                || SpamSignals.IsPlaceholder(f.Lead.Title)
-                || SpamSignals.IsPlaceholder(f.Lead.Name)
-                || SpamSignals.IsPlaceholder(f.Lead.FirstName)
-                || SpamSignals.IsPlaceholder(f.Lead.LastName),
+            static (ref LeadContext c) => c.EmailIsPlaceholder
+                || SpamSignals.IsPlaceholder(c.Facts.Lead.CompanyName)
+                || SpamSignals.IsPlaceholder(c.Facts.Lead.Title)
+                || SpamSignals.IsPlaceholder(c.Facts.Lead.Name)
+                || SpamSignals.IsPlaceholder(c.Facts.Lead.FirstName)
+                || SpamSignals.IsPlaceholder(c.Facts.Lead.LastName),
             static f => Invariant($"placeholder in email {Quote(f.Lead.Email)}, company {Quote(f.Lead.CompanyName)}, title {Quote(f.Lead.Title)} or name {Quote(f.Lead.Name)}")),
         SpamFlag(
             "spam.invalidEmail",
             "email is present but not a valid address (a placeholder such as \"-\" counts under spam.placeholder instead)",
-            static f => EmailClassifier.Classify(f.Lead.Email) == EmailKind.Invalid && !SpamSignals.IsPlaceholder(f.Lead.Email),
+            static (ref LeadContext c) => c.EmailKind == EmailKind.Invalid && !c.EmailIsPlaceholder,
             static f => Invariant($"email {Quote(f.Lead.Email)} → Invalid")),
         SpamFlag(
             "spam.disposableEmail",
             "email at a disposable mail provider",
-            static f => EmailClassifier.Classify(f.Lead.Email) == EmailKind.Disposable,
+            static (ref LeadContext c) => c.EmailKind == EmailKind.Disposable,
             static f => Invariant($"email {Quote(f.Lead.Email)} → Disposable")),
         SpamFlag(
             "spam.testEmail",
             "a test address (test@…, example.com …)",
-            static f => EmailClassifier.Classify(f.Lead.Email) == EmailKind.Test,
+            static (ref LeadContext c) => c.EmailKind == EmailKind.Test,
             static f => Invariant($"email {Quote(f.Lead.Email)} → Test")),
         new RuleField
         {
             Name = "spam.captchaFailed",
             Kind = FieldKind.Flag,
             Description = "a captcha_failed event at or before the as-of time",
-            Flag = static (f, asOf) => HasEventBy(f, EventTypes.CaptchaFailed, asOf),
+            Flag = static (ref LeadContext c) => HasEventBy(c.Facts, EventTypes.CaptchaFailed, c.AsOf),
             Explain = static f => "captcha_failed event",
         },
     ];
@@ -162,14 +162,14 @@ public static class RuleFields
     }
 
     private static RuleField Text(string name, string description, Func<LeadFacts, string?> read) =>
-        new() { Name = name, Kind = FieldKind.Text, Description = description, Text = (f, _) => read(f) };
+        new() { Name = name, Kind = FieldKind.Text, Description = description, Text = (ref LeadContext c) => read(c.Facts) };
 
     private static RuleField Number(string name, string description, Func<LeadFacts, double?> read) =>
-        new() { Name = name, Kind = FieldKind.Number, Description = description, Number = (f, _) => read(f) };
+        new() { Name = name, Kind = FieldKind.Number, Description = description, Number = (ref LeadContext c) => read(c.Facts) };
 
     private static RuleField Flag(string name, string description, Func<LeadFacts, bool?> read) =>
-        new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (f, _) => read(f) };
+        new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (ref LeadContext c) => read(c.Facts) };
 
-    private static RuleField SpamFlag(string name, string description, Func<LeadFacts, bool> read, Func<LeadFacts, string> explain) =>
-        new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (f, _) => read(f), Explain = explain };
+    private static RuleField SpamFlag(string name, string description, FieldReader<bool> read, Func<LeadFacts, string> explain) =>
+        new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (ref LeadContext c) => read(ref c), Explain = explain };
 }
