@@ -17,6 +17,11 @@ public static class LeadwiseCli
         root.Subcommands.Add(ImportCommand.Create(context, globals));
         root.Subcommands.Add(ExportCommand.Create(context, globals));
         root.Subcommands.Add(StatusCommand.Create(context, globals));
+        root.Subcommands.Add(FileImportCommand.Events(context, globals));
+        root.Subcommands.Add(FileImportCommand.Companies(context, globals));
+        root.Subcommands.Add(ScoreCommand.Create(context, globals));
+        root.Subcommands.Add(ExplainCommand.Create(context, globals));
+        root.Subcommands.Add(RulesCommand.Create(context, globals));
         return root;
     }
 

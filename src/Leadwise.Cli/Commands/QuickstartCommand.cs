@@ -3,13 +3,15 @@ using Leadwise.Cli.Rendering;
 using Leadwise.Data.Import;
 using Leadwise.Data.Sqlite;
 using Leadwise.Generator;
+using Leadwise.Scoring.Engine;
+using Leadwise.Scoring.Rules;
 using Spectre.Console;
 
 namespace Leadwise.Cli.Commands;
 
 /// <summary>
 /// <c>leadwise quickstart</c>: the whole pipeline on generated data, as a short sequence of library calls
-/// (generate, import, summarise). Later features add their step here.
+/// (generate, import the export, companies and events, summarise, point-score). Later features add their step here.
 /// </summary>
 internal static class QuickstartCommand
 {
@@ -22,7 +24,7 @@ internal static class QuickstartCommand
             Description = "Working folder: the export goes to <dir>/export, the store to <dir>/leadwise.db (unless --db)",
             DefaultValueFactory = _ => new DirectoryInfo("leadwise-quickstart"),
         };
-        var command = new Command("quickstart", "Generate a realistic data set, import it, and show what is in the store")
+        var command = new Command("quickstart", "Generate a realistic data set, import it with its companies and events, show what is in the store, and point-score every lead")
         {
             leads,
             seed,
@@ -47,9 +49,32 @@ internal static class QuickstartCommand
                 return ExitCodes.BadInput;
             }
 
-            context.Console.Write(new Rule("[bold]3. What is in the store[/]").LeftJustified());
+            context.Console.Write(new Rule("[bold]3. Import companies and engagement events[/]").LeftJustified());
+            foreach (var (file, import) in new (string File, FileImportCommand.Import Import)[]
+            {
+                ("companies.csv", static (s, path, o, p, ct) => new CompanyImporter(s).ImportAsync(path, o, p, ct)),
+                ("events.csv", static (s, path, o, p, ct) => new EngagementImporter(s).ImportAsync(path, o, p, ct)),
+            })
+            {
+                var path = Path.Combine(exportFolder, file);
+                var imported = await ImportRunner.RunAsync(context.Console, store, path, new ImportOptions(), progress => import(store, path, new ImportOptions(), progress, cancellationToken));
+                if (!imported.Committed)
+                {
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            context.Console.Write(new Rule("[bold]4. What is in the store[/]").LeftJustified());
             await StoreSummaryView.WriteAsync(context.Console, store, cancellationToken);
-            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise status --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
+
+            // Generated data ends at its export date; scoring "now" would decay every event to nothing.
+            context.Console.Write(new Rule("[bold]5. Point scores[/]").LeftJustified());
+            var engine = new ScoringEngine(RulesLoader.LoadDefault());
+            var summary = await ScoreCommand.RunAsync(context.Console, store, engine, options.ExportDate, top: 10, cancellationToken);
+            ScoreSummaryView.Write(context.Console, summary, options.ExportDate);
+
+            var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
+            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
             return ExitCodes.Success;
         });
         return command;

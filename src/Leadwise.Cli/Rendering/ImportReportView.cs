@@ -29,13 +29,27 @@ internal static class ImportReportView
         table.AddColumn(new TableColumn("Rows read").RightAligned());
         table.AddColumn(new TableColumn("Imported").RightAligned());
         table.AddColumn(new TableColumn("Rejected").RightAligned());
+        var showPresent = report.Tables.Any(counts => counts.RowsAlreadyPresent > 0);
+        if (showPresent)
+        {
+            table.AddColumn(new TableColumn("Already present").RightAligned());
+        }
+
         foreach (var counts in report.Tables)
         {
-            table.AddRow(
+            var cells = new List<string>
+            {
                 Markup.Escape(counts.FileName),
                 counts.RowsRead.ToString("N0", CultureInfo.InvariantCulture),
                 counts.RowsImported.ToString("N0", CultureInfo.InvariantCulture),
-                counts.RowsRejected.ToString("N0", CultureInfo.InvariantCulture));
+                counts.RowsRejected.ToString("N0", CultureInfo.InvariantCulture),
+            };
+            if (showPresent)
+            {
+                cells.Add(counts.RowsAlreadyPresent.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            table.AddRow([.. cells]);
         }
 
         table.Caption(string.Create(CultureInfo.InvariantCulture,

@@ -4,11 +4,12 @@ using System.Text;
 namespace Leadwise.Core.Companies;
 
 /// <summary>
-/// The key a company is stored and matched under: its name in lower case, spaces collapsed, and trailing
-/// legal forms removed (<c>"ACME  GmbH &amp; Co. KG"</c>, <c>"Acme Inc."</c> and <c>"acme"</c> are all
-/// <c>acme</c>). Leads name their employer loosely (<c>Acme</c> on a profile, <c>Acme GmbH</c> in the
-/// register), and the key exists to join them; the price is that two entities differing only in legal
-/// form are one company to Leadwise. A name that is nothing but legal forms keeps them.
+/// Company name keys. <see cref="Of"/> is a company's identity in the store: its name in lower case
+/// with spaces collapsed, so "ACME  GmbH" and "acme gmbh" are one company but "Hansa Logistik GmbH"
+/// and "Hansa Logistik SE" stay two. <see cref="Loose"/> also drops trailing legal forms
+/// (<c>"Acme GmbH &amp; Co. KG"</c>, <c>"Acme Inc."</c> → <c>acme</c>), because leads name their employer
+/// loosely (<c>Acme</c> on a profile, <c>Acme GmbH</c> in the register); it is for matching only, and
+/// only where it points at a single company. A name that is nothing but legal forms keeps them.
 /// </summary>
 public static class CompanyNameKey
 {
@@ -21,7 +22,16 @@ public static class CompanyNameKey
         "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "as", "aps", "asa", "sl", "pte", "pty",
     ]);
 
+    /// <summary>The store key: lower case, Unicode-normalised, single spaces.</summary>
     public static string Of(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Join(' ', name.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
+            .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>The matching key: <see cref="Of"/> without trailing legal forms and punctuation around them.</summary>
+    public static string Loose(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var tokens = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant()

@@ -10,7 +10,7 @@ namespace Leadwise.Data.Import;
 
 /// <summary>
 /// Imports a companies file (<see cref="CompaniesTable"/>) with the outreach import's rules. Companies are
-/// upserted by their normalised name (<see cref="CompanyNameKey"/>), so re-importing replaces a company's
+/// upserted by their normalised name (<see cref="CompanyNameKey.Of"/>: case and spacing ignored, legal form kept), so re-importing replaces a company's
 /// values; two rows of one file with the same key are an error, because one would silently replace the other.
 /// </summary>
 public sealed class CompanyImporter(ILeadwiseStore store, ILogger<CompanyImporter>? logger = null)

@@ -48,4 +48,17 @@ public sealed class CompanyDirectoryTests
 
         Assert.Null(directory.Find(LeadWith(company, email)));
     }
+
+    [Fact]
+    public void Find_PrefersTheExactLegalEntity_AndRefusesALooseNameSharedByTwoCompanies()
+    {
+        var gmbh = new CompanyProfile { Name = "Hansa Logistik GmbH", Domain = "hansalogistik.de", Employees = 40 };
+        var se = new CompanyProfile { Name = "Hansa Logistik SE", Domain = "hansalogistik.de", Employees = 4000 };
+        var directory = new CompanyDirectory([gmbh, se]);
+
+        Assert.Same(se, directory.Find(LeadWith("hansa logistik se", null)));
+        Assert.Same(gmbh, directory.Find(LeadWith("Hansa Logistik GmbH", null)));
+        Assert.Null(directory.Find(LeadWith("Hansa Logistik", null)));            // which one? neither
+        Assert.Null(directory.Find(LeadWith(null, "kim@hansalogistik.de")));      // shared domain: neither
+    }
 }

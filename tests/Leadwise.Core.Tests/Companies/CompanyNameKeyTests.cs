@@ -16,6 +16,13 @@ public sealed class CompanyNameKeyTests
     [InlineData("Deutsche Bank AG", "deutsche bank")]
     [InlineData("AG", "ag")]
     [InlineData("GmbH & Co. KG", "gmbh & co. kg")]
-    public void Of_StripsCaseSpacingAndTrailingLegalForms(string name, string key) =>
+    public void Loose_StripsCaseSpacingAndTrailingLegalForms(string name, string key) =>
+        Assert.Equal(key, CompanyNameKey.Loose(name));
+
+    [Theory]
+    [InlineData("  ACME   GmbH ", "acme gmbh")]
+    [InlineData("Hansa Logistik SE", "hansa logistik se")]
+    [InlineData("Müller & Söhne, KG", "müller & söhne, kg")]
+    public void Of_KeepsTheLegalForm_SoDistinctEntitiesStayDistinct(string name, string key) =>
         Assert.Equal(key, CompanyNameKey.Of(name));
 }

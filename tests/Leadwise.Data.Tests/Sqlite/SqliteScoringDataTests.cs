@@ -86,12 +86,16 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         await WriteAsync(async w =>
         {
             await w.UpsertAsync(new CompanyProfile { Name = "Acme GmbH", Domain = "Acme.DE", Employees = 5 }, CancellationToken.None);
-            await w.UpsertAsync(new CompanyProfile { Name = "ACME Inc.", Domain = "acme.com" }, CancellationToken.None);
+            await w.UpsertAsync(new CompanyProfile { Name = "ACME  gmbh", Domain = "acme.com" }, CancellationToken.None);
+            await w.UpsertAsync(new CompanyProfile { Name = "Acme Inc.", Domain = "ACME.us" }, CancellationToken.None);
             return true;
         });
 
-        // Then
-        Assert.Equal([new CompanyProfile { Name = "ACME Inc.", Domain = "acme.com" }], await _store.CompaniesAsync());
+        // Then: case and spacing make no new company; another legal form does
+        var companies = await _store.CompaniesAsync();
+        Assert.Equal(2, companies.Count);
+        Assert.Contains(new CompanyProfile { Name = "ACME  gmbh", Domain = "acme.com" }, companies);
+        Assert.Contains(new CompanyProfile { Name = "Acme Inc.", Domain = "acme.us" }, companies);
     }
 
     [Fact]

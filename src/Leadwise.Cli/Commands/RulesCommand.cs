@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage;
+using Leadwise.Scoring.Engine;
+using Leadwise.Scoring.Reports;
+using Leadwise.Scoring.Rules;
+using Spectre.Console;
+
+namespace Leadwise.Cli.Commands;
+
+/// <summary><c>leadwise rules check | suggest | default</c>: validate a rules file, derive points from data, show the built-in rules.</summary>
+internal static class RulesCommand
+{
+    public static Command Create(CliContext context, GlobalOptions globals) => new("rules", "Work with point-scoring rules files")
+    {
+        Check(context, globals),
+        Suggest(context, globals),
+        Default(context),
+    };
+
+    private static Command Check(CliContext context, GlobalOptions globals)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The rules file to check (YAML or JSON)" };
+        var asOf = new ScoringOptions(context).AsOf;
+        var command = new Command("check", "Validate a rules file (errors name line, column and rule) and, when a store exists, show how many leads each rule hits among converted and other leads") { file, asOf };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var source = parseResult.GetRequiredValue(file);
+            if (!source.Exists)
+            {
+                throw new UserFacingException($"There is no rules file {source.FullName}.");
+            }
+
+            var diagnostics = RulesLoader.Validate(await File.ReadAllTextAsync(source.FullName, cancellationToken), source.Name);
+            foreach (var diagnostic in diagnostics)
+            {
+                var colour = diagnostic.Severity == RulesDiagnosticSeverity.Error ? "red" : "yellow";
+                context.Console.MarkupLine($"[{colour}]{Markup.Escape(diagnostic.ToString())}[/]");
+            }
+
+            if (diagnostics.Any(d => d.Severity == RulesDiagnosticSeverity.Error))
+            {
+                context.Console.MarkupLineInterpolated($"[red]{source.Name} has errors; nothing was scored.[/]");
+                return ExitCodes.BadInput;
+            }
+
+            var rules = ScoringOptions.LoadRules(source);
+            context.Console.MarkupLineInterpolated($"[green]{source.Name} is valid:[/] {rules.Rules.Count} rules.");
+            var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
+            if (!File.Exists(location))
+            {
+                context.Console.MarkupLine("No store to test it on (import an export first to see how many leads each rule hits).");
+                return ExitCodes.Success;
+            }
+
+            await using var store = await StoreOpener.OpenExistingAsync(location, context, cancellationToken);
+            var leads = await ReadAllFactsAsync(store, cancellationToken);
+            var moment = ScoringOptions.ParseAsOf(parseResult.GetValue(asOf)) ?? context.Time.GetUtcNow();
+            WriteReport(context.Console, RulesReport.Build(new ScoringEngine(rules), leads, moment));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Suggest(CliContext context, GlobalOptions globals)
+    {
+        var output = new Option<FileInfo?>("--out") { Description = "Write the suggested rules file here (default: print it)" };
+        var minSupport = new Option<int>("--min-support")
+        {
+            Description = "Skip field values seen on fewer leads than this",
+            DefaultValueFactory = _ => new SuggestOptions().MinSupport,
+        }.AtLeast(1);
+        var command = new Command("suggest", "Propose points per field value from converted (replied) vs other invited leads, as a rules file you can edit") { output, minSupport };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
+            var leads = await ReadAllFactsAsync(store, cancellationToken);
+            var suggester = new RuleSuggester(new SuggestOptions { MinSupport = parseResult.GetValue(minSupport) });
+            var suggestions = suggester.Suggest(leads);
+            var converted = leads.Count(facts => RulesReport.Outcome(facts) == true);
+            WriteSuggestions(context.Console, suggestions);
+            var yaml = suggester.ToYaml(suggestions, leads.Count, converted);
+            if (parseResult.GetValue(output) is { } target)
+            {
+                await File.WriteAllTextAsync(target.FullName, yaml, cancellationToken);
+                context.Console.MarkupLineInterpolated($"[green]Wrote[/] {suggestions.Count} suggested rules to [bold]{target.FullName}[/]; check it with [bold]leadwise rules check {target.Name}[/].");
+            }
+            else
+            {
+                context.Console.WriteLine(yaml);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Default(CliContext context)
+    {
+        var output = new Option<FileInfo?>("--out") { Description = "Write the built-in rules file here to edit it (default: print it)" };
+        var command = new Command("default", "Show the built-in rules file (a documented starting point for your own)") { output };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var text = RulesLoader.DefaultRulesText();
+            if (parseResult.GetValue(output) is { } target)
+            {
+                await File.WriteAllTextAsync(target.FullName, text, cancellationToken);
+                context.Console.MarkupLineInterpolated($"[green]Wrote[/] the built-in rules to [bold]{target.FullName}[/].");
+            }
+            else
+            {
+                context.Console.WriteLine(text);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Rules check and suggest compare rates over all leads, so they hold the leads' facts in memory (about 1 KB a lead).</summary>
+    private static async Task<List<LeadFacts>> ReadAllFactsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
+        var leads = new List<LeadFacts>();
+        await foreach (var facts in reader.ReadAllAsync(cancellationToken))
+        {
+            leads.Add(facts);
+        }
+
+        return leads;
+    }
+
+    private static void WriteReport(IAnsiConsole console, RulesReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Rule hits: converted (replied) vs other invited leads");
+        table.AddColumn("Rule");
+        table.AddColumn("Model");
+        table.AddColumn(new TableColumn("Leads hit").RightAligned());
+        table.AddColumn(new TableColumn("Converted hit").RightAligned());
+        table.AddColumn(new TableColumn("Others hit").RightAligned());
+        table.AddColumn(new TableColumn("Difference (95% CI)").RightAligned());
+        foreach (var rule in report.Rules)
+        {
+            table.AddRow(
+                Markup.Escape(rule.RuleId),
+                rule.Group.ToString(),
+                rule.Hits.ToString("N0", CultureInfo.InvariantCulture),
+                Percent(rule.ConvertedRate),
+                Percent(rule.NonConvertedRate),
+                string.Create(CultureInfo.InvariantCulture, $"{rule.Difference * 100:+0.0;-0.0;0.0} pp ({rule.DifferenceInterval.Low * 100:+0.0;-0.0;0.0} to {rule.DifferenceInterval.High * 100:+0.0;-0.0;0.0})"));
+        }
+
+        table.Caption(string.Create(CultureInfo.InvariantCulture, $"{report.Leads:N0} leads, {report.Converted:N0} converted, {report.NonConverted:N0} invited without reply"));
+        console.Write(table);
+    }
+
+    private static void WriteSuggestions(IAnsiConsole console, IReadOnlyList<SuggestedRule> suggestions)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Suggested points (log-odds vs the base rate)");
+        table.AddColumn("Field");
+        table.AddColumn("Value");
+        table.AddColumn(new TableColumn("Leads").RightAligned());
+        table.AddColumn(new TableColumn("Converted").RightAligned());
+        table.AddColumn(new TableColumn("Reply rate").RightAligned());
+        table.AddColumn(new TableColumn("Log-odds (95% CI)").RightAligned());
+        table.AddColumn(new TableColumn("Points").RightAligned());
+        foreach (var suggestion in suggestions)
+        {
+            table.AddRow(
+                Markup.Escape(suggestion.Field),
+                Markup.Escape(suggestion.Value),
+                suggestion.Leads.ToString("N0", CultureInfo.InvariantCulture),
+                suggestion.Converted.ToString("N0", CultureInfo.InvariantCulture),
+                Percent(suggestion.Rate),
+                string.Create(CultureInfo.InvariantCulture, $"{suggestion.LogOdds:+0.00;-0.00} ({suggestion.LogOddsLow:+0.00;-0.00} to {suggestion.LogOddsHigh:+0.00;-0.00})") + (suggestion.Significant ? string.Empty : " [grey]n.s.[/]"),
+                suggestion.Points.ToString("+0;-0;0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Percent(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
+}
