@@ -4,6 +4,7 @@ using Leadwise.Data.Import;
 using Leadwise.Data.Sqlite;
 using Leadwise.Generator;
 using Leadwise.Scoring.Engine;
+using Leadwise.Scoring.Reports;
 using Leadwise.Scoring.Rules;
 using Spectre.Console;
 
@@ -72,6 +73,7 @@ internal static class QuickstartCommand
             var engine = new ScoringEngine(RulesLoader.LoadDefault());
             var summary = await ScoreCommand.RunAsync(context.Console, store, engine, options.ExportDate, top: 10, cancellationToken);
             ScoreSummaryView.Write(context.Console, summary, options.ExportDate);
+            RankingEvaluationView.Write(context.Console, RankingEvaluation.Build(engine.Rules, await RulesCommand.ReadAllFactsAsync(store, cancellationToken)));
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
             context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Leadwise.Cli.Rendering;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
 using Leadwise.Scoring.Engine;
@@ -58,6 +59,7 @@ internal static class RulesCommand
             var leads = await ReadAllFactsAsync(store, cancellationToken);
             var moment = ScoringOptions.ParseAsOf(parseResult.GetValue(asOf)) ?? context.Time.GetUtcNow();
             WriteReport(context.Console, RulesReport.Build(new ScoringEngine(rules), leads, moment));
+            RankingEvaluationView.Write(context.Console, RankingEvaluation.Build(rules, leads));
             return ExitCodes.Success;
         });
         return command;
@@ -78,9 +80,10 @@ internal static class RulesCommand
             var leads = await ReadAllFactsAsync(store, cancellationToken);
             var suggester = new RuleSuggester(new SuggestOptions { MinSupport = parseResult.GetValue(minSupport) });
             var suggestions = suggester.Suggest(leads);
+            var invited = leads.Count(facts => RulesReport.Outcome(facts) is not null);
             var converted = leads.Count(facts => RulesReport.Outcome(facts) == true);
             WriteSuggestions(context.Console, suggestions);
-            var yaml = suggester.ToYaml(suggestions, leads.Count, converted);
+            var yaml = suggester.ToYaml(suggestions, invited, converted);
             if (parseResult.GetValue(output) is { } target)
             {
                 await File.WriteAllTextAsync(target.FullName, yaml, cancellationToken);
@@ -119,7 +122,7 @@ internal static class RulesCommand
     }
 
     /// <summary>Rules check and suggest compare rates over all leads, so they hold the leads' facts in memory (about 1 KB a lead).</summary>
-    private static async Task<List<LeadFacts>> ReadAllFactsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    public static async Task<List<LeadFacts>> ReadAllFactsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
     {
         var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
         var leads = new List<LeadFacts>();

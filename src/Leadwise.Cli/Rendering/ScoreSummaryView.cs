@@ -62,7 +62,7 @@ internal static class ScoreSummaryView
 
         var auc = summary.ReplyAuc();
         grades.Caption(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Leads:N0} leads scored as of {asOf:yyyy-MM-dd HH:mm} UTC; ROC AUC of points vs replied (invited leads): {(double.IsNaN(auc) ? "n/a" : auc.ToString("F3", CultureInfo.InvariantCulture))}"));
+            $"{summary.Leads:N0} leads scored as of {asOf:yyyy-MM-dd HH:mm} UTC. ROC AUC of these points vs replied: {(double.IsNaN(auc) ? "n/a" : auc.ToString("F3", CultureInfo.InvariantCulture))}, flattered by rules that read the reply itself; 'leadwise rules check' ranks before contact"));
         console.Write(grades);
     }
 
