@@ -171,4 +171,17 @@ public sealed class ScoringCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--as-of", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RulesCheck_WithoutAFile_ChecksTheBuiltInRules_RuleByRule()
+    {
+        await GenerateAndImportAsync(1500);
+
+        var run = await CliRun.RunAsync("rules", "check", "--db", _database, "--as-of", AsOf);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("the built-in rules is valid", run.Output, StringComparison.Ordinal);
+        Assert.Contains("seniority-executive", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Difference (95% CI)", run.Output, StringComparison.Ordinal);
+    }
 }

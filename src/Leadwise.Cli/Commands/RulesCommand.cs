@@ -22,18 +22,24 @@ internal static class RulesCommand
 
     private static Command Check(CliContext context, GlobalOptions globals)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The rules file to check (YAML or JSON)" };
+        var file = new Argument<FileInfo?>("file")
+        {
+            Description = "The rules file to check (YAML or JSON); default: the built-in rules",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var asOf = new ScoringOptions(context).AsOf;
-        var command = new Command("check", "Validate a rules file (errors name line, column and rule) and, when a store exists, show how many leads each rule hits among converted and other leads") { file, asOf };
+        var command = new Command("check", "Validate a rules file (errors name line, column and rule) and, when a store exists, show how often each rule hits converted vs other leads and how well the points rank leads before contact") { file, asOf };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var source = parseResult.GetRequiredValue(file);
-            if (!source.Exists)
+            var source = parseResult.GetValue(file);
+            if (source is { Exists: false })
             {
                 throw new UserFacingException($"There is no rules file {source.FullName}.");
             }
 
-            var diagnostics = RulesLoader.Validate(await File.ReadAllTextAsync(source.FullName, cancellationToken), source.Name);
+            var name = source?.Name ?? "the built-in rules";
+            var text = source is null ? RulesLoader.DefaultRulesText() : await File.ReadAllTextAsync(source.FullName, cancellationToken);
+            var diagnostics = RulesLoader.Validate(text, source?.Name ?? "DefaultRules.yaml");
             foreach (var diagnostic in diagnostics)
             {
                 var colour = diagnostic.Severity == RulesDiagnosticSeverity.Error ? "red" : "yellow";
@@ -42,12 +48,12 @@ internal static class RulesCommand
 
             if (diagnostics.Any(d => d.Severity == RulesDiagnosticSeverity.Error))
             {
-                context.Console.MarkupLineInterpolated($"[red]{source.Name} has errors; nothing was scored.[/]");
+                context.Console.MarkupLineInterpolated($"[red]{name} has errors; nothing was scored.[/]");
                 return ExitCodes.BadInput;
             }
 
             var rules = ScoringOptions.LoadRules(source);
-            context.Console.MarkupLineInterpolated($"[green]{source.Name} is valid:[/] {rules.Rules.Count} rules.");
+            context.Console.MarkupLineInterpolated($"[green]{name} is valid:[/] {rules.Rules.Count} rules.");
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
             if (!File.Exists(location))
             {
