@@ -90,16 +90,7 @@ internal static class RulesCommand
             var converted = leads.Count(facts => RulesReport.Outcome(facts) == true);
             WriteSuggestions(context.Console, suggestions);
             var yaml = suggester.ToYaml(suggestions, invited, converted);
-            if (parseResult.GetValue(output) is { } target)
-            {
-                await File.WriteAllTextAsync(target.FullName, yaml, cancellationToken);
-                context.Console.MarkupLineInterpolated($"[green]Wrote[/] {suggestions.Count} suggested rules to [bold]{target.FullName}[/]; check it with [bold]leadwise rules check {target.Name}[/].");
-            }
-            else
-            {
-                context.Console.WriteLine(yaml);
-            }
-
+            await WriteOrPrintAsync(context.Console, parseResult.GetValue(output), yaml, $"{suggestions.Count} suggested rules", cancellationToken);
             return ExitCodes.Success;
         });
         return command;
@@ -111,20 +102,23 @@ internal static class RulesCommand
         var command = new Command("default", "Show the built-in rules file (a documented starting point for your own)") { output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var text = RulesLoader.DefaultRulesText();
-            if (parseResult.GetValue(output) is { } target)
-            {
-                await File.WriteAllTextAsync(target.FullName, text, cancellationToken);
-                context.Console.MarkupLineInterpolated($"[green]Wrote[/] the built-in rules to [bold]{target.FullName}[/].");
-            }
-            else
-            {
-                context.Console.WriteLine(text);
-            }
-
+            await WriteOrPrintAsync(context.Console, parseResult.GetValue(output), RulesLoader.DefaultRulesText(), "the built-in rules", cancellationToken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes a rules file where --out says, pointing at rules check, or prints it.</summary>
+    private static async Task WriteOrPrintAsync(IAnsiConsole console, FileInfo? target, string rules, string what, CancellationToken cancellationToken)
+    {
+        if (target is null)
+        {
+            console.WriteLine(rules);
+            return;
+        }
+
+        await File.WriteAllTextAsync(target.FullName, rules, cancellationToken);
+        console.MarkupLineInterpolated($"[green]Wrote[/] {what} to [bold]{target.FullName}[/]; check it with [bold]leadwise rules check {target.Name}[/].");
     }
 
     /// <summary>Rules check and suggest compare rates over all leads, so they hold the leads' facts in memory (about 1 KB a lead).</summary>

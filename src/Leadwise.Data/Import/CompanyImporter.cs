@@ -1,5 +1,5 @@
-using Leadwise.Core.Companies;
 using System.Diagnostics;
+using Leadwise.Core.Companies;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Export;
 using Leadwise.Data.Storage;
