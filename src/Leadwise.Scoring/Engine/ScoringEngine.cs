@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Leadwise.Core.Scoring;
 using Leadwise.Scoring.Rules;
+using Leadwise.Scoring.Signals;
 
 namespace Leadwise.Scoring.Engine;
 
@@ -20,11 +21,23 @@ public sealed partial class ScoringEngine
     private readonly CompiledEventRule[] _eventRules;
     private readonly FrozenDictionary<string, CompiledEventRule[]> _eventRulesByType;
     private readonly double[] _groupCaps = new double[ModelCount];
+    private readonly SignalMemos? _memos;
 
     public ScoringEngine(ScoringRules rules)
+        : this(rules, memoiseSignals: true)
+    {
+    }
+
+    /// <param name="rules">The rules to compile.</param>
+    /// <param name="memoiseSignals">
+    /// Remember Signals' verdicts on repeating strings (titles, companies, names) for the engine's lifetime; false
+    /// calls Signals for every lead, the reference the memoised path is tested against.
+    /// </param>
+    internal ScoringEngine(ScoringRules rules, bool memoiseSignals)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
+        _memos = memoiseSignals ? new SignalMemos() : null;
         var fieldGroups = new List<FieldRuleGroup>();
         var eventRules = new List<CompiledEventRule>();
         foreach (var rule in rules.Rules)
@@ -151,7 +164,7 @@ public sealed partial class ScoringEngine
 
     private void Evaluate(LeadFacts facts, DateTimeOffset asOf, Span<double> groups, List<RuleHit>? hits)
     {
-        var context = new LeadContext(facts, asOf);
+        var context = new LeadContext(facts, asOf, _memos);
         foreach (var group in _fieldGroups)
         {
             group.Evaluate(ref context, groups, hits);

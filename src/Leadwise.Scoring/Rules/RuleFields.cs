@@ -53,7 +53,7 @@ public static class RuleFields
             Kind = FieldKind.Text,
             Description = "seniority read from the title: " + string.Join('/', SeniorityNames),
             AllowedValues = SeniorityNames,
-            Text = static (ref LeadContext c) => SeniorityName(TitleSeniority.Classify(c.Facts.Lead.Title)),
+            Text = static (ref LeadContext c) => SeniorityName(c.Seniority),
             Explain = static f => Invariant($"title {Quote(f.Lead.Title)} → {TitleSeniority.Classify(f.Lead.Title)}"),
         },
         new RuleField
@@ -77,34 +77,23 @@ public static class RuleFields
             Name = "companyNameValid",
             Kind = FieldKind.Flag,
             Description = "companyName is present and neither a placeholder nor keyboard mash",
-            Flag = static (ref LeadContext c) => !string.IsNullOrWhiteSpace(c.Facts.Lead.CompanyName)
-                && !SpamSignals.IsPlaceholder(c.Facts.Lead.CompanyName)
-                && !SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.CompanyName),
+            Flag = static (ref LeadContext c) => c.CompanyNameValid,
             Explain = static f => Invariant($"companyName {Quote(f.Lead.CompanyName)}"),
         },
         SpamFlag(
             "spam.nameNotCapitalised",
             "first or last name starts lower case",
-            static (ref LeadContext c) => SpamSignals.IsNotCapitalised(c.Facts.Lead.FirstName) || SpamSignals.IsNotCapitalised(c.Facts.Lead.LastName),
+            static (ref LeadContext c) => c.NameNotCapitalised,
             static f => Invariant($"firstName {Quote(f.Lead.FirstName)} / lastName {Quote(f.Lead.LastName)} not capitalised")),
         SpamFlag(
             "spam.keyboardMash",
             "name, company or title looks like keyboard mash",
-            static (ref LeadContext c) => SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.FirstName)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.LastName)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.Name)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.CompanyName)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.Title),
+            static (ref LeadContext c) => c.AnyKeyboardMash,
             static f => Invariant($"keyboard mash in name {Quote(f.Lead.Name ?? f.Lead.FirstName)}, company {Quote(f.Lead.CompanyName)} or title {Quote(f.Lead.Title)}")),
         SpamFlag(
             "spam.placeholder",
             "email, company, title or name is a placeholder (\"-\", \"n/a\", \"test\" …)",
-            static (ref LeadContext c) => c.EmailIsPlaceholder
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.CompanyName)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.Title)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.Name)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.FirstName)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.LastName),
+            static (ref LeadContext c) => c.AnyPlaceholder,
             static f => Invariant($"placeholder in email {Quote(f.Lead.Email)}, company {Quote(f.Lead.CompanyName)}, title {Quote(f.Lead.Title)} or name {Quote(f.Lead.Name)}")),
         SpamFlag(
             "spam.invalidEmail",
