@@ -16,7 +16,24 @@ internal sealed class CompiledFieldRule
         Model = rule.Group;
         RawPoints = rule.Points;
         Points = rule.Cap is { } cap ? Math.Clamp(rule.Points, -cap, cap) : rule.Points;
+        ConditionText = HitReasons.ConditionText(condition);
+        CapText = Points != RawPoints ? ", capped at " + HitReasons.Number(rule.Cap!.Value) : string.Empty;
     }
+
+    /// <summary>The condition in words after the field and its value (" is one of A, B"), built once.</summary>
+    public string ConditionText { get; }
+
+    /// <summary>", capped at N" when the rule's cap cuts its points, else empty.</summary>
+    public string CapText { get; }
+
+    /// <summary>Hits by the text they were explained from (the value, or the field's <see cref="RuleField.ReasonKey"/>): equal leads share one hit.</summary>
+    public BoundedMemo<string, RuleHit> TextHits { get; } = new(BoundedMemo<string, RuleHit>.DefaultCapacity, StringComparer.Ordinal);
+
+    /// <summary>Hits by number value, for number fields without their own explanation.</summary>
+    public BoundedMemo<double, RuleHit> NumberHits { get; } = new(BoundedMemo<double, RuleHit>.DefaultCapacity);
+
+    /// <summary>Hits by flag value, for flag fields without their own explanation.</summary>
+    public BoundedMemo<bool, RuleHit> FlagHits { get; } = new(2);
 
     public ScoringRule Rule { get; }
 

@@ -101,24 +101,7 @@ public sealed partial class ScoringEngine
     public LeadScore Score(LeadFacts facts, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        Span<double> groups = stackalloc double[ModelCount];
-        var hits = new List<RuleHit>();
-        Evaluate(facts, asOf, groups, hits);
-        var subtotals = new Dictionary<ScoringModel, double>(ModelCount);
-        var total = 0.0;
-        for (var model = 0; model < ModelCount; model++)
-        {
-            var capped = Math.Clamp(groups[model], -_groupCaps[model], _groupCaps[model]);
-            if (capped != groups[model])
-            {
-                hits.Add(GroupCapHit((ScoringModel)model, groups[model], capped));
-            }
-
-            subtotals[(ScoringModel)model] = capped;
-            total += capped;
-        }
-
-        return new LeadScore(facts.Lead.Id, total, Grades.Of(total), subtotals, hits, asOf);
+        return ScoreInto(facts, asOf, scratch: null);
     }
 
     /// <summary>Totals of many leads in parallel, written to <paramref name="totals"/> (same order as <paramref name="leads"/>).</summary>
@@ -143,12 +126,58 @@ public sealed partial class ScoringEngine
         var scores = new LeadScore[leads.Count];
         ForEachChunk(leads.Count, (from, to) =>
         {
+            var scratch = new List<RuleHit>(16);
             for (var i = from; i < to; i++)
             {
-                scores[i] = Score(leads[i], asOf);
+                scores[i] = ScoreInto(leads[i], asOf, scratch);
             }
         });
         return scores;
+    }
+
+    /// <summary>
+    /// Scores one lead. With <paramref name="scratch"/>, hits are gathered there and copied to an exact-size array,
+    /// so one list serves a whole chunk of leads.
+    /// </summary>
+    private LeadScore ScoreInto(LeadFacts facts, DateTimeOffset asOf, List<RuleHit>? scratch)
+    {
+        Span<double> groups = stackalloc double[ModelCount];
+        var hits = scratch ?? [];
+        hits.Clear();
+        Evaluate(facts, asOf, groups, hits);
+        var subtotals = new double[ModelCount];
+        var total = 0.0;
+        for (var model = 0; model < ModelCount; model++)
+        {
+            var capped = Math.Clamp(groups[model], -_groupCaps[model], _groupCaps[model]);
+            if (capped != groups[model])
+            {
+                hits.Add(GroupCapHit((ScoringModel)model, groups[model], capped));
+            }
+
+            subtotals[model] = capped;
+            total += capped;
+        }
+
+        IReadOnlyList<RuleHit> leadHits = scratch is null ? hits : [.. hits];
+        return new LeadScore(facts.Lead.Id, total, Grades.Of(total), SubtotalsOf(subtotals), leadHits, asOf);
+    }
+
+    /// <summary>The optimised path's compact subtotals; the reference path keeps the plain dictionary.</summary>
+    private IReadOnlyDictionary<ScoringModel, double> SubtotalsOf(double[] subtotals)
+    {
+        if (_memos is not null)
+        {
+            return new ModelSubtotals(subtotals);
+        }
+
+        var dictionary = new Dictionary<ScoringModel, double>(ModelCount);
+        for (var model = 0; model < ModelCount; model++)
+        {
+            dictionary[(ScoringModel)model] = subtotals[model];
+        }
+
+        return dictionary;
     }
 
     private static void ForEachChunk(int count, Action<int, int> body)
@@ -234,7 +263,7 @@ public sealed partial class ScoringEngine
             }
 
             groups[(int)rule.Model] += points;
-            hits?.Add(EventHit(rule, count, decayed[rule.Index], points));
+            hits?.Add(EventHit(rule, count, decayed[rule.Index], points, quick: _memos is not null));
         }
     }
 

@@ -29,6 +29,9 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
 
     public readonly DateTimeOffset AsOf = asOf;
 
+    /// <summary>True on the engine's optimised path (memoised verdicts and hits), false on the reference path.</summary>
+    public readonly bool Optimised => _memos is not null;
+
     public EmailKind EmailKind
     {
         get

@@ -54,7 +54,8 @@ public static class RuleFields
             Description = "seniority read from the title: " + string.Join('/', SeniorityNames),
             AllowedValues = SeniorityNames,
             Text = static (ref LeadContext c) => SeniorityName(c.Seniority),
-            Explain = static f => Invariant($"title {Quote(f.Lead.Title)} → {TitleSeniority.Classify(f.Lead.Title)}"),
+            Explain = static (ref LeadContext c) => "title " + Quote(c.Facts.Lead.Title) + " → " + SeniorityName(c.Seniority),
+            ReasonKey = static f => f.Lead.Title,
         },
         new RuleField
         {
@@ -63,7 +64,7 @@ public static class RuleFields
             Description = "what the email address is: " + string.Join('/', EmailKindNames),
             AllowedValues = EmailKindNames,
             Text = static (ref LeadContext c) => EmailKindName(c.EmailKind),
-            Explain = static f => Invariant($"email {Quote(f.Lead.Email)} → {EmailClassifier.Classify(f.Lead.Email)}"),
+            Explain = static (ref LeadContext c) => "email " + Quote(c.Facts.Lead.Email) + " → " + EmailKindName(c.EmailKind),
         },
         new RuleField
         {
@@ -78,7 +79,8 @@ public static class RuleFields
             Kind = FieldKind.Flag,
             Description = "companyName is present and neither a placeholder nor keyboard mash",
             Flag = static (ref LeadContext c) => c.CompanyNameValid,
-            Explain = static f => Invariant($"companyName {Quote(f.Lead.CompanyName)}"),
+            Explain = static (ref LeadContext c) => "companyName " + Quote(c.Facts.Lead.CompanyName),
+            ReasonKey = static f => f.Lead.CompanyName,
         },
         SpamFlag(
             "spam.nameNotCapitalised",
@@ -116,7 +118,7 @@ public static class RuleFields
             Kind = FieldKind.Flag,
             Description = "a captcha_failed event at or before the as-of time",
             Flag = static (ref LeadContext c) => HasEventBy(c.Facts, EventTypes.CaptchaFailed, c.AsOf),
-            Explain = static f => "captcha_failed event",
+            Explain = static (ref LeadContext c) => "captcha_failed event",
         },
     ];
 
@@ -160,5 +162,12 @@ public static class RuleFields
         new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (ref LeadContext c) => read(c.Facts) };
 
     private static RuleField SpamFlag(string name, string description, FieldReader<bool> read, Func<LeadFacts, string> explain) =>
-        new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (ref LeadContext c) => read(ref c), Explain = explain };
+        new()
+        {
+            Name = name,
+            Kind = FieldKind.Flag,
+            Description = description,
+            Flag = (ref LeadContext c) => read(ref c),
+            Explain = (ref LeadContext c) => explain(c.Facts),
+        };
 }
