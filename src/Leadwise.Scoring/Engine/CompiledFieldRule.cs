@@ -51,17 +51,21 @@ internal sealed class CompiledFieldRule
 
     public Func<bool?, bool>? FlagTest { get; private init; }
 
-    public static CompiledFieldRule Compile(ScoringRule rule, FieldCondition condition, FieldKind kind)
+    /// <param name="rule">The rule.</param>
+    /// <param name="condition">Its field condition.</param>
+    /// <param name="kind">The kind of the field it reads.</param>
+    /// <param name="memoise">Remember regex verdicts per value (bounded): industries and the like repeat from lead to lead.</param>
+    public static CompiledFieldRule Compile(ScoringRule rule, FieldCondition condition, FieldKind kind, bool memoise)
     {
         return kind switch
         {
             FieldKind.Number => new CompiledFieldRule(rule, condition) { NumberTest = NumberTestOf(condition) },
             FieldKind.Flag => new CompiledFieldRule(rule, condition) { FlagTest = FlagTestOf(condition) },
-            _ => new CompiledFieldRule(rule, condition) { TextTest = TextTestOf(condition) },
+            _ => new CompiledFieldRule(rule, condition) { TextTest = TextTestOf(condition, memoise) },
         };
     }
 
-    private static Func<string?, bool> TextTestOf(FieldCondition c)
+    private static Func<string?, bool> TextTestOf(FieldCondition c, bool memoise)
     {
         switch (c.Operator)
         {
@@ -76,7 +80,27 @@ internal sealed class CompiledFieldRule
                 return v => v is not null && v.Contains(part, StringComparison.OrdinalIgnoreCase);
             case FieldOperator.Regex:
                 var regex = new Regex(c.Value!, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                return v => v is not null && regex.IsMatch(v);
+                if (!memoise)
+                {
+                    return v => v is not null && regex.IsMatch(v);
+                }
+
+                var verdicts = new BoundedMemo<string, bool>(BoundedMemo<string, bool>.DefaultCapacity, StringComparer.Ordinal);
+                return v =>
+                {
+                    if (v is null)
+                    {
+                        return false;
+                    }
+
+                    if (!verdicts.TryGet(v, out var matches))
+                    {
+                        matches = regex.IsMatch(v);
+                        verdicts.Add(v, matches);
+                    }
+
+                    return matches;
+                };
             case FieldOperator.Exists:
                 var exists = c.Exists;
                 return v => string.IsNullOrWhiteSpace(v) != exists;

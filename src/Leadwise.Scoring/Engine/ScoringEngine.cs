@@ -57,7 +57,7 @@ public sealed partial class ScoringEngine
                         fieldGroups.Add(group);
                     }
 
-                    group.Rules.Add(CompiledFieldRule.Compile(rule, condition, field.Kind));
+                    group.Rules.Add(CompiledFieldRule.Compile(rule, condition, field.Kind, memoiseSignals));
                     break;
                 case EventCondition condition:
                     eventRules.Add(new CompiledEventRule(rule, condition, eventRules.Count));

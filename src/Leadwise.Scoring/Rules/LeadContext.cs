@@ -10,7 +10,7 @@ internal delegate T FieldReader<out T>(ref LeadContext context);
 /// The lead being scored and its as-of time, with Signals' verdicts computed at most once per lead
 /// (several fields read the email's kind and the names' spam verdicts), on the stack so scoring stays
 /// allocation-free. With <see cref="SignalMemos"/>, verdicts on titles, company names and first and last
-/// names come from the engine's memo; without, every verdict calls Signals directly (the reference path).
+/// names and full names come from the engine's memo; without, every verdict calls Signals directly (the reference path).
 /// </summary>
 internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemos? memos = null)
 {
@@ -24,6 +24,7 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
     private TextVerdicts _company;
     private TextVerdicts _firstName;
     private TextVerdicts _lastName;
+    private TextVerdicts _fullName;
 
     public readonly LeadFacts Facts = facts;
 
@@ -115,7 +116,7 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
             // A run, a repeat or a word never crosses a space, so "first last" is mash exactly when a part is.
             return FirstName().IsKeyboardMash
                 || LastName().IsKeyboardMash
-                || (!IsFirstSpaceLast(lead.Name, lead.FirstName, lead.LastName) && SpamSignals.LooksLikeKeyboardMash(lead.Name))
+                || (!IsFirstSpaceLast(lead.Name, lead.FirstName, lead.LastName) && FullName().IsKeyboardMash)
                 || Company().IsKeyboardMash
                 || Title().IsKeyboardMash;
         }
@@ -145,7 +146,7 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
                 || Title().IsPlaceholder
                 || FirstName().IsPlaceholder
                 || LastName().IsPlaceholder
-                || SpamSignals.IsPlaceholder(lead.Name);
+                || FullName().IsPlaceholder;
         }
     }
 
@@ -191,6 +192,16 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
         }
 
         return _firstName;
+    }
+
+    private TextVerdicts FullName()
+    {
+        if (_fullName.IsEmpty)
+        {
+            _fullName = _memos!.FullNames.Of(Facts.Lead.Name);
+        }
+
+        return _fullName;
     }
 
     private TextVerdicts LastName()
