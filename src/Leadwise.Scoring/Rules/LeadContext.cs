@@ -39,7 +39,9 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
         {
             if (_emailKind == Unset)
             {
-                _emailKind = (int)EmailClassifier.Classify(Facts.Lead.Email);
+                _emailKind = (int)(_memos is null
+                    ? EmailClassifier.Classify(Facts.Lead.Email)
+                    : EmailClassifier.ClassifyWith(Facts.Lead.Email, _memos.EmailDomains));
             }
 
             return (EmailKind)_emailKind;
