@@ -39,9 +39,7 @@ internal ref struct LeadContext(LeadFacts facts, DateTimeOffset asOf, SignalMemo
         {
             if (_emailKind == Unset)
             {
-                _emailKind = (int)(_memos is null
-                    ? EmailClassifier.Classify(Facts.Lead.Email)
-                    : EmailClassifier.ClassifyWith(Facts.Lead.Email, _memos.EmailDomains));
+                _emailKind = (int)EmailClassifier.Classify(Facts.Lead.Email);
             }
 
             return (EmailKind)_emailKind;

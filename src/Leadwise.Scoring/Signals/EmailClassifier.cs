@@ -71,61 +71,6 @@ public static class EmailClassifier
         return EmailDomainLists.IsFreeMail(domain) ? EmailKind.FreeMail : EmailKind.Corporate;
     }
 
-    /// <summary>The same as <see cref="Classify(string?)"/>, with the domain's verdicts from <paramref name="domains"/>.</summary>
-    internal static EmailKind ClassifyWith(string? email, EmailDomainMemo domains)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return EmailKind.Missing;
-        }
-
-        var address = email.AsSpan().Trim();
-        if (address.IndexOf('@') < 0 && SpamSignals.IsPlaceholder(address))
-        {
-            return EmailKind.Test;
-        }
-
-        if (!EmailSyntax.TrySplit(address, out var local, out var domain))
-        {
-            return EmailKind.Invalid;
-        }
-
-        var verdict = domains.Of(domain);
-        if ((verdict & EmailDomainMemo.Test) != 0 || IsTestLocalPart(local))
-        {
-            return EmailKind.Test;
-        }
-
-        if ((verdict & EmailDomainMemo.Disposable) != 0)
-        {
-            return EmailKind.Disposable;
-        }
-
-        return (verdict & EmailDomainMemo.FreeMail) != 0 ? EmailKind.FreeMail : EmailKind.Corporate;
-    }
-
-    /// <summary>What the domain of a syntactically valid address says on its own, as <see cref="EmailDomainMemo"/> flags.</summary>
-    internal static byte JudgeDomain(ReadOnlySpan<char> domain)
-    {
-        var verdict = EmailDomainMemo.Judged;
-        if (IsTestDomain(domain))
-        {
-            verdict |= EmailDomainMemo.Test;
-        }
-
-        if (EmailDomainLists.IsDisposable(domain))
-        {
-            verdict |= EmailDomainMemo.Disposable;
-        }
-
-        if (EmailDomainLists.IsFreeMail(domain))
-        {
-            verdict |= EmailDomainMemo.FreeMail;
-        }
-
-        return verdict;
-    }
-
     /// <summary>Returns the lower-case domain of a syntactically valid <paramref name="email"/>, or null.</summary>
     public static string? Domain(string? email)
     {
@@ -141,12 +86,7 @@ public static class EmailClassifier
     internal static bool IsTestAddress(ReadOnlySpan<char> address) =>
         EmailSyntax.TrySplit(address, out var local, out var domain) && IsTest(local, domain);
 
-    private static bool IsTest(ReadOnlySpan<char> local, ReadOnlySpan<char> domain) =>
-        IsTestDomain(domain) || IsTestLocalPart(local);
-
-    private static bool IsTestLocalPart(ReadOnlySpan<char> local) => TestLocalParts.Contains(local.TrimEnd("0123456789"));
-
-    private static bool IsTestDomain(ReadOnlySpan<char> domain)
+    private static bool IsTest(ReadOnlySpan<char> local, ReadOnlySpan<char> domain)
     {
         var lastDot = domain.LastIndexOf('.');
         if (ReservedEndings.Contains(domain[(lastDot + 1)..]))
@@ -170,6 +110,6 @@ public static class EmailClassifier
             parent = parent[(dot + 1)..];
         }
 
-        return false;
+        return TestLocalParts.Contains(local.TrimEnd("0123456789"));
     }
 }

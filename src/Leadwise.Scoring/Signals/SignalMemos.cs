@@ -2,7 +2,7 @@ namespace Leadwise.Scoring.Signals;
 
 /// <summary>
 /// One engine's memos of Signals' verdicts, one per kind of string so that a kind that never repeats cannot crowd
-/// out one that does: titles (with seniority), company names, first and last names, full names, and email domains.
+/// out one that does: titles (with seniority), company names, first and last names, and full names.
 /// </summary>
 internal sealed class SignalMemos(int capacity = SignalMemo.DefaultCapacity)
 {
@@ -13,6 +13,4 @@ internal sealed class SignalMemos(int capacity = SignalMemo.DefaultCapacity)
     public SignalMemo Names { get; } = new(capacity);
 
     public SignalMemo FullNames { get; } = new(capacity);
-
-    public EmailDomainMemo EmailDomains { get; } = new(capacity);
 }

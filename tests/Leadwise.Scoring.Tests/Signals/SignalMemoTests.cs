@@ -13,13 +13,6 @@ public sealed class SignalMemoTests
         "CEO", "Geschäftsführerin", "Assistenz der Geschäftsführung", "Head of Student Affairs", "Product Owner", "Ängström",
     ];
 
-    private static readonly string[] Emails =
-    [
-        "anna@gmail.com", "anna@GMAIL.com", "x@mailinator.com", "x@sub.mailinator.com", "a@yahoo.co.uk", "a@Yahoo.De",
-        "test@test.com", "max@example.org", "max@EXAMPLE.ORG", "test1@acme.de", "jo@acme.de", "jo@ACME.DE", "dummy@acme.de",
-        "a@firma.test", "bad@", "-", "n/a", "  ", "a..b@acme.de", "sales@sub.example.com", "x@localhost",
-    ];
-
     [Theory]
     [InlineData(2)]
     [InlineData(1000)]
@@ -41,24 +34,6 @@ public sealed class SignalMemoTests
                 {
                     Assert.Equal(TitleSeniority.Classify(text), verdicts.Seniority);
                 }
-            }
-        }
-    }
-
-    [Theory]
-    [InlineData(3)]
-    [InlineData(1000)]
-    public void Email_kinds_with_domain_memo_match_classify(int capacity)
-    {
-        // Given
-        var domains = new EmailDomainMemo(capacity);
-
-        // When / Then
-        for (var round = 0; round < 2; round++)
-        {
-            foreach (var email in Emails)
-            {
-                Assert.Equal(EmailClassifier.Classify(email), EmailClassifier.ClassifyWith(email, domains));
             }
         }
     }
