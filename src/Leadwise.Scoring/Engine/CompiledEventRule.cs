@@ -30,6 +30,9 @@ internal sealed class CompiledEventRule(ScoringRule rule, EventCondition conditi
 
     public long BurstTicks { get; } = condition.WithinSeconds is { } seconds ? (long)(seconds * TimeSpan.TicksPerSecond) : 0;
 
+    /// <summary>For a rule without decay, whose hit depends on the event count alone: the hit per count, built on first need.</summary>
+    public RuleHit?[] HitsByCount { get; } = new RuleHit?[64];
+
     /// <summary>Ticks per half-life, or 0 for no decay.</summary>
     public double HalfLifeTicks { get; } = condition.HalfLifeDays is { } halfLife ? halfLife * TimeSpan.TicksPerDay : 0;
 }

@@ -16,7 +16,24 @@ internal sealed class CompiledFieldRule
         Model = rule.Group;
         RawPoints = rule.Points;
         Points = rule.Cap is { } cap ? Math.Clamp(rule.Points, -cap, cap) : rule.Points;
+        ConditionText = HitReasons.ConditionText(condition);
+        CapText = Points != RawPoints ? ", capped at " + HitReasons.Number(rule.Cap!.Value) : string.Empty;
     }
+
+    /// <summary>The condition in words after the field and its value (" is one of A, B"), built once.</summary>
+    public string ConditionText { get; }
+
+    /// <summary>", capped at N" when the rule's cap cuts its points, else empty.</summary>
+    public string CapText { get; }
+
+    /// <summary>Hits by the text they were explained from (the value, or the field's <see cref="RuleField.ReasonKey"/>): equal leads share one hit.</summary>
+    public BoundedMemo<string, RuleHit> TextHits { get; } = new(BoundedMemo<string, RuleHit>.DefaultCapacity, StringComparer.Ordinal);
+
+    /// <summary>Hits by number value, for number fields without their own explanation.</summary>
+    public BoundedMemo<double, RuleHit> NumberHits { get; } = new(BoundedMemo<double, RuleHit>.DefaultCapacity);
+
+    /// <summary>Hits by flag value, for flag fields without their own explanation.</summary>
+    public BoundedMemo<bool, RuleHit> FlagHits { get; } = new(2);
 
     public ScoringRule Rule { get; }
 
@@ -34,17 +51,21 @@ internal sealed class CompiledFieldRule
 
     public Func<bool?, bool>? FlagTest { get; private init; }
 
-    public static CompiledFieldRule Compile(ScoringRule rule, FieldCondition condition, FieldKind kind)
+    /// <param name="rule">The rule.</param>
+    /// <param name="condition">Its field condition.</param>
+    /// <param name="kind">The kind of the field it reads.</param>
+    /// <param name="memoise">Remember regex verdicts per value (bounded): industries and the like repeat from lead to lead.</param>
+    public static CompiledFieldRule Compile(ScoringRule rule, FieldCondition condition, FieldKind kind, bool memoise)
     {
         return kind switch
         {
             FieldKind.Number => new CompiledFieldRule(rule, condition) { NumberTest = NumberTestOf(condition) },
             FieldKind.Flag => new CompiledFieldRule(rule, condition) { FlagTest = FlagTestOf(condition) },
-            _ => new CompiledFieldRule(rule, condition) { TextTest = TextTestOf(condition) },
+            _ => new CompiledFieldRule(rule, condition) { TextTest = TextTestOf(condition, memoise) },
         };
     }
 
-    private static Func<string?, bool> TextTestOf(FieldCondition c)
+    private static Func<string?, bool> TextTestOf(FieldCondition c, bool memoise)
     {
         switch (c.Operator)
         {
@@ -59,7 +80,27 @@ internal sealed class CompiledFieldRule
                 return v => v is not null && v.Contains(part, StringComparison.OrdinalIgnoreCase);
             case FieldOperator.Regex:
                 var regex = new Regex(c.Value!, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                return v => v is not null && regex.IsMatch(v);
+                if (!memoise)
+                {
+                    return v => v is not null && regex.IsMatch(v);
+                }
+
+                var verdicts = new BoundedMemo<string, bool>(BoundedMemo<string, bool>.DefaultCapacity, StringComparer.Ordinal);
+                return v =>
+                {
+                    if (v is null)
+                    {
+                        return false;
+                    }
+
+                    if (!verdicts.TryGet(v, out var matches))
+                    {
+                        matches = regex.IsMatch(v);
+                        verdicts.Add(v, matches);
+                    }
+
+                    return matches;
+                };
             case FieldOperator.Exists:
                 var exists = c.Exists;
                 return v => string.IsNullOrWhiteSpace(v) != exists;

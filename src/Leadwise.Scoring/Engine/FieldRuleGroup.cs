@@ -28,7 +28,7 @@ internal sealed class FieldRuleGroup(RuleField field)
                 {
                     if (rule.TextTest!(text))
                     {
-                        Add(rule, groups, hits, context.Facts, text);
+                        AddText(rule, groups, hits, ref context, text);
                     }
                 }
 
@@ -39,7 +39,7 @@ internal sealed class FieldRuleGroup(RuleField field)
                 {
                     if (rule.NumberTest!(number))
                     {
-                        Add(rule, groups, hits, context.Facts, number);
+                        AddNumber(rule, groups, hits, ref context, number);
                     }
                 }
 
@@ -50,7 +50,7 @@ internal sealed class FieldRuleGroup(RuleField field)
                 {
                     if (rule.FlagTest!(flag))
                     {
-                        Add(rule, groups, hits, context.Facts, flag);
+                        AddFlag(rule, groups, hits, ref context, flag);
                     }
                 }
 
@@ -58,13 +58,106 @@ internal sealed class FieldRuleGroup(RuleField field)
         }
     }
 
-    private void Add<T>(CompiledFieldRule rule, Span<double> groups, List<RuleHit>? hits, LeadFacts facts, T value)
+    private void AddText(CompiledFieldRule rule, Span<double> groups, List<RuleHit>? hits, ref LeadContext context, string? text)
     {
         groups[(int)rule.Model] += rule.Points;
-        if (hits is not null)
+        if (hits is null)
         {
-            var reason = HitReasons.Field(Field, rule, facts, value);
-            hits.Add(new RuleHit(rule.Rule.Id, rule.Model, rule.Points, reason) { RawPoints = rule.RawPoints });
+            return;
         }
+
+        if (!context.Optimised)
+        {
+            hits.Add(Hit(rule, HitReasons.Field(Field, rule, ref context, text)));
+            return;
+        }
+
+        var key = Field.Explain is null ? text : Field.ReasonKey?.Invoke(context.Facts);
+        if (key is not null && (Field.Explain is null || Field.ReasonKey is not null))
+        {
+            hits.Add(Memoised(rule, ref context, key, HitReasons.Shown(text)));
+            return;
+        }
+
+        hits.Add(Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(text))));
     }
+
+    private void AddNumber(CompiledFieldRule rule, Span<double> groups, List<RuleHit>? hits, ref LeadContext context, double? number)
+    {
+        groups[(int)rule.Model] += rule.Points;
+        if (hits is null)
+        {
+            return;
+        }
+
+        if (!context.Optimised)
+        {
+            hits.Add(Hit(rule, HitReasons.Field(Field, rule, ref context, number)));
+            return;
+        }
+
+        if (Field.Explain is null && number is { } value)
+        {
+            if (!rule.NumberHits.TryGet(value, out var known))
+            {
+                known = Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(number)));
+                rule.NumberHits.Add(value, known);
+            }
+
+            hits.Add(known);
+            return;
+        }
+
+        hits.Add(Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(number))));
+    }
+
+    private void AddFlag(CompiledFieldRule rule, Span<double> groups, List<RuleHit>? hits, ref LeadContext context, bool? flag)
+    {
+        groups[(int)rule.Model] += rule.Points;
+        if (hits is null)
+        {
+            return;
+        }
+
+        if (!context.Optimised)
+        {
+            hits.Add(Hit(rule, HitReasons.Field(Field, rule, ref context, flag)));
+            return;
+        }
+
+        if (Field.Explain is null && flag is { } value)
+        {
+            if (!rule.FlagHits.TryGet(value, out var known))
+            {
+                known = Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(flag)));
+                rule.FlagHits.Add(value, known);
+            }
+
+            hits.Add(known);
+            return;
+        }
+
+        if (Field.ReasonKey?.Invoke(context.Facts) is { } key)
+        {
+            hits.Add(Memoised(rule, ref context, key, HitReasons.Shown(flag)));
+            return;
+        }
+
+        hits.Add(Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(flag))));
+    }
+
+    /// <summary>The hit explained from <paramref name="key"/>, built once per key and shared by leads that have it.</summary>
+    private RuleHit Memoised(CompiledFieldRule rule, ref LeadContext context, string key, string shown)
+    {
+        if (!rule.TextHits.TryGet(key, out var hit))
+        {
+            hit = Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, shown));
+            rule.TextHits.Add(key, hit);
+        }
+
+        return hit;
+    }
+
+    private static RuleHit Hit(CompiledFieldRule rule, string reason) =>
+        new(rule.Rule.Id, rule.Model, rule.Points, reason) { RawPoints = rule.RawPoints };
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Leadwise.Core.Scoring;
 using Leadwise.Scoring.Rules;
+using Leadwise.Scoring.Signals;
 
 namespace Leadwise.Scoring.Engine;
 
@@ -20,11 +21,23 @@ public sealed partial class ScoringEngine
     private readonly CompiledEventRule[] _eventRules;
     private readonly FrozenDictionary<string, CompiledEventRule[]> _eventRulesByType;
     private readonly double[] _groupCaps = new double[ModelCount];
+    private readonly SignalMemos? _memos;
 
     public ScoringEngine(ScoringRules rules)
+        : this(rules, memoiseSignals: true)
+    {
+    }
+
+    /// <param name="rules">The rules to compile.</param>
+    /// <param name="memoiseSignals">
+    /// Remember Signals' verdicts on repeating strings (titles, companies, names) for the engine's lifetime; false
+    /// calls Signals for every lead, the reference the memoised path is tested against.
+    /// </param>
+    internal ScoringEngine(ScoringRules rules, bool memoiseSignals)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
+        _memos = memoiseSignals ? new SignalMemos() : null;
         var fieldGroups = new List<FieldRuleGroup>();
         var eventRules = new List<CompiledEventRule>();
         foreach (var rule in rules.Rules)
@@ -44,7 +57,7 @@ public sealed partial class ScoringEngine
                         fieldGroups.Add(group);
                     }
 
-                    group.Rules.Add(CompiledFieldRule.Compile(rule, condition, field.Kind));
+                    group.Rules.Add(CompiledFieldRule.Compile(rule, condition, field.Kind, memoiseSignals));
                     break;
                 case EventCondition condition:
                     eventRules.Add(new CompiledEventRule(rule, condition, eventRules.Count));
@@ -88,24 +101,7 @@ public sealed partial class ScoringEngine
     public LeadScore Score(LeadFacts facts, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        Span<double> groups = stackalloc double[ModelCount];
-        var hits = new List<RuleHit>();
-        Evaluate(facts, asOf, groups, hits);
-        var subtotals = new Dictionary<ScoringModel, double>(ModelCount);
-        var total = 0.0;
-        for (var model = 0; model < ModelCount; model++)
-        {
-            var capped = Math.Clamp(groups[model], -_groupCaps[model], _groupCaps[model]);
-            if (capped != groups[model])
-            {
-                hits.Add(GroupCapHit((ScoringModel)model, groups[model], capped));
-            }
-
-            subtotals[(ScoringModel)model] = capped;
-            total += capped;
-        }
-
-        return new LeadScore(facts.Lead.Id, total, Grades.Of(total), subtotals, hits, asOf);
+        return ScoreInto(facts, asOf, scratch: null);
     }
 
     /// <summary>Totals of many leads in parallel, written to <paramref name="totals"/> (same order as <paramref name="leads"/>).</summary>
@@ -130,12 +126,58 @@ public sealed partial class ScoringEngine
         var scores = new LeadScore[leads.Count];
         ForEachChunk(leads.Count, (from, to) =>
         {
+            var scratch = new List<RuleHit>(16);
             for (var i = from; i < to; i++)
             {
-                scores[i] = Score(leads[i], asOf);
+                scores[i] = ScoreInto(leads[i], asOf, scratch);
             }
         });
         return scores;
+    }
+
+    /// <summary>
+    /// Scores one lead. With <paramref name="scratch"/>, hits are gathered there and copied to an exact-size array,
+    /// so one list serves a whole chunk of leads.
+    /// </summary>
+    private LeadScore ScoreInto(LeadFacts facts, DateTimeOffset asOf, List<RuleHit>? scratch)
+    {
+        Span<double> groups = stackalloc double[ModelCount];
+        var hits = scratch ?? [];
+        hits.Clear();
+        Evaluate(facts, asOf, groups, hits);
+        var subtotals = new double[ModelCount];
+        var total = 0.0;
+        for (var model = 0; model < ModelCount; model++)
+        {
+            var capped = Math.Clamp(groups[model], -_groupCaps[model], _groupCaps[model]);
+            if (capped != groups[model])
+            {
+                hits.Add(GroupCapHit((ScoringModel)model, groups[model], capped));
+            }
+
+            subtotals[model] = capped;
+            total += capped;
+        }
+
+        IReadOnlyList<RuleHit> leadHits = scratch is null ? hits : [.. hits];
+        return new LeadScore(facts.Lead.Id, total, Grades.Of(total), SubtotalsOf(subtotals), leadHits, asOf);
+    }
+
+    /// <summary>The optimised path's compact subtotals; the reference path keeps the plain dictionary.</summary>
+    private IReadOnlyDictionary<ScoringModel, double> SubtotalsOf(double[] subtotals)
+    {
+        if (_memos is not null)
+        {
+            return new ModelSubtotals(subtotals);
+        }
+
+        var dictionary = new Dictionary<ScoringModel, double>(ModelCount);
+        for (var model = 0; model < ModelCount; model++)
+        {
+            dictionary[(ScoringModel)model] = subtotals[model];
+        }
+
+        return dictionary;
     }
 
     private static void ForEachChunk(int count, Action<int, int> body)
@@ -151,7 +193,7 @@ public sealed partial class ScoringEngine
 
     private void Evaluate(LeadFacts facts, DateTimeOffset asOf, Span<double> groups, List<RuleHit>? hits)
     {
-        var context = new LeadContext(facts, asOf);
+        var context = new LeadContext(facts, asOf, _memos);
         foreach (var group in _fieldGroups)
         {
             group.Evaluate(ref context, groups, hits);
@@ -221,7 +263,7 @@ public sealed partial class ScoringEngine
             }
 
             groups[(int)rule.Model] += points;
-            hits?.Add(EventHit(rule, count, decayed[rule.Index], points));
+            hits?.Add(EventHit(rule, count, decayed[rule.Index], points, quick: _memos is not null));
         }
     }
 

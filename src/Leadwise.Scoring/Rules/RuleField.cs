@@ -24,5 +24,11 @@ public sealed class RuleField
     internal FieldReader<bool?>? Flag { get; init; }
 
     /// <summary>For a derived field, what it was derived from, in words (<c>title "CEO" → Executive</c>).</summary>
-    internal Func<LeadFacts, string>? Explain { get; init; }
+    internal FieldReader<string>? Explain { get; init; }
+
+    /// <summary>
+    /// For a derived field, the one lead string its explanation depends on (the title for <c>seniority</c>), so a
+    /// hit can be reused for every lead with that string; null when the explanation reads several fields.
+    /// </summary>
+    internal Func<LeadFacts, string?>? ReasonKey { get; init; }
 }

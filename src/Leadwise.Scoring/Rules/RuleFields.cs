@@ -53,8 +53,9 @@ public static class RuleFields
             Kind = FieldKind.Text,
             Description = "seniority read from the title: " + string.Join('/', SeniorityNames),
             AllowedValues = SeniorityNames,
-            Text = static (ref LeadContext c) => SeniorityName(TitleSeniority.Classify(c.Facts.Lead.Title)),
-            Explain = static f => Invariant($"title {Quote(f.Lead.Title)} → {TitleSeniority.Classify(f.Lead.Title)}"),
+            Text = static (ref LeadContext c) => SeniorityName(c.Seniority),
+            Explain = static (ref LeadContext c) => "title " + Quote(c.Facts.Lead.Title) + " → " + SeniorityName(c.Seniority),
+            ReasonKey = static f => f.Lead.Title,
         },
         new RuleField
         {
@@ -63,7 +64,7 @@ public static class RuleFields
             Description = "what the email address is: " + string.Join('/', EmailKindNames),
             AllowedValues = EmailKindNames,
             Text = static (ref LeadContext c) => EmailKindName(c.EmailKind),
-            Explain = static f => Invariant($"email {Quote(f.Lead.Email)} → {EmailClassifier.Classify(f.Lead.Email)}"),
+            Explain = static (ref LeadContext c) => "email " + Quote(c.Facts.Lead.Email) + " → " + EmailKindName(c.EmailKind),
         },
         new RuleField
         {
@@ -77,34 +78,24 @@ public static class RuleFields
             Name = "companyNameValid",
             Kind = FieldKind.Flag,
             Description = "companyName is present and neither a placeholder nor keyboard mash",
-            Flag = static (ref LeadContext c) => !string.IsNullOrWhiteSpace(c.Facts.Lead.CompanyName)
-                && !SpamSignals.IsPlaceholder(c.Facts.Lead.CompanyName)
-                && !SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.CompanyName),
-            Explain = static f => Invariant($"companyName {Quote(f.Lead.CompanyName)}"),
+            Flag = static (ref LeadContext c) => c.CompanyNameValid,
+            Explain = static (ref LeadContext c) => "companyName " + Quote(c.Facts.Lead.CompanyName),
+            ReasonKey = static f => f.Lead.CompanyName,
         },
         SpamFlag(
             "spam.nameNotCapitalised",
             "first or last name starts lower case",
-            static (ref LeadContext c) => SpamSignals.IsNotCapitalised(c.Facts.Lead.FirstName) || SpamSignals.IsNotCapitalised(c.Facts.Lead.LastName),
+            static (ref LeadContext c) => c.NameNotCapitalised,
             static f => Invariant($"firstName {Quote(f.Lead.FirstName)} / lastName {Quote(f.Lead.LastName)} not capitalised")),
         SpamFlag(
             "spam.keyboardMash",
             "name, company or title looks like keyboard mash",
-            static (ref LeadContext c) => SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.FirstName)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.LastName)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.Name)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.CompanyName)
-                || SpamSignals.LooksLikeKeyboardMash(c.Facts.Lead.Title),
+            static (ref LeadContext c) => c.AnyKeyboardMash,
             static f => Invariant($"keyboard mash in name {Quote(f.Lead.Name ?? f.Lead.FirstName)}, company {Quote(f.Lead.CompanyName)} or title {Quote(f.Lead.Title)}")),
         SpamFlag(
             "spam.placeholder",
             "email, company, title or name is a placeholder (\"-\", \"n/a\", \"test\" …)",
-            static (ref LeadContext c) => c.EmailIsPlaceholder
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.CompanyName)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.Title)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.Name)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.FirstName)
-                || SpamSignals.IsPlaceholder(c.Facts.Lead.LastName),
+            static (ref LeadContext c) => c.AnyPlaceholder,
             static f => Invariant($"placeholder in email {Quote(f.Lead.Email)}, company {Quote(f.Lead.CompanyName)}, title {Quote(f.Lead.Title)} or name {Quote(f.Lead.Name)}")),
         SpamFlag(
             "spam.invalidEmail",
@@ -127,7 +118,7 @@ public static class RuleFields
             Kind = FieldKind.Flag,
             Description = "a captcha_failed event at or before the as-of time",
             Flag = static (ref LeadContext c) => HasEventBy(c.Facts, EventTypes.CaptchaFailed, c.AsOf),
-            Explain = static f => "captcha_failed event",
+            Explain = static (ref LeadContext c) => "captcha_failed event",
         },
     ];
 
@@ -171,5 +162,12 @@ public static class RuleFields
         new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (ref LeadContext c) => read(c.Facts) };
 
     private static RuleField SpamFlag(string name, string description, FieldReader<bool> read, Func<LeadFacts, string> explain) =>
-        new() { Name = name, Kind = FieldKind.Flag, Description = description, Flag = (ref LeadContext c) => read(ref c), Explain = explain };
+        new()
+        {
+            Name = name,
+            Kind = FieldKind.Flag,
+            Description = description,
+            Flag = (ref LeadContext c) => read(ref c),
+            Explain = (ref LeadContext c) => explain(c.Facts),
+        };
 }

@@ -79,6 +79,11 @@ public static partial class SpamSignals
             {
                 onlyX = sameLetter = false;
             }
+
+            if (!onlyX && !sameLetter && letters > 0)
+            {
+                return false; // has a letter or digit, so not symbols only, and neither x's nor one repeated letter
+            }
         }
 
         return letters == 0 || (onlyX && letters == value.Length) || (sameLetter && letters == value.Length && letters >= 3);
