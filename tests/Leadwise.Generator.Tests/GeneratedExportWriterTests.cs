@@ -86,7 +86,9 @@ public sealed class GeneratedExportWriterTests : IDisposable
         Assert.Equal(25_001, File.ReadLines(Path.Combine(folder, "truth/leads.csv")).Count());
         Assert.Contains(progress, update => update is { Stage: "leads", Done: 10_000, Total: 25_000 });
         Assert.Contains(progress, update => update is { Stage: "leads", Done: 25_000, Total: 25_000 });
-        Assert.Equal(["users", "campaigns", "messages", "records", "leads"], progress.Select(update => update.Stage).Distinct());
+        Assert.Equal(["users", "campaigns", "messages", "records", "leads", "companies", "events"], progress.Select(update => update.Stage).Distinct());
+        Assert.True(File.ReadLines(Path.Combine(folder, "events.csv")).Count() > 25_000);
+        Assert.True(File.ReadLines(Path.Combine(folder, "companies.csv")).Count() > 100);
         Assert.All(progress.GroupBy(update => update.Stage), stage => Assert.Equal(stage.Last().Total, stage.Last().Done));
     }
 
