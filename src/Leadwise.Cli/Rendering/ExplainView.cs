@@ -15,34 +15,31 @@ internal static class ExplainView
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Campaign {lead.CampaignId} ({facts.Campaign?.Name ?? "unknown"}), {facts.Events.Count} engagement event(s), company profile: {facts.Company?.Name ?? "none"}; as of {score.AsOf:yyyy-MM-dd HH:mm} UTC");
 
+        // One section per model: its subtotal on a bold row, then the rules that fired in it.
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("Model");
-        table.AddColumn("Rule");
+        table.AddColumn("Model / rule");
         table.AddColumn("Why");
         table.AddColumn(new TableColumn("Points").RightAligned());
-        table.AddColumn(new TableColumn("Before decay/cap").RightAligned());
+        table.AddColumn(new TableColumn("Raw").RightAligned());
         foreach (var model in Enum.GetValues<ScoringModel>())
         {
             var hits = score.Hits.Where(hit => hit.Model == model).ToList();
+            table.AddRow(
+                new Markup($"[bold]{model}[/]"),
+                new Markup(hits.Count == 0 ? "[grey]no rule fired[/]" : string.Empty),
+                new Markup($"[bold]{Markup.Escape(Signed(score.Subtotals.GetValueOrDefault(model)))}[/]"),
+                new Markup(string.Empty));
             foreach (var hit in hits)
             {
                 table.AddRow(
-                    model.ToString(),
-                    Markup.Escape(hit.RuleId),
+                    "  " + Markup.Escape(hit.RuleId),
                     Markup.Escape(hit.Reason),
                     Signed(hit.Points),
                     hit.RawPoints.Equals(hit.Points) ? string.Empty : Signed(hit.RawPoints));
             }
-
-            table.AddRow(
-                new Markup($"[bold]{model}[/]"),
-                new Markup(hits.Count == 0 ? "[grey]no rule fired[/]" : string.Empty),
-                new Markup("[bold]subtotal[/]"),
-                new Markup($"[bold]{Markup.Escape(Signed(score.Subtotals.GetValueOrDefault(model)))}[/]"),
-                new Markup(string.Empty));
         }
 
-        table.Caption(string.Create(CultureInfo.InvariantCulture, $"Total {score.Total:0.#} points, grade {score.Grade}"));
+        table.Caption(string.Create(CultureInfo.InvariantCulture, $"Total {score.Total:0.#} points, grade {score.Grade}. Raw: points before event decay and caps."));
         console.Write(table);
     }
 
