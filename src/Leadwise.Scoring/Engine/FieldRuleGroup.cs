@@ -75,7 +75,7 @@ internal sealed class FieldRuleGroup(RuleField field)
         var key = Field.Explain is null ? text : Field.ReasonKey?.Invoke(context.Facts);
         if (key is not null && (Field.Explain is null || Field.ReasonKey is not null))
         {
-            hits.Add(Memoised(rule, ref context, key, HitReasons.Shown(text)));
+            hits.Add(Memoised(rule, ref context, rule.TextHits, key, HitReasons.Shown(text)));
             return;
         }
 
@@ -98,13 +98,7 @@ internal sealed class FieldRuleGroup(RuleField field)
 
         if (Field.Explain is null && number is { } value)
         {
-            if (!rule.NumberHits.TryGet(value, out var known))
-            {
-                known = Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(number)));
-                rule.NumberHits.Add(value, known);
-            }
-
-            hits.Add(known);
+            hits.Add(Memoised(rule, ref context, rule.NumberHits, value, HitReasons.Shown(number)));
             return;
         }
 
@@ -127,19 +121,13 @@ internal sealed class FieldRuleGroup(RuleField field)
 
         if (Field.Explain is null && flag is { } value)
         {
-            if (!rule.FlagHits.TryGet(value, out var known))
-            {
-                known = Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, HitReasons.Shown(flag)));
-                rule.FlagHits.Add(value, known);
-            }
-
-            hits.Add(known);
+            hits.Add(Memoised(rule, ref context, rule.FlagHits, value, HitReasons.Shown(flag)));
             return;
         }
 
         if (Field.ReasonKey?.Invoke(context.Facts) is { } key)
         {
-            hits.Add(Memoised(rule, ref context, key, HitReasons.Shown(flag)));
+            hits.Add(Memoised(rule, ref context, rule.TextHits, key, HitReasons.Shown(flag)));
             return;
         }
 
@@ -147,12 +135,13 @@ internal sealed class FieldRuleGroup(RuleField field)
     }
 
     /// <summary>The hit explained from <paramref name="key"/>, built once per key and shared by leads that have it.</summary>
-    private RuleHit Memoised(CompiledFieldRule rule, ref LeadContext context, string key, string shown)
+    private RuleHit Memoised<TKey>(CompiledFieldRule rule, ref LeadContext context, BoundedMemo<TKey, RuleHit> memo, TKey key, string shown)
+        where TKey : notnull
     {
-        if (!rule.TextHits.TryGet(key, out var hit))
+        if (!memo.TryGet(key, out var hit))
         {
             hit = Hit(rule, HitReasons.FieldQuick(Field, rule, ref context, shown));
-            rule.TextHits.Add(key, hit);
+            memo.Add(key, hit);
         }
 
         return hit;
