@@ -43,6 +43,9 @@ public sealed class ScoringCommandTests : IDisposable
         Assert.True(counts.Events > 0);
         Assert.True(counts.Companies > 0);
         Assert.Equal(File.ReadLines(Path.Combine(_export, "events.csv")).Count() - 1, counts.Events);
+        var status = await CliRun.RunAsync("status", "--db", _database);
+        Assert.Matches(@"Engagement events\s+│\s+" + counts.Events.ToString("N0", CultureInfo.InvariantCulture), status.Output);
+        Assert.Matches(@"Companies\s+│\s+" + counts.Companies.ToString("N0", CultureInfo.InvariantCulture), status.Output);
     }
 
     [Fact]

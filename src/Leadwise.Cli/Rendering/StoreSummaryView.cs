@@ -22,6 +22,11 @@ internal static class StoreSummaryView
             tables.AddRow(table.ToString(), counts[table].ToString("N0", CultureInfo.InvariantCulture));
         }
 
+        var scoring = await store.CountScoringDataAsync(cancellationToken).ConfigureAwait(false);
+        tables.AddRow("Engagement events", scoring.Events.ToString("N0", CultureInfo.InvariantCulture));
+        tables.AddRow("Companies", scoring.Companies.ToString("N0", CultureInfo.InvariantCulture));
+        tables.AddRow("Point scores", scoring.Scores.ToString("N0", CultureInfo.InvariantCulture));
+
         console.Write(tables);
         if (counts.Leads == 0)
         {
