@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+using Leadwise.Core.Engagement;
+using Leadwise.Scoring.Signals;
+
+namespace Leadwise.Learning.Features;
+
+/// <summary>
+/// Turns <see cref="PreContactFacts"/> into a numeric feature vector: one-hot seniority, email kind,
+/// gender, country and campaign type (the most frequent values seen when fitted, the rest as "other"),
+/// company present, company size, and counts of each engagement event type before the invite. Fitted
+/// on training rows only (<see cref="Fit"/>), then applied to any row, like an ML.NET transformer.
+/// </summary>
+public sealed class LeadFeatureEncoder
+{
+    private const int MaxCategories = 20;
+    private const string Other = "(other)";
+
+    private readonly FrozenDictionary<string, int> _index;
+    private readonly IReadOnlyList<string> _countries;
+    private readonly IReadOnlyList<string> _campaignTypes;
+
+    private LeadFeatureEncoder(IReadOnlyList<string> countries, IReadOnlyList<string> campaignTypes)
+    {
+        _countries = countries;
+        _campaignTypes = campaignTypes;
+        var names = new List<string>();
+        names.AddRange(Enum.GetNames<Seniority>().Select(s => "seniority=" + s));
+        names.AddRange(Enum.GetNames<EmailKind>().Select(k => "emailKind=" + k));
+        names.AddRange(new[] { "male", "female", "unknown" }.Select(g => "gender=" + g));
+        names.AddRange(countries.Append(Other).Select(c => "country=" + c));
+        names.AddRange(campaignTypes.Append(Other).Select(t => "campaignType=" + t));
+        names.Add("companyNamed");
+        names.Add("company.log2Employees");
+        names.Add("campaign.log2Size");
+        names.AddRange(EventTypes.All.Select(type => "eventsBefore=" + type));
+        FeatureNames = names;
+        _index = names.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    public static LeadFeatureEncoder Fit(IEnumerable<PreContactFacts> training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var rows = training.ToList();
+        return new LeadFeatureEncoder(MostFrequent(rows.Select(r => r.Country)), MostFrequent(rows.Select(r => r.CampaignType)));
+    }
+
+    public float[] Encode(PreContactFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var features = new float[FeatureNames.Count];
+        features[_index["seniority=" + TitleSeniority.Classify(facts.Title)]] = 1;
+        features[_index["emailKind=" + EmailClassifier.Classify(facts.Email)]] = 1;
+        features[_index["gender=" + Gender(facts.Gender)]] = 1;
+        features[_index["country=" + Known(_countries, facts.Country)]] = 1;
+        features[_index["campaignType=" + Known(_campaignTypes, facts.CampaignType)]] = 1;
+        features[_index["companyNamed"]] = string.IsNullOrWhiteSpace(facts.CompanyName) || SpamSignals.IsPlaceholder(facts.CompanyName) ? 0 : 1;
+        features[_index["company.log2Employees"]] = facts.Company?.Employees is { } employees ? (float)Math.Log2(1 + employees) : float.NaN;
+        features[_index["campaign.log2Size"]] = facts.CampaignSize is { } size ? (float)Math.Log2(1 + size) : float.NaN;
+        foreach (var engagement in facts.EventsBefore)
+        {
+            if (_index.TryGetValue("eventsBefore=" + engagement.Type, out var slot))
+            {
+                features[slot]++;
+            }
+        }
+
+        return features;
+    }
+
+    private static string Gender(string? gender) => gender?.Trim().ToLowerInvariant() switch
+    {
+        "male" or "m" or "männlich" => "male",
+        "female" or "f" or "w" or "weiblich" => "female",
+        _ => "unknown",
+    };
+
+    private static string Known(IReadOnlyList<string> known, string? value) =>
+        value is not null && known.Contains(value, StringComparer.Ordinal) ? value : Other;
+
+    private static List<string> MostFrequent(IEnumerable<string?> values) =>
+        [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).GroupBy(v => v!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(MaxCategories).Select(g => g.Key)];
+}

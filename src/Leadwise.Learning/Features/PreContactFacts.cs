@@ -1,0 +1,74 @@
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+
+namespace Leadwise.Learning.Features;
+
+/// <summary>
+/// What was known about a lead when it was invited, and nothing after: its person and company fields,
+/// its campaign, and the engagement events before the invite. The conversion model's features are built
+/// from this type only, so they cannot see the label (replied), the follow-ups sent before a reply, the
+/// invite being accepted, or later events — not by discipline but because the type does not hold them.
+/// </summary>
+public sealed record PreContactFacts
+{
+    private PreContactFacts(LeadId leadId, DateTimeOffset invitedAt)
+    {
+        LeadId = leadId;
+        InvitedAt = invitedAt;
+    }
+
+    public LeadId LeadId { get; }
+
+    public DateTimeOffset InvitedAt { get; }
+
+    public string? Title { get; private init; }
+
+    public string? FirstName { get; private init; }
+
+    public string? LastName { get; private init; }
+
+    public string? Gender { get; private init; }
+
+    public string? Email { get; private init; }
+
+    public string? CompanyName { get; private init; }
+
+    public string? Country { get; private init; }
+
+    public string? CampaignType { get; private init; }
+
+    public int? CampaignSize { get; private init; }
+
+    public CompanyProfile? Company { get; private init; }
+
+    /// <summary>Events strictly before the invite, oldest first.</summary>
+    public IReadOnlyList<EngagementEvent> EventsBefore { get; private init; } = [];
+
+    /// <summary>The lead as it stood at its invite; null for a lead never invited (it has no outcome to learn).</summary>
+    public static PreContactFacts? Of(LeadFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var lead = facts.Lead;
+        if (lead.InviteSentAt is not { } invited)
+        {
+            return null;
+        }
+
+        return new PreContactFacts(lead.Id, invited)
+        {
+            Title = lead.Title,
+            FirstName = lead.FirstName,
+            LastName = lead.LastName,
+            Gender = lead.Gender,
+            Email = lead.Email,
+            CompanyName = lead.CompanyName,
+            Country = lead.Country,
+            CampaignType = facts.Campaign?.Type,
+            CampaignSize = facts.Campaign?.NumOfLeads,
+            Company = facts.Company,
+            EventsBefore = [.. facts.Events.Where(e => e.OccurredAt < invited).OrderBy(e => e.OccurredAt)],
+        };
+    }
+}

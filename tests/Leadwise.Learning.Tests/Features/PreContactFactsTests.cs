@@ -1,0 +1,85 @@
+using System.Reflection;
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Learning.Features;
+
+namespace Leadwise.Learning.Tests.Features;
+
+public sealed class PreContactFactsTests
+{
+    private static readonly DateTimeOffset Invited = new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static Lead Lead(bool replied) => new()
+    {
+        Id = new LeadId(1),
+        CampaignId = new CampaignId(2),
+        Title = "Head of Sales",
+        Email = "kim@beispiel-ag.de",
+        Country = "Germany",
+        Gender = "female",
+        CompanyName = "Beispiel AG",
+        InviteSentAt = Invited,
+        InviteAccepted = replied,
+        FirstFollowUpSentAt = replied ? Invited.AddDays(2) : null,
+        Replied = replied,
+    };
+
+    private static EngagementEvent Event(string type, DateTimeOffset at) => new() { LeadId = new LeadId(1), Type = type, OccurredAt = at };
+
+    [Fact]
+    public void TheType_HoldsNothingOnlyKnownAfterTheInvite()
+    {
+        var names = typeof(PreContactFacts).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToList();
+
+        foreach (var outcome in new[] { "Replied", "InviteAccepted", "Lead", "Events", "StepsSent", "ReplyStep", "Campaign", "NumOfRepliesReceived" })
+        {
+            Assert.DoesNotContain(outcome, names);
+        }
+
+        Assert.DoesNotContain(names, name => name.Contains("FollowUp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Features_AreTheSame_WhetherOrNotTheLeadReplied_AndIgnoreEventsAfterTheInvite()
+    {
+        // Given: the same lead, once a replier (with follow-ups, acceptance and later events), once not
+        var replier = new LeadFacts(Lead(replied: true), null, null,
+        [
+            Event(EventTypes.PricingPageView, Invited.AddDays(-3)),
+            Event(EventTypes.PricingPageView, Invited.AddDays(3)),
+            Event(EventTypes.EmailReply, Invited.AddDays(4)),
+        ]);
+        var silent = new LeadFacts(Lead(replied: false), null, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]);
+        var encoder = LeadFeatureEncoder.Fit([PreContactFacts.Of(replier)!, PreContactFacts.Of(silent)!]);
+
+        // When
+        var replierFeatures = encoder.Encode(PreContactFacts.Of(replier)!);
+        var silentFeatures = encoder.Encode(PreContactFacts.Of(silent)!);
+
+        // Then
+        Assert.Equal(silentFeatures, replierFeatures);
+        Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("eventsBefore=" + EventTypes.PricingPageView)]);
+        Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("seniority=Director")]);
+    }
+
+    [Fact]
+    public void LeadsNeverInvited_HaveNoPreContactFacts()
+    {
+        var facts = new LeadFacts(Lead(replied: false) with { InviteSentAt = null }, null, null, []);
+
+        Assert.Null(PreContactFacts.Of(facts));
+    }
+
+    [Fact]
+    public void Categories_UnseenWhenFitted_FallIntoOther()
+    {
+        var german = PreContactFacts.Of(new LeadFacts(Lead(false), null, null, []))!;
+        var encoder = LeadFeatureEncoder.Fit([german]);
+
+        var french = encoder.Encode(PreContactFacts.Of(new LeadFacts(Lead(false) with { Country = "France" }, null, null, []))!);
+
+        Assert.Equal(1, french[encoder.FeatureNames.ToList().IndexOf("country=(other)")]);
+        Assert.Equal(0, french[encoder.FeatureNames.ToList().IndexOf("country=Germany")]);
+    }
+}
