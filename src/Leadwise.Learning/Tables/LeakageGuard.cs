@@ -24,12 +24,27 @@ public static class LeakageGuard
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(label);
         options ??= new LeakageOptions();
+        return Check(table, ColumnRoleInference.Profile(table, label, options.Roles), label, positive, options);
+    }
+
+    /// <summary>As the other overload, reusing <paramref name="profiles"/> from <see cref="ColumnRoleInference.Profile"/> (one per column, in order).</summary>
+    public static IReadOnlyList<LeakageFinding> Check(
+        DelimitedTable table, IReadOnlyList<ColumnProfile> profiles, string label, string? positive = null, LeakageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(label);
+        options ??= new LeakageOptions();
         if (options.Folds < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Folds, "At least two folds are needed.");
         }
 
-        var profiles = ColumnRoleInference.Profile(table, label, options.Roles);
+        if (profiles.Count != table.ColumnCount || profiles.Where((p, i) => !string.Equals(p.Name, table.Names[i], StringComparison.Ordinal)).Any())
+        {
+            throw new ArgumentException("Profiles must be the table's, one per column in order.", nameof(profiles));
+        }
+
         var (rows, labels) = Labels(table, label, positive, options.Roles);
         var folds = StratifiedFolds(labels, options.Folds, options.Seed);
 

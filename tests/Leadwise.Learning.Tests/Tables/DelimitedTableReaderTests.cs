@@ -92,6 +92,14 @@ public sealed class DelimitedTableReaderTests
     }
 
     [Fact]
+    public void Read_EmptyHeaderName_IsAnError()
+    {
+        var error = Assert.Throws<DelimitedTableFormatException>(() => Read("a;;c\n1;2;3\n"));
+
+        Assert.Equal("t.csv:1: column 2 has an empty header name", error.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_BankMarketing_HasAllRowsAndColumns()
     {
         var table = await BankMarketing.ReadAsync();

@@ -134,7 +134,7 @@ public sealed class LeakageGuardTests
         var table = await BankMarketing.ReadAsync();
 
         var first = LeakageGuard.Check(table, "y");
-        var second = LeakageGuard.Check(table, "y");
+        var second = LeakageGuard.Check(table, ColumnRoleInference.Profile(table, "y"), "y");
 
         Assert.Equal(first, second);
     }
