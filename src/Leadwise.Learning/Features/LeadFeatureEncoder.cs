@@ -33,6 +33,8 @@ public sealed class LeadFeatureEncoder
         names.Add("company.log2Employees");
         names.Add("campaign.log2Size");
         names.AddRange(EventTypes.All.Select(type => "eventsBefore=" + type));
+        names.AddRange(["leadGermanSpeaking", "invite.german", "invite.languageMatch", "invite.long", "invite.personalised", "invite.question", "invite.link",
+            "followUps", "followUps.languageMatchShare", "followUps.longShare", "followUps.personalisedShare"]);
         FeatureNames = names;
         _index = names.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
     }
@@ -58,6 +60,7 @@ public sealed class LeadFeatureEncoder
         features[_index["companyNamed"]] = string.IsNullOrWhiteSpace(facts.CompanyName) || SpamSignals.IsPlaceholder(facts.CompanyName) ? 0 : 1;
         features[_index["company.log2Employees"]] = facts.Company?.Employees is { } employees ? (float)Math.Log2(1 + employees) : float.NaN;
         features[_index["campaign.log2Size"]] = facts.CampaignSize is { } size ? (float)Math.Log2(1 + size) : float.NaN;
+        EncodeMessages(facts, features);
         foreach (var engagement in facts.EventsBefore)
         {
             if (_index.TryGetValue("eventsBefore=" + engagement.Type, out var slot))
@@ -68,6 +71,38 @@ public sealed class LeadFeatureEncoder
 
         return features;
     }
+
+    /// <summary>The campaign's messages as the lead would read them: language match with the lead, length, personal touch.</summary>
+    private void EncodeMessages(PreContactFacts facts, float[] features)
+    {
+        var leadGerman = GermanSpeaking.Contains(facts.Country ?? string.Empty);
+        features[_index["leadGermanSpeaking"]] = leadGerman ? 1 : 0;
+        if (facts.Messages.Count == 0)
+        {
+            foreach (var name in FeatureNames.Where(n => n.StartsWith("invite.", StringComparison.Ordinal) || n.StartsWith("followUps", StringComparison.Ordinal)))
+            {
+                features[_index[name]] = float.NaN;
+            }
+
+            return;
+        }
+
+        var invite = facts.Messages[0];
+        features[_index["invite.german"]] = invite.German ? 1 : 0;
+        features[_index["invite.languageMatch"]] = invite.German == leadGerman ? 1 : 0;
+        features[_index["invite.long"]] = invite.Long ? 1 : 0;
+        features[_index["invite.personalised"]] = invite.Personalised ? 1 : 0;
+        features[_index["invite.question"]] = invite.Question ? 1 : 0;
+        features[_index["invite.link"]] = invite.Link ? 1 : 0;
+        var followUps = facts.Messages.Skip(1).ToList();
+        features[_index["followUps"]] = followUps.Count;
+        features[_index["followUps.languageMatchShare"]] = followUps.Count == 0 ? float.NaN : followUps.Count(m => m.German == leadGerman) / (float)followUps.Count;
+        features[_index["followUps.longShare"]] = followUps.Count == 0 ? float.NaN : followUps.Count(m => m.Long) / (float)followUps.Count;
+        features[_index["followUps.personalisedShare"]] = followUps.Count == 0 ? float.NaN : followUps.Count(m => m.Personalised) / (float)followUps.Count;
+    }
+
+    private static readonly FrozenSet<string> GermanSpeaking = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "DE", "AT", "CH"]);
 
     private static string Gender(string? gender) => gender?.Trim().ToLowerInvariant() switch
     {

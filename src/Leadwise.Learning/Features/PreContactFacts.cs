@@ -43,11 +43,16 @@ public sealed record PreContactFacts
 
     public CompanyProfile? Company { get; private init; }
 
+    /// <summary>The campaign's planned messages (invite first), as templates: known before contact.</summary>
+    public IReadOnlyList<MessageTraits> Messages { get; private init; } = [];
+
     /// <summary>Events strictly before the invite, oldest first.</summary>
     public IReadOnlyList<EngagementEvent> EventsBefore { get; private init; } = [];
 
     /// <summary>The lead as it stood at its invite; null for a lead never invited (it has no outcome to learn).</summary>
-    public static PreContactFacts? Of(LeadFacts facts)
+    /// <param name="facts">The lead with its campaign, company and events.</param>
+    /// <param name="campaignMessages">The messages of the lead's campaign, in any order (empty when unknown).</param>
+    public static PreContactFacts? Of(LeadFacts facts, IReadOnlyList<Message>? campaignMessages = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var lead = facts.Lead;
@@ -69,6 +74,7 @@ public sealed record PreContactFacts
             CampaignSize = facts.Campaign?.NumOfLeads,
             Company = facts.Company,
             EventsBefore = [.. facts.Events.Where(e => e.OccurredAt < invited).OrderBy(e => e.OccurredAt)],
+            Messages = [.. (campaignMessages ?? []).OrderBy(m => m.Order).Select(MessageTraits.Of)],
         };
     }
 }

@@ -22,13 +22,14 @@ public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
         var export = new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 20_000, Seed = 42 });
         var campaigns = export.Campaigns.ToDictionary(c => c.Id);
         var companies = new CompanyDirectory(export.Companies());
+        var messages = export.Messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Leadwise.Core.Outreach.Message>)[.. g]);
         var events = export.Events().GroupBy(e => e.LeadId).ToDictionary(g => g.Key, g => (IReadOnlyList<EngagementEvent>)[.. g]);
         var rows = new List<(PreContactFacts Facts, bool Replied, double Truth)>();
         foreach (var generated in export.LeadsWithTruth())
         {
             var lead = generated.Lead;
             var facts = new LeadFacts(lead, campaigns.GetValueOrDefault(lead.CampaignId), companies.Find(lead), events.GetValueOrDefault(lead.Id) ?? []);
-            if (PreContactFacts.Of(facts) is { } preContact)
+            if (PreContactFacts.Of(facts, messages.GetValueOrDefault(lead.CampaignId)) is { } preContact)
             {
                 rows.Add((preContact, lead.Replied == true, generated.Truth.ReceivedReplyProbability));
             }
