@@ -1,0 +1,59 @@
+using System.Globalization;
+using Leadwise.Core.Metrics;
+using Leadwise.Learning.Calibration;
+using Leadwise.Learning.Evaluation;
+
+namespace Leadwise.Learning.Training;
+
+/// <summary>
+/// Chooses and calibrates a conversion model: every trainer is cross-validated on the same seeded,
+/// stratified folds; the best out-of-fold ROC AUC wins; its out-of-fold probabilities choose the
+/// calibration. Refuses data with fewer than <see cref="MinimumPerClass"/> rows of either class, and
+/// warns below <see cref="WarnRows"/> rows or <see cref="WarnPositives"/> positives.
+/// </summary>
+public sealed class ConversionTrainer(int folds = 5, int seed = 0)
+{
+    public const int MinimumPerClass = 40;
+    public const int WarnRows = 1000;
+    public const int WarnPositives = 120;
+
+    public TrainingReport Evaluate(FeatureMatrix data, IReadOnlyList<TrainerKind>? trainers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var positives = data.Positives;
+        var negatives = data.Labels.Count - positives;
+        if (positives < MinimumPerClass || negatives < MinimumPerClass)
+        {
+            throw new NotEnoughDataException(string.Create(CultureInfo.InvariantCulture,
+                $"Training needs at least {MinimumPerClass} converted and {MinimumPerClass} unconverted rows; this data has {positives} and {negatives}."));
+        }
+
+        var warnings = new List<string>();
+        if (data.Labels.Count < WarnRows || positives < WarnPositives)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Only {data.Labels.Count} rows with {positives} converted: metrics will be uncertain (wide intervals); {WarnRows}+ rows and {WarnPositives}+ conversions are advisable."));
+        }
+
+        var crossValidation = new CrossValidation(folds, seed);
+        var results = new List<(TrainerResult Result, CrossValidationResult Run)>();
+        foreach (var kind in trainers ?? Enum.GetValues<TrainerKind>())
+        {
+            var run = crossValidation.Run(data, kind, cancellationToken);
+            var (low, high) = Bootstrap.Interval([.. run.OutOfFold], [.. run.Labels], RocAuc.Compute, resamples: 200, seed: seed);
+            results.Add((new TrainerResult(kind, run.Metrics, low, high), run));
+        }
+
+        var best = results.MaxBy(r => r.Result.Metrics.RocAuc);
+        var calibration = CalibrationChoice.Choose(best.Run.OutOfFold, best.Run.Labels, folds, seed);
+        var calibrated = calibration.Calibrator.Apply(best.Run.OutOfFold);
+        return new TrainingReport(
+            data.Labels.Count,
+            positives,
+            [.. results.Select(r => r.Result)],
+            best.Result.Trainer,
+            calibration,
+            BinaryMetrics.Compute(calibrated, [.. best.Run.Labels]),
+            warnings);
+    }
+}
