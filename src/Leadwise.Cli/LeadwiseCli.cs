@@ -22,6 +22,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(ScoreCommand.Create(context, globals));
         root.Subcommands.Add(ExplainCommand.Create(context, globals));
         root.Subcommands.Add(RulesCommand.Create(context, globals));
+        root.Subcommands.Add(TrainCommand.Create(context, globals));
         return root;
     }
 

@@ -8,7 +8,8 @@ internal static class Trainers
     public static IEstimator<ITransformer> Create(MLContext ml, TrainerKind kind) => kind switch
     {
         TrainerKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(numberOfLeaves: 15, numberOfIterations: 150, minimumExampleCountPerLeaf: 50, learningRate: 0.05),
-        TrainerKind.FastTree => ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 15, numberOfTrees: 100, minimumExampleCountPerLeaf: 50, learningRate: 0.05),
+        // FastTree drops every row with a missing feature (LightGBM routes them); impute first.
+        TrainerKind.FastTree => ml.Transforms.ReplaceMissingValues("Features").Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 15, numberOfTrees: 100, minimumExampleCountPerLeaf: 50, learningRate: 0.05)),
         TrainerKind.LogisticRegression => ml.Transforms.ReplaceMissingValues("Features")
             .Append(ml.Transforms.NormalizeMeanVariance("Features"))
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression()),

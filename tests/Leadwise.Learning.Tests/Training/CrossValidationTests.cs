@@ -49,4 +49,19 @@ public sealed class CrossValidationTests
         Assert.Equal(first.OutOfFold, second.OutOfFold);
         Assert.Equal(first.Metrics.RocAuc, second.Metrics.RocAuc);
     }
+
+    [Theory]
+    [InlineData(TrainerKind.LightGbm)]
+    [InlineData(TrainerKind.FastTree)]
+    [InlineData(TrainerKind.LogisticRegression)]
+    public void AFeatureMissingOnEveryRow_DoesNotStopTraining(TrainerKind kind)
+    {
+        // Given: the planted data plus a column nobody has (e.g. company size without a companies file)
+        var (planted, _) = Planted(1500, seed: 13);
+        var data = new FeatureMatrix([.. planted.FeatureNames, "absent"], [.. planted.Rows.Select(r => r.Append(float.NaN).ToArray())], planted.Labels);
+
+        var result = new CrossValidation(folds: 3, seed: 0).Run(data, kind);
+
+        Assert.True(result.Metrics.RocAuc > 0.65, $"AUC {result.Metrics.RocAuc}");
+    }
 }

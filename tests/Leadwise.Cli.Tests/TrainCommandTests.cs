@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Leadwise.Cli.Tests;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Train_ComparesTheModelsWithTheBaseRateAndThePointRules_AndSaysNothingWasSaved()
+    {
+        var export = _folder.Combine("export");
+        var database = _folder.Combine("leadwise.db");
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("generate", "--leads", "4000", "--seed", "3", "--out", export)).ExitCode);
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("import", export, "--db", database)).ExitCode);
+
+        var run = await CliRun.RunAsync("train", "--db", database, "--folds", "3");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var row in new[] { "base rate", "point rules", "LightGbm", "FastTree", "LogisticRegression", "calibrated (" })
+        {
+            Assert.Contains(row, run.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(chosen)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_OnTooFewConversions_ExitsOne_WithTheCounts()
+    {
+        var export = _folder.Combine("export");
+        var database = _folder.Combine("leadwise.db");
+        await CliRun.RunAsync("generate", "--leads", "300", "--seed", "3", "--out", export);
+        await CliRun.RunAsync("import", export, "--db", database);
+
+        var run = await CliRun.RunAsync("train", "--db", database);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"at least 40 converted"), run.Output, StringComparison.Ordinal);
+    }
+}
