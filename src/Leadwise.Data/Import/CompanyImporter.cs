@@ -23,13 +23,12 @@ public sealed class CompanyImporter(ILeadwiseStore store, ILogger<CompanyImporte
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var run = new ImportRun(options);
-        if (!File.Exists(path))
+        if (!run.RequireFile(path))
         {
-            run.AddFileIssue(new ImportIssue(ImportSeverity.Error, path, null, null, null, "no such file"));
             return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, cancellationToken).ConfigureAwait(false))
+        return await TableImporter.InTransactionAsync(store, StoreWriteMode.Incremental, run, stopwatch, async writer =>
         {
             var keys = new Dictionary<string, int>(StringComparer.Ordinal);
             await _tables.ImportAsync(CompaniesTable.Instance, storeTable: null, path, writer, run, progress,
@@ -62,14 +61,6 @@ public sealed class CompanyImporter(ILeadwiseStore store, ILogger<CompanyImporte
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
-
-            if (run.CanCommit)
-            {
-                await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return await run.FinishAsync(committed: true, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,14 +30,13 @@ public sealed class EngagementImporter(ILeadwiseStore store, ILogger<EngagementI
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var run = new ImportRun(options);
-        if (!File.Exists(path))
+        if (!run.RequireFile(path))
         {
-            run.AddFileIssue(new ImportIssue(ImportSeverity.Error, path, null, null, null, "no such file"));
             return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
         }
 
         var mode = new FileInfo(path).Length > BulkLoadBytes ? StoreWriteMode.BulkLoad : StoreWriteMode.Incremental;
-        await using (var writer = await store.BeginWriteAsync(mode, cancellationToken).ConfigureAwait(false))
+        return await TableImporter.InTransactionAsync(store, mode, run, stopwatch, async writer =>
         {
             var leads = await writer.ReadLeadIdsAsync(cancellationToken).ConfigureAwait(false);
             var clientIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,14 +72,6 @@ public sealed class EngagementImporter(ILeadwiseStore store, ILogger<EngagementI
                     Message = $"unknown event type \"{type}\" on {count} row(s), the first here; imported, but no default rule scores it",
                 });
             }
-
-            if (run.CanCommit)
-            {
-                await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return await run.FinishAsync(committed: true, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

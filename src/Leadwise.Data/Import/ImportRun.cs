@@ -39,6 +39,18 @@ internal sealed class ImportRun(ImportOptions options)
         }
     }
 
+    /// <summary>False, with a file error recorded, when the file to import does not exist.</summary>
+    public bool RequireFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return true;
+        }
+
+        AddFileIssue(new ImportIssue(ImportSeverity.Error, path, null, null, null, "no such file"));
+        return false;
+    }
+
     public void AddFileIssue(ImportIssue issue)
     {
         if (issue.Severity == ImportSeverity.Warning)

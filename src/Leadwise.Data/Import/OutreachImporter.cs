@@ -34,7 +34,7 @@ public sealed class OutreachImporter(ILeadwiseStore store, ILogger<OutreachImpor
             return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, cancellationToken).ConfigureAwait(false))
+        return await TableImporter.InTransactionAsync(store, StoreWriteMode.BulkLoad, run, stopwatch, async writer =>
         {
             var users = new HashSet<UserId>(await writer.ReadUserIdsAsync(cancellationToken).ConfigureAwait(false));
             var campaigns = new HashSet<CampaignId>(await writer.ReadCampaignIdsAsync(cancellationToken).ConfigureAwait(false));
@@ -99,15 +99,7 @@ public sealed class OutreachImporter(ILeadwiseStore store, ILogger<OutreachImpor
                 static _ => { },
                 static async (w, row, ct) => { await w.UpsertAsync(row, ct).ConfigureAwait(false); return true; },
                 cancellationToken).ConfigureAwait(false);
-
-            if (run.CanCommit)
-            {
-                await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return await run.FinishAsync(committed: true, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return await run.FinishAsync(committed: false, stopwatch.Elapsed, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static Dictionary<StoreTable, string>? LocateFiles(string folder, ImportRun run)
