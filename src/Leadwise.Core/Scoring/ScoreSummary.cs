@@ -37,12 +37,7 @@ public sealed class ScoreSummary(int topCount)
         var invited = lead.InviteSentAt is not null;
         var replied = lead.Replied == true;
         var tally = _grades.TryGetValue(score.Grade, out var existing) ? existing : new GradeTally(score.Grade, 0, 0, 0);
-        _grades[score.Grade] = tally with
-        {
-            Leads = tally.Leads + 1,
-            Invited = tally.Invited + (invited ? 1 : 0),
-            Replied = tally.Replied + (invited && replied ? 1 : 0),
-        };
+        _grades[score.Grade] = tally.With(invited, replied);
 
         if (invited)
         {

@@ -55,7 +55,7 @@ public sealed record RankingEvaluation(
             labels.Add(replied);
             var grade = engine.Grades.Of(total);
             var tally = grades.GetValueOrDefault(grade) ?? new GradeTally(grade, 0, 0, 0);
-            grades[grade] = tally with { Leads = tally.Leads + 1, Invited = tally.Invited + 1, Replied = tally.Replied + (replied ? 1 : 0) };
+            grades[grade] = tally.With(invited: true, replied);
         }
 
         return new RankingEvaluation(
