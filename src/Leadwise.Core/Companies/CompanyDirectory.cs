@@ -37,8 +37,6 @@ public sealed class CompanyDirectory
         _byDomain = Unambiguous(byDomain);
     }
 
-    public static CompanyDirectory Empty { get; } = new([]);
-
     public int Count => _byName.Count;
 
     public CompanyProfile? Find(Lead lead)

@@ -15,15 +15,14 @@ public sealed class LeadFactsReader
 {
     private readonly ILeadwiseStore _store;
     private readonly IReadOnlyDictionary<CampaignId, Campaign> _campaigns;
+    private readonly CompanyDirectory _companies;
 
     private LeadFactsReader(ILeadwiseStore store, IReadOnlyDictionary<CampaignId, Campaign> campaigns, CompanyDirectory companies)
     {
         _store = store;
         _campaigns = campaigns;
-        Companies = companies;
+        _companies = companies;
     }
-
-    public CompanyDirectory Companies { get; }
 
     /// <summary>Loads the small tables (campaigns, companies) once; leads and events stream later.</summary>
     public static async Task<LeadFactsReader> OpenAsync(ILeadwiseStore store, CancellationToken cancellationToken)
@@ -90,5 +89,5 @@ public sealed class LeadFactsReader
     }
 
     private LeadFacts Facts(Lead lead, IReadOnlyList<EngagementEvent> events) =>
-        new(lead, _campaigns.GetValueOrDefault(lead.CampaignId), Companies.Find(lead), events);
+        new(lead, _campaigns.GetValueOrDefault(lead.CampaignId), _companies.Find(lead), events);
 }
