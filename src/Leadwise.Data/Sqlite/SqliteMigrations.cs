@@ -178,5 +178,36 @@ internal static class SqliteMigrations
             as_of INTEGER NOT NULL
         );
         """,
+
+        // 3: the model registry and model scores. A version's artifact is opaque bytes (the library that
+        // trained it reads them back); promotions are a history, not a flag, so rollback can walk back.
+        // Model scores are a table of their own beside lead_scores: point and model scores are computed
+        // and refreshed independently.
+        """
+        CREATE TABLE models (
+            version INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            summary TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            artifact BLOB NOT NULL
+        );
+
+        CREATE TABLE model_promotions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL REFERENCES models (version),
+            promoted_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE lead_model_scores (
+            lead_id INTEGER PRIMARY KEY,
+            model_version INTEGER NOT NULL,
+            probability REAL NOT NULL,
+            score INTEGER NOT NULL,
+            grade TEXT NOT NULL,
+            as_of INTEGER NOT NULL
+        );
+        """,
     ];
 }

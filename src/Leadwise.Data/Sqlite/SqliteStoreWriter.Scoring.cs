@@ -1,5 +1,6 @@
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
@@ -13,6 +14,12 @@ internal sealed partial class SqliteStoreWriter
         INSERT INTO lead_scores (lead_id, total, grade, subtotals, hits, as_of) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
         ON CONFLICT (lead_id) DO UPDATE SET total = excluded.total, grade = excluded.grade, subtotals = excluded.subtotals,
             hits = excluded.hits, as_of = excluded.as_of
+        """;
+
+    private const string ModelScoreUpsert = """
+        INSERT INTO lead_model_scores (lead_id, model_version, probability, score, grade, as_of) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+        ON CONFLICT (lead_id) DO UPDATE SET model_version = excluded.model_version, probability = excluded.probability,
+            score = excluded.score, grade = excluded.grade, as_of = excluded.as_of
         """;
 
     public async Task<IReadOnlySet<LeadId>> ReadLeadIdsAsync(CancellationToken cancellationToken)
@@ -50,6 +57,20 @@ internal sealed partial class SqliteStoreWriter
         sink.Text(LeadScoreJson.Hits(score.Hits));
         sink.Timestamp(score.AsOf);
         _scores.Execute();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask UpsertAsync(ModelScore score, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var sink = _modelScores.Start();
+        sink.Int64(score.LeadId.Value);
+        sink.Int32(score.ModelVersion);
+        sink.Double(score.Probability);
+        sink.Int32(score.Score);
+        sink.Text(score.Grade);
+        sink.Timestamp(score.AsOf);
+        _modelScores.Execute();
         return ValueTask.CompletedTask;
     }
 }

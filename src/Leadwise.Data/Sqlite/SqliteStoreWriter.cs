@@ -24,6 +24,7 @@ internal sealed partial class SqliteStoreWriter : IStoreWriter
     private readonly TableWriter<EngagementEvent> _events;
     private readonly TableWriter<CompanyProfile> _companies;
     private readonly PreparedStatement _scores;
+    private readonly PreparedStatement _modelScores;
     private readonly IReadOnlyList<string> _deferredIndexes;
     private bool _committed;
 
@@ -42,6 +43,7 @@ internal sealed partial class SqliteStoreWriter : IStoreWriter
         _companies = new TableWriter<CompanyProfile>(this, CompaniesTable.Instance, SqliteStatements.Upsert(CompaniesTable.Instance, ["name_key"], ["name_key"]),
             static (row, sink) => sink.Text(CompanyNameKey.Of(row.Name)));
         _scores = new PreparedStatement(this, ScoreUpsert, "lead_scores");
+        _modelScores = new PreparedStatement(this, ModelScoreUpsert, "lead_model_scores");
     }
 
     public static async Task<SqliteStoreWriter> BeginAsync(SqliteConnection connection, StoreWriteMode mode, CancellationToken cancellationToken)
@@ -161,6 +163,7 @@ internal sealed partial class SqliteStoreWriter : IStoreWriter
         _events.Dispose();
         _companies.Dispose();
         _scores.Dispose();
+        _modelScores.Dispose();
         if (!_committed)
         {
             await _transaction.RollbackAsync().ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 
@@ -66,4 +67,27 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     /// <summary>All stored scores, by lead id.</summary>
     IAsyncEnumerable<LeadScore> ReadScoresAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves a trained model as the next version (numbered across all kinds) in a transaction of its own.</summary>
+    Task<ModelVersion> SaveModelAsync(string kind, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken);
+
+    /// <summary>Every saved model version, oldest first, without artifacts.</summary>
+    IAsyncEnumerable<ModelVersion> ReadModelsAsync(CancellationToken cancellationToken);
+
+    Task<ModelVersion?> FindModelAsync(int version, CancellationToken cancellationToken);
+
+    /// <summary>The bytes the trainer saved for a version, or null when there is no such version.</summary>
+    Task<byte[]?> ReadModelArtifactAsync(int version, CancellationToken cancellationToken);
+
+    /// <summary>Records a promotion; the version must exist and be of the promotion's kind.</summary>
+    Task PromoteModelAsync(ModelPromotion promotion, CancellationToken cancellationToken);
+
+    /// <summary>A kind's promotions in the order they happened (the last is the promoted version).</summary>
+    Task<IReadOnlyList<ModelPromotion>> ReadPromotionsAsync(string kind, CancellationToken cancellationToken);
+
+    /// <summary>The lead's latest stored model score, or null when it has none.</summary>
+    Task<ModelScore?> FindModelScoreAsync(LeadId leadId, CancellationToken cancellationToken);
+
+    /// <summary>All stored model scores, by lead id.</summary>
+    IAsyncEnumerable<ModelScore> ReadModelScoresAsync(CancellationToken cancellationToken);
 }

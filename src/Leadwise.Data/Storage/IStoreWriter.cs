@@ -1,5 +1,6 @@
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 
@@ -40,6 +41,9 @@ public interface IStoreWriter : IAsyncDisposable
 
     /// <summary>Replaces the lead's stored score.</summary>
     ValueTask UpsertAsync(LeadScore score, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the lead's stored model score.</summary>
+    ValueTask UpsertAsync(ModelScore score, CancellationToken cancellationToken);
 
     /// <summary>Remembers unknown columns so that export can write them back in their order.</summary>
     Task AddExtraColumnsAsync(StoreTable table, IReadOnlyList<string> columns, CancellationToken cancellationToken);

@@ -1,0 +1,86 @@
+using System.Text;
+using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
+using Leadwise.Data.Sqlite;
+using Leadwise.Data.Storage;
+using Leadwise.Testing;
+
+namespace Leadwise.Data.Tests.Sqlite;
+
+public sealed class SqliteModelRegistryTests : IDisposable
+{
+    private static readonly DateTimeOffset Trained = new(2026, 11, 20, 10, 30, 0, TimeSpan.Zero);
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task SavedModels_AreNumberedInOrder_AndReadBackWithTheirArtifacts()
+    {
+        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("registry.db"), CancellationToken.None);
+
+        var first = await store.SaveModelAsync(ModelKinds.Conversion, Trained, "LightGbm AUC 0.74", """{"auc":0.74}""", Encoding.UTF8.GetBytes("first"), CancellationToken.None);
+        var second = await store.SaveModelAsync(ModelKinds.Conversion, Trained.AddDays(1), "LogisticRegression AUC 0.76", """{"auc":0.76}""", Encoding.UTF8.GetBytes("second"), CancellationToken.None);
+
+        Assert.Equal((1, 2), (first.Version, second.Version));
+        var listed = new List<ModelVersion>();
+        await foreach (var model in store.ReadModelsAsync(CancellationToken.None))
+        {
+            listed.Add(model);
+        }
+
+        Assert.Equal([first, second], listed);
+        Assert.Equal(second, await store.FindModelAsync(2, CancellationToken.None));
+        Assert.Null(await store.FindModelAsync(3, CancellationToken.None));
+        Assert.Equal("second", Encoding.UTF8.GetString((await store.ReadModelArtifactAsync(2, CancellationToken.None))!));
+        Assert.Null(await store.ReadModelArtifactAsync(3, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Promotions_AreKeptAsAHistory_AndOnlyExistingVersionsOfTheKindCanBePromoted()
+    {
+        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("promote.db"), CancellationToken.None);
+        await store.SaveModelAsync(ModelKinds.Conversion, Trained, "a", "{}", new byte[] { 1 }, CancellationToken.None);
+        await store.SaveModelAsync("hazard", Trained, "b", "{}", new byte[] { 2 }, CancellationToken.None);
+
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, 1, Trained), CancellationToken.None);
+        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, 9, Trained), CancellationToken.None));
+        var otherKind = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, 2, Trained), CancellationToken.None));
+
+        Assert.Contains("no conversion model version 9", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("version 2", otherKind.Message, StringComparison.Ordinal);
+        Assert.Equal([new ModelPromotion(ModelKinds.Conversion, 1, Trained)], await store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None));
+        Assert.Empty(await store.ReadPromotionsAsync("hazard", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ModelScores_AreUpsertedPerLead_AndRolledBackWithTheirTransaction()
+    {
+        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("scores.db"), CancellationToken.None);
+        var asOf = Trained.AddDays(2);
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
+        {
+            await writer.UpsertAsync(new ModelScore(new LeadId(5), 1, 0.125, 13, "C", asOf), CancellationToken.None);
+            await writer.UpsertAsync(new ModelScore(new LeadId(4), 1, 0.5, 50, "A", asOf), CancellationToken.None);
+            await writer.UpsertAsync(new ModelScore(new LeadId(5), 2, 0.25, 25, "B", asOf), CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        await using (var abandoned = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
+        {
+            await abandoned.UpsertAsync(new ModelScore(new LeadId(4), 3, 0.9, 90, "A", asOf), CancellationToken.None);
+        }
+
+        var all = new List<ModelScore>();
+        await foreach (var score in store.ReadModelScoresAsync(CancellationToken.None))
+        {
+            all.Add(score);
+        }
+
+        Assert.Equal([new ModelScore(new LeadId(4), 1, 0.5, 50, "A", asOf), new ModelScore(new LeadId(5), 2, 0.25, 25, "B", asOf)], all);
+        Assert.Equal(all[1], await store.FindModelScoreAsync(new LeadId(5), CancellationToken.None));
+        Assert.Null(await store.FindModelScoreAsync(new LeadId(6), CancellationToken.None));
+    }
+}
