@@ -50,6 +50,37 @@ public sealed class ProbabilityCalibrator
         return [.. _transformer.Transform(data).GetColumn<float>("Probability").Select(p => (double)p)];
     }
 
+    /// <summary>Writes the calibration so <see cref="Load"/> restores it exactly (ML.NET's model format inside).</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write((int)Kind);
+        writer.Flush();
+        if (_transformer is not null)
+        {
+            _ml.Model.Save(_transformer, _ml.Data.LoadFromEnumerable(Array.Empty<ScoredRow>()).Schema, stream);
+        }
+    }
+
+    public static ProbabilityCalibrator Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var kind = (CalibrationKind)reader.ReadInt32();
+        var ml = new MLContext(seed: 0);
+        if (kind == CalibrationKind.None)
+        {
+            return new ProbabilityCalibrator(kind, ml, transformer: null);
+        }
+
+        // ML.NET needs a seekable stream for its zip; the entry stream the caller holds may not be one.
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        return new ProbabilityCalibrator(kind, ml, ml.Model.Load(buffer, out _));
+    }
+
     /// <summary>Platt fits a line on the score; on the logit scale that is a proper re-scaling of a probability.</summary>
     private static float Logit(double probability)
     {

@@ -48,6 +48,16 @@ public sealed class LeadFeatureEncoder
         return new LeadFeatureEncoder(MostFrequent(rows.Select(r => r.Country)), MostFrequent(rows.Select(r => r.CampaignType)));
     }
 
+    /// <summary>The values the encoder learned when fitted: what <see cref="Restore"/> needs to rebuild it.</summary>
+    public EncoderState State => new(_countries, _campaignTypes);
+
+    /// <summary>The encoder a saved model was trained with.</summary>
+    public static LeadFeatureEncoder Restore(EncoderState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new LeadFeatureEncoder(state.Countries, state.CampaignTypes);
+    }
+
     public float[] Encode(PreContactFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);

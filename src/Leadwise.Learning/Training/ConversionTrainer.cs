@@ -17,7 +17,11 @@ public sealed class ConversionTrainer(int folds = 5, int seed = 0)
     public const int WarnRows = 1000;
     public const int WarnPositives = 120;
 
-    public TrainingReport Evaluate(FeatureMatrix data, IReadOnlyList<TrainerKind>? trainers = null, CancellationToken cancellationToken = default)
+    public TrainingReport Evaluate(FeatureMatrix data, IReadOnlyList<TrainerKind>? trainers = null, CancellationToken cancellationToken = default) =>
+        Run(data, trainers, cancellationToken).Report;
+
+    /// <summary>As <see cref="Evaluate"/>, keeping the chosen trainer's calibrated out-of-fold probabilities (for grade bands and reports).</summary>
+    public TrainingRun Run(FeatureMatrix data, IReadOnlyList<TrainerKind>? trainers = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         var positives = data.Positives;
@@ -47,7 +51,7 @@ public sealed class ConversionTrainer(int folds = 5, int seed = 0)
         var best = results.MaxBy(r => r.Result.Metrics.RocAuc);
         var calibration = CalibrationChoice.Choose(best.Run.OutOfFold, best.Run.Labels, folds, seed);
         var calibrated = calibration.Calibrator.Apply(best.Run.OutOfFold);
-        return new TrainingReport(
+        var report = new TrainingReport(
             data.Labels.Count,
             positives,
             [.. results.Select(r => r.Result)],
@@ -55,5 +59,6 @@ public sealed class ConversionTrainer(int folds = 5, int seed = 0)
             calibration,
             BinaryMetrics.Compute(calibrated, [.. best.Run.Labels]),
             warnings);
+        return new TrainingRun(report, calibrated, best.Run.Labels);
     }
 }

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Leadwise.Learning.Calibration;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Leadwise.Learning.Model;
+
+/// <summary>
+/// A trained, calibrated conversion model ready to score leads: the feature encoder it was trained with,
+/// the ML.NET model fitted on all training rows, the calibration fitted on out-of-fold predictions, its
+/// grade bands and its card. <see cref="Save"/> and <see cref="Load"/> round-trip it through one zip,
+/// which the registry stores as a version's artifact. Safe to share between threads.
+/// </summary>
+public sealed class ConversionModel
+{
+    private const string CardEntry = "card.json";
+    private const string ModelEntry = "model.zip";
+    private const string CalibratorEntry = "calibrator.bin";
+    private const string HeldOutEntry = "held-out.bin";
+
+    /// <summary>Drift bins end at +∞ and references may be NaN (a feature never present): both must survive JSON.</summary>
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly ProbabilityCalibrator _calibrator;
+
+    internal ConversionModel(ConversionModelCard card, MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<double> heldOutProbabilities, IReadOnlyList<bool> heldOutLabels)
+    {
+        Card = card;
+        _ml = ml;
+        _model = model;
+        _calibrator = calibrator;
+        Encoder = LeadFeatureEncoder.Restore(card.Encoder);
+        if (!Encoder.FeatureNames.SequenceEqual(card.FeatureNames, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException("The model was trained with other features than this version of Leadwise builds; retrain it.");
+        }
+
+        HeldOutProbabilities = heldOutProbabilities;
+        HeldOutLabels = heldOutLabels;
+    }
+
+    public ConversionModelCard Card { get; }
+
+    public LeadFeatureEncoder Encoder { get; }
+
+    /// <summary>The calibrated out-of-fold probabilities training measured the model on, row for row with <see cref="HeldOutLabels"/> (for reports).</summary>
+    public IReadOnlyList<double> HeldOutProbabilities { get; }
+
+    public IReadOnlyList<bool> HeldOutLabels { get; }
+
+    public ModelPrediction Predict(PreContactFacts facts) => ToPrediction(PredictProbabilities([Encoder.Encode(facts)])[0]);
+
+    public ModelPrediction ToPrediction(double probability) =>
+        new(probability, (int)Math.Round(100 * probability, MidpointRounding.AwayFromZero), Card.Bands.Grade(probability));
+
+    /// <summary>Calibrated probabilities for encoded rows; one pass through ML.NET for the whole batch.</summary>
+    public double[] PredictProbabilities(IReadOnlyList<float[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        return Probabilities(_ml, _model, _calibrator, rows, Card.FeatureNames.Count);
+    }
+
+    internal static double[] Probabilities(MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<float[]> rows, int featureCount)
+    {
+        var data = TrainingData.Load(ml, rows.Select(row => new BinaryRow { Features = row }), featureCount);
+        var raw = model.Transform(data).GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        return calibrator.Apply(raw);
+    }
+
+    /// <summary>
+    /// The reasons for a lead's probability: for each feature group where the lead differs from the typical
+    /// training value, how many percentage points the calibrated probability changes when that group alone
+    /// is set to the typical value. Largest effects first, positive and negative.
+    /// </summary>
+    /// <remarks>
+    /// Measured on the calibrated probability (what the lead is scored with), the same way for every
+    /// trainer, and for loaded models too — ML.NET's own feature contributions are in each trainer's raw
+    /// score units and not available for every model type once loaded.
+    /// </remarks>
+    public IReadOnlyList<ModelFactor> Explain(PreContactFacts facts, int top = 6)
+    {
+        var row = Encoder.Encode(facts);
+        var variants = new List<float[]> { row };
+        var changed = new List<FeatureGroup>();
+        foreach (var group in Card.Groups)
+        {
+            if (group.Columns.All(c => Same(row[c], Card.Reference[c])))
+            {
+                continue;
+            }
+
+            var variant = (float[])row.Clone();
+            foreach (var column in group.Columns)
+            {
+                variant[column] = Card.Reference[column];
+            }
+
+            variants.Add(variant);
+            changed.Add(group);
+        }
+
+        var probabilities = PredictProbabilities(variants);
+        return [.. changed
+            .Select((group, i) => new ModelFactor(group.Name, Describe(group, row), Describe(group, [.. Card.Reference]), 100 * (probabilities[0] - probabilities[i + 1])))
+            .Where(f => Math.Abs(f.Points) >= 0.05)
+            .OrderByDescending(f => Math.Abs(f.Points))
+            .Take(top)];
+    }
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry(CardEntry).Open())
+        {
+            JsonSerializer.Serialize(entry, Card, Json);
+        }
+
+        using (var buffer = new MemoryStream())
+        {
+            _ml.Model.Save(_model, TrainingData.Load(_ml, [], Card.FeatureNames.Count).Schema, buffer);
+            using var entry = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression).Open();
+            buffer.Position = 0;
+            buffer.CopyTo(entry);
+        }
+
+        using (var entry = zip.CreateEntry(CalibratorEntry).Open())
+        {
+            _calibrator.Save(entry);
+        }
+
+        using (var entry = zip.CreateEntry(HeldOutEntry).Open())
+        using (var writer = new BinaryWriter(entry))
+        {
+            writer.Write(HeldOutProbabilities.Count);
+            for (var i = 0; i < HeldOutProbabilities.Count; i++)
+            {
+                writer.Write(HeldOutProbabilities[i]);
+                writer.Write(HeldOutLabels[i]);
+            }
+        }
+    }
+
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        Save(buffer);
+        return buffer.ToArray();
+    }
+
+    public static ConversionModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        ZipArchiveEntry Entry(string name) => zip.GetEntry(name) ?? throw new InvalidDataException($"The model file has no {name}; it was not written by Leadwise.");
+        ConversionModelCard card;
+        using (var entry = Entry(CardEntry).Open())
+        {
+            card = JsonSerializer.Deserialize<ConversionModelCard>(entry, Json) ?? throw new InvalidDataException("The model card is empty.");
+        }
+
+        var ml = new MLContext(card.Seed);
+        ITransformer model;
+        using (var entry = Entry(ModelEntry).Open())
+        using (var buffer = new MemoryStream())
+        {
+            entry.CopyTo(buffer);
+            buffer.Position = 0;
+            model = ml.Model.Load(buffer, out _);
+        }
+
+        ProbabilityCalibrator calibrator;
+        using (var entry = Entry(CalibratorEntry).Open())
+        {
+            calibrator = ProbabilityCalibrator.Load(entry);
+        }
+
+        var probabilities = new List<double>();
+        var labels = new List<bool>();
+        using (var entry = Entry(HeldOutEntry).Open())
+        using (var reader = new BinaryReader(entry))
+        {
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                probabilities.Add(reader.ReadDouble());
+                labels.Add(reader.ReadBoolean());
+            }
+        }
+
+        return new ConversionModel(card, ml, model, calibrator, probabilities, labels);
+    }
+
+    public static ConversionModel FromBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var stream = new MemoryStream(bytes, writable: false);
+        return Load(stream);
+    }
+
+    private string Describe(FeatureGroup group, IReadOnlyList<float> row)
+    {
+        if (group.Categorical)
+        {
+            var hot = group.Columns.FirstOrDefault(c => row[c] > 0.5f, -1);
+            return hot < 0 ? "none" : group.Label(Card.FeatureNames, hot);
+        }
+
+        var value = row[group.Columns[0]];
+        if (float.IsNaN(value))
+        {
+            return "missing";
+        }
+
+        // log2(1 + n) features read better as the count they stand for.
+        return group.Name.Contains("log2", StringComparison.Ordinal)
+            ? Math.Round(Math.Pow(2, value) - 1).ToString("N0", CultureInfo.InvariantCulture)
+            : value.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    private static bool Same(float a, float b) => a == b || (float.IsNaN(a) && float.IsNaN(b));
+}

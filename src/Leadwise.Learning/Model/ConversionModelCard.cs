@@ -1,0 +1,47 @@
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Monitoring;
+
+namespace Leadwise.Learning.Model;
+
+/// <summary>
+/// Everything known about a trained conversion model besides its weights: how it was trained and on
+/// what (seed, folds, data fingerprint, features), how well it did on held-out folds, its grade bands,
+/// and the training distributions drift is measured against. Stored as the registry version's metadata.
+/// </summary>
+public sealed record ConversionModelCard(
+    DateTimeOffset TrainedAt,
+    string Trainer,
+    string Calibration,
+    int Seed,
+    int Folds,
+    int Rows,
+    int Positives,
+    string DataFingerprint,
+    IReadOnlyList<string> FeatureNames,
+    IReadOnlyList<FeatureGroup> Groups,
+    IReadOnlyList<float> Reference,
+    HeldOutMetrics Metrics,
+    IReadOnlyList<TrainerAuc> Trainers,
+    GradeBands Bands,
+    EncoderState Encoder,
+    DriftBaseline Drift,
+    IReadOnlyList<string> Warnings)
+{
+    public string Summary => FormattableString.Invariant(
+        $"{Trainer} + {Calibration} calibration, held-out AUC {Metrics.RocAuc:F3} ({Metrics.RocAucLow:F3}–{Metrics.RocAucHigh:F3}), {Rows:N0} leads, {Positives:N0} converted");
+}
+
+/// <summary>The chosen, calibrated model's out-of-fold metrics.</summary>
+public sealed record HeldOutMetrics(
+    double RocAuc,
+    double RocAucLow,
+    double RocAucHigh,
+    double PrAuc,
+    double LogLoss,
+    double Brier,
+    double CalibrationError,
+    double LiftTop10,
+    double BaseRate);
+
+/// <summary>One compared trainer's out-of-fold ROC AUC.</summary>
+public sealed record TrainerAuc(string Trainer, double RocAuc);
