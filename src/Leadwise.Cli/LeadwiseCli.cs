@@ -23,6 +23,8 @@ public static class LeadwiseCli
         root.Subcommands.Add(ExplainCommand.Create(context, globals));
         root.Subcommands.Add(RulesCommand.Create(context, globals));
         root.Subcommands.Add(TrainCommand.Create(context, globals));
+        root.Subcommands.Add(ModelsCommand.Create(context, globals));
+        root.Subcommands.Add(DriftCommand.Create(context, globals));
         return root;
     }
 
@@ -72,6 +74,7 @@ public static class LeadwiseCli
     }
 
     private static bool IsUserError(Exception exception) => exception is UserFacingException
+        or Leadwise.Learning.Registry.ModelRegistryException
         or IOException
         or UnauthorizedAccessException
         or InvalidDataException

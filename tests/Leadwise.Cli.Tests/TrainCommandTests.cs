@@ -9,14 +9,14 @@ public sealed class TrainCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task Train_ComparesTheModelsWithTheBaseRateAndThePointRules_AndSaysNothingWasSaved()
+    public async Task Train_ComparesTheModelsWithTheBaseRateAndThePointRules_AndDryRunSavesNothing()
     {
         var export = _folder.Combine("export");
         var database = _folder.Combine("leadwise.db");
         Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("generate", "--leads", "4000", "--seed", "3", "--out", export)).ExitCode);
         Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("import", export, "--db", database)).ExitCode);
 
-        var run = await CliRun.RunAsync("train", "--db", database, "--folds", "3");
+        var run = await CliRun.RunAsync("train", "--db", database, "--folds", "3", "--dry-run");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         foreach (var row in new[] { "base rate", "point rules", "LightGbm", "FastTree", "LogisticRegression", "calibrated (" })
@@ -26,6 +26,21 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Contains("(chosen)", run.Output, StringComparison.Ordinal);
         Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
+        Assert.Contains("No models yet", (await CliRun.RunAsync("models", "list", "--db", database)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_WithBadGradeBands_ExitsOne_BeforeTraining()
+    {
+        var export = _folder.Combine("export");
+        var database = _folder.Combine("leadwise.db");
+        await CliRun.RunAsync("generate", "--leads", "300", "--seed", "3", "--out", export);
+        await CliRun.RunAsync("import", export, "--db", database);
+
+        var run = await CliRun.RunAsync("train", "--db", database, "--grade-bands", "0.1,0.2,0.3");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--grade-bands: Grade bands must be", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

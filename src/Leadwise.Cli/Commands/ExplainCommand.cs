@@ -3,10 +3,16 @@ using System.Globalization;
 using Leadwise.Cli.Rendering;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Registry;
+using Spectre.Console;
 
 namespace Leadwise.Cli.Commands;
 
-/// <summary><c>leadwise explain &lt;leadId&gt;</c>: every rule that fired for a lead, with its points and why.</summary>
+/// <summary>
+/// <c>leadwise explain &lt;leadId&gt;</c>: every rule that fired for a lead, with its points and why, and when a
+/// conversion model is promoted, its predicted probability with the factors that raise or lower it.
+/// </summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals)
@@ -25,6 +31,17 @@ internal static class ExplainCommand
             var facts = await reader.ReadOneAsync(id, cancellationToken)
                 ?? throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no lead {id} in {store.Description}."));
             ExplainView.Write(context.Console, facts, engine.Score(facts, asOf));
+            if (await new ConversionModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken) is { } promoted)
+            {
+                var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
+                var preContact = PreContactFacts.ForScoring(facts, messages, asOf);
+                ModelExplanationView.Write(context.Console, promoted.Version, promoted.Model.Predict(preContact), promoted.Model.Explain(preContact));
+            }
+            else
+            {
+                context.Console.MarkupLine("[grey]No conversion model is promoted: `leadwise train` adds the model's probability and reasons here.[/]");
+            }
+
             return ExitCodes.Success;
         });
         return command;

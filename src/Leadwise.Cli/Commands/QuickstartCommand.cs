@@ -71,7 +71,7 @@ internal static class QuickstartCommand
             // Generated data ends at its export date; scoring "now" would decay every event to nothing.
             context.Console.Write(new Rule("[bold]5. Point scores[/]").LeftJustified());
             var engine = new ScoringEngine(RulesLoader.LoadDefault());
-            var summary = await ScoreCommand.RunAsync(context.Console, store, engine, options.ExportDate, top: 10, cancellationToken);
+            var (summary, _) = await ScoreCommand.RunAsync(context, store, engine, options.ExportDate, top: 10, cancellationToken);
             ScoreSummaryView.Write(context.Console, summary, options.ExportDate);
             RankingEvaluationView.Write(context.Console, RankingEvaluation.Build(engine.Rules, await RulesCommand.ReadAllFactsAsync(store, cancellationToken)));
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
+using Leadwise.Learning.Registry;
 using Leadwise.Learning.Training;
 using Leadwise.Scoring.Reports;
 using Leadwise.Scoring.Rules;
@@ -10,9 +11,9 @@ using Spectre.Console;
 namespace Leadwise.Cli.Commands;
 
 /// <summary>
-/// <c>leadwise train</c>: cross-validates conversion models on the store's invited leads (replied = converted)
-/// and compares them with the base rate and the point rules. The model registry is the next step of
-/// this feature; until then the command evaluates and says that nothing was saved.
+/// <c>leadwise train</c>: cross-validates conversion models on the store's invited leads (replied = converted),
+/// compares them with the base rate and the point rules, refits the best on all leads and saves it as a new
+/// registry version — promoted when it is the first, or with <c>--promote</c>.
 /// </summary>
 internal static class TrainCommand
 {
@@ -20,38 +21,60 @@ internal static class TrainCommand
     {
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 }.AtLeast(2);
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers (same seed, same metrics)", DefaultValueFactory = _ => 0 };
-        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, and compare with the base rate and the point rules") { folds, seed };
+        var promote = new Option<bool>("--promote") { Description = "Promote the new version so scoring uses it (the first version is promoted anyway)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Evaluate only: save nothing" };
+        var bands = new Option<string?>("--grade-bands") { Description = "Lower probability bounds of grades A, B, C, e.g. 0.4,0.25,0.1 (default: top 10% A, next 20% B, next 30% C of held-out leads)" };
+        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version") { folds, seed, promote, dryRun, bands };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var messages = new Dictionary<CampaignId, List<Message>>();
-            await foreach (var message in store.ReadMessagesAsync(cancellationToken))
-            {
-                (messages.TryGetValue(message.CampaignId, out var list) ? list : messages[message.CampaignId] = []).Add(message);
-            }
-
+            var messages = await CampaignMessages.ReadAsync(store, cancellationToken);
             var leads = await RulesCommand.ReadAllFactsAsync(store, cancellationToken);
             var rows = leads
                 .Select(facts => (Facts: PreContactFacts.Of(facts, messages.GetValueOrDefault(facts.Lead.CampaignId)), Replied: facts.Lead.Replied == true))
                 .Where(row => row.Facts is not null)
                 .ToList();
-            var encoder = LeadFeatureEncoder.Fit(rows.Select(row => row.Facts!));
-            var data = new FeatureMatrix(encoder.FeatureNames, [.. rows.Select(row => encoder.Encode(row.Facts!))], [.. rows.Select(row => row.Replied)]);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"Training on [bold]{data.Labels.Count:N0}[/] invited leads ({data.Positives:N0} replied) with {encoder.FeatureNames.Count} features known at the invite, {parseResult.GetValue(folds)}-fold cross-validation");
+                $"Training on [bold]{rows.Count:N0}[/] invited leads ({rows.Count(row => row.Replied):N0} replied) with the features known at each invite, {parseResult.GetValue(folds)}-fold cross-validation");
 
-            TrainingReport report;
+            GradeBands? gradeBands = null;
+            if (parseResult.GetValue(bands) is { } bandsText)
+            {
+                try
+                {
+                    gradeBands = GradeBands.Parse(bandsText);
+                }
+                catch (FormatException exception)
+                {
+                    throw new UserFacingException("--grade-bands: " + exception.Message);
+                }
+            }
+
+            TrainedConversionModel trained;
             try
             {
-                report = new ConversionTrainer(parseResult.GetValue(folds), parseResult.GetValue(seed)).Evaluate(data, cancellationToken: cancellationToken);
+                trained = ConversionModelTrainer.Train(
+                    [.. rows.Select(row => row.Facts!)],
+                    [.. rows.Select(row => row.Replied)],
+                    new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands),
+                    context.Time.GetUtcNow(),
+                    cancellationToken);
             }
             catch (NotEnoughDataException exception)
             {
                 throw new UserFacingException(exception.Message);
             }
 
+            var report = trained.Report;
             var points = RankingEvaluation.Build(RulesLoader.LoadDefault(), leads);
             Write(context.Console, report, points);
+            if (parseResult.GetValue(dryRun))
+            {
+                context.Console.MarkupLine("[grey]--dry-run: nothing was saved.[/]");
+                return ExitCodes.Success;
+            }
+
+            await SaveAsync(context, new ConversionModelRegistry(store, context.Time), trained.Model, parseResult.GetValue(promote), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
@@ -102,7 +125,25 @@ internal static class TrainCommand
         table.Caption(string.Create(CultureInfo.InvariantCulture,
             $"{report.Rows:N0} leads, {report.Positives:N0} converted; point rules: built-in rules scored as of each invite. F1-optimal threshold {best.Threshold:F3}: F1 {best.F1:F3}, TP {best.TruePositives}, FP {best.FalsePositives}, FN {best.FalseNegatives}, TN {best.TrueNegatives}."));
         console.Write(table);
-        console.MarkupLine("[grey]Evaluation only: the model registry (save, promote, score with it) is the next step of this feature; nothing was saved.[/]");
+    }
+
+    private static async Task SaveAsync(CliContext context, ConversionModelRegistry registry, ConversionModel model, bool promote, CancellationToken cancellationToken)
+    {
+        var saved = await registry.SaveAsync(model, cancellationToken);
+        var bands = model.Card.Bands;
+        context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Saved as model version [bold]{saved.Version}[/]: {saved.Summary}. Grades: A ≥ {bands.A:P1}, B ≥ {bands.B:P1}, C ≥ {bands.C:P1}, D below.");
+        var current = (await registry.HistoryAsync(cancellationToken)).Current;
+        if (promote || current is null)
+        {
+            await registry.PromoteAsync(saved.Version, cancellationToken);
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted version {saved.Version}: `leadwise score` now scores leads with it.");
+        }
+        else
+        {
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Version {current} stays promoted; compare with `leadwise models list` and promote with `leadwise models promote {saved.Version}`.");
+        }
     }
 
     private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);

@@ -55,12 +55,24 @@ public sealed record PreContactFacts
     public static PreContactFacts? Of(LeadFacts facts, IReadOnlyList<Message>? campaignMessages = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var lead = facts.Lead;
-        if (lead.InviteSentAt is not { } invited)
-        {
-            return null;
-        }
+        return facts.Lead.InviteSentAt is { } invited ? At(facts, campaignMessages, invited) : null;
+    }
 
+    /// <summary>
+    /// The lead as a model scoring it at <paramref name="asOf"/> may see it: as it stood at its invite
+    /// when it was invited by then, otherwise as it stands now, as if invited at that moment — the form
+    /// new, not yet contacted leads are scored in.
+    /// </summary>
+    public static PreContactFacts ForScoring(LeadFacts facts, IReadOnlyList<Message>? campaignMessages, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var invited = facts.Lead.InviteSentAt is { } sent && sent <= asOf ? sent : asOf;
+        return At(facts, campaignMessages, invited);
+    }
+
+    private static PreContactFacts At(LeadFacts facts, IReadOnlyList<Message>? campaignMessages, DateTimeOffset invited)
+    {
+        var lead = facts.Lead;
         return new PreContactFacts(lead.Id, invited)
         {
             Title = lead.Title,

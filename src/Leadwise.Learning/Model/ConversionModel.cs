@@ -61,6 +61,15 @@ public sealed class ConversionModel
 
     public ModelPrediction Predict(PreContactFacts facts) => ToPrediction(PredictProbabilities([Encoder.Encode(facts)])[0]);
 
+    /// <summary>Predictions for many leads: encoded in parallel, predicted in one batch.</summary>
+    public ModelPrediction[] PredictMany(IReadOnlyList<PreContactFacts> leads)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var rows = new float[leads.Count][];
+        Parallel.For(0, leads.Count, i => rows[i] = Encoder.Encode(leads[i]));
+        return [.. PredictProbabilities(rows).Select(ToPrediction)];
+    }
+
     public ModelPrediction ToPrediction(double probability) =>
         new(probability, (int)Math.Round(100 * probability, MidpointRounding.AwayFromZero), Card.Bands.Grade(probability));
 

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Leadwise.Learning.Model;
+
+/// <summary>A feature group and a value in the words a sales person reads, e.g. "Title seniority is Manager".</summary>
+public static class FeatureWords
+{
+    private const string EventsBefore = "eventsBefore=";
+
+    public static string Sentence(string feature, string value)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(value);
+        var yes = value == "1";
+        if (feature.StartsWith(EventsBefore, StringComparison.Ordinal))
+        {
+            return $"{value} × {feature[EventsBefore.Length..].Replace('_', ' ')} before the invite";
+        }
+
+        return feature switch
+        {
+            "seniority" => $"Title seniority is {value}",
+            "emailKind" => $"Email address is {value}",
+            "gender" => $"Gender is {value}",
+            "country" => $"Country is {value}",
+            "campaignType" => $"Campaign type is {value}",
+            "companyNamed" => yes ? "Company name given" : "No company name",
+            "company.log2Employees" => value == "missing" ? "Company size unknown" : $"Company has {value} employees",
+            "campaign.log2Size" => value == "missing" ? "Campaign size unknown" : $"Campaign has {value} leads",
+            "leadGermanSpeaking" => yes ? "Lead is in a German-speaking country" : "Lead is outside German-speaking countries",
+            "invite.german" => yes ? "Invite is in German" : "Invite is not in German",
+            "invite.languageMatch" => yes ? "Invite is in the lead's language" : "Invite is not in the lead's language",
+            "invite.long" => yes ? "Invite is long" : "Invite is short",
+            "invite.personalised" => yes ? "Invite is personalised" : "Invite is not personalised",
+            "invite.question" => yes ? "Invite asks a question" : "Invite asks no question",
+            "invite.link" => yes ? "Invite has a link" : "Invite has no link",
+            "followUps" => $"{value} follow-ups planned",
+            "followUps.languageMatchShare" => $"{Share(value)} of follow-ups in the lead's language",
+            "followUps.longShare" => $"{Share(value)} of follow-ups long",
+            "followUps.personalisedShare" => $"{Share(value)} of follow-ups personalised",
+            _ => $"{feature} is {value}",
+        };
+    }
+
+    private static string Share(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) ? share.ToString("P0", CultureInfo.InvariantCulture) : value;
+}
