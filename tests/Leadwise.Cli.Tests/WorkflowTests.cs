@@ -108,6 +108,21 @@ public sealed class WorkflowTests : IDisposable
         Assert.Contains("Import committed.", run.Output, StringComparison.Ordinal);
         Assert.Contains("Outreach funnel", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"Leads\s+│\s+500", run.Output);
+        Assert.Contains("Skipped:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Generate more leads (--leads) to train a model.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quickstart_WithEnoughLeads_TrainsPromotesAndScoresWithTheModel()
+    {
+        var directory = _folder.Combine("quickstart");
+
+        var run = await CliRun.RunAsync("quickstart", "--leads", "3000", "--seed", "2", "--dir", directory);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Promoted version 1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Model grades of 3,000 leads", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Not yet invited, most likely to convert (model version 1)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Leadwise.Cli.Rendering;
 using Leadwise.Data.Import;
 using Leadwise.Data.Sqlite;
 using Leadwise.Generator;
+using Leadwise.Learning.Model;
 using Leadwise.Scoring.Engine;
-using Leadwise.Scoring.Reports;
 using Leadwise.Scoring.Rules;
 using Spectre.Console;
 
@@ -25,7 +25,7 @@ internal static class QuickstartCommand
             Description = "Working folder: the export goes to <dir>/export, the store to <dir>/leadwise.db (unless --db)",
             DefaultValueFactory = _ => new DirectoryInfo("leadwise-quickstart"),
         };
-        var command = new Command("quickstart", "Generate a realistic data set, import it with its companies and events, show what is in the store, and point-score every lead")
+        var command = new Command("quickstart", "Generate a realistic data set, import it with its companies and events, show what is in the store, train the conversion model, and score every lead with points and the model")
         {
             leads,
             seed,
@@ -68,15 +68,28 @@ internal static class QuickstartCommand
             context.Console.Write(new Rule("[bold]4. What is in the store[/]").LeftJustified());
             await StoreSummaryView.WriteAsync(context.Console, store, cancellationToken);
 
+            context.Console.Write(new Rule("[bold]5. Train the conversion model[/]").LeftJustified());
+            try
+            {
+                await TrainCommand.RunAsync(context, store, new ConversionTrainingOptions(), save: true, promote: true, cancellationToken);
+            }
+            catch (UserFacingException exception)
+            {
+                context.Console.MarkupLineInterpolated($"[yellow]Skipped:[/] {exception.Message} Generate more leads (--leads) to train a model.");
+            }
+
             // Generated data ends at its export date; scoring "now" would decay every event to nothing.
-            context.Console.Write(new Rule("[bold]5. Point scores[/]").LeftJustified());
+            context.Console.Write(new Rule("[bold]6. Score every lead: points and model[/]").LeftJustified());
             var engine = new ScoringEngine(RulesLoader.LoadDefault());
-            var (summary, _) = await ScoreCommand.RunAsync(context, store, engine, options.ExportDate, top: 10, cancellationToken);
+            var (summary, modelSummary) = await ScoreCommand.RunAsync(context, store, engine, options.ExportDate, top: 10, cancellationToken);
             ScoreSummaryView.Write(context.Console, summary, options.ExportDate);
-            RankingEvaluationView.Write(context.Console, RankingEvaluation.Build(engine.Rules, await RulesCommand.ReadAllFactsAsync(store, cancellationToken)));
+            if (modelSummary is not null)
+            {
+                ModelScoreSummaryView.Write(context.Console, modelSummary);
+            }
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
-            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
+            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise models list --db {database}[/], [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
@@ -27,57 +28,59 @@ internal static class TrainCommand
         var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version") { folds, seed, promote, dryRun, bands };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var gradeBands = ParseBands(parseResult.GetValue(bands));
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var messages = await CampaignMessages.ReadAsync(store, cancellationToken);
-            var leads = await RulesCommand.ReadAllFactsAsync(store, cancellationToken);
-            var rows = leads
-                .Select(facts => (Facts: PreContactFacts.Of(facts, messages.GetValueOrDefault(facts.Lead.CampaignId)), Replied: facts.Lead.Replied == true))
-                .Where(row => row.Facts is not null)
-                .ToList();
-            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"Training on [bold]{rows.Count:N0}[/] invited leads ({rows.Count(row => row.Replied):N0} replied) with the features known at each invite, {parseResult.GetValue(folds)}-fold cross-validation");
-
-            GradeBands? gradeBands = null;
-            if (parseResult.GetValue(bands) is { } bandsText)
-            {
-                try
-                {
-                    gradeBands = GradeBands.Parse(bandsText);
-                }
-                catch (FormatException exception)
-                {
-                    throw new UserFacingException("--grade-bands: " + exception.Message);
-                }
-            }
-
-            TrainedConversionModel trained;
-            try
-            {
-                trained = ConversionModelTrainer.Train(
-                    [.. rows.Select(row => row.Facts!)],
-                    [.. rows.Select(row => row.Replied)],
-                    new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands),
-                    context.Time.GetUtcNow(),
-                    cancellationToken);
-            }
-            catch (NotEnoughDataException exception)
-            {
-                throw new UserFacingException(exception.Message);
-            }
-
-            var report = trained.Report;
-            var points = RankingEvaluation.Build(RulesLoader.LoadDefault(), leads);
-            Write(context.Console, report, points);
-            if (parseResult.GetValue(dryRun))
-            {
-                context.Console.MarkupLine("[grey]--dry-run: nothing was saved.[/]");
-                return ExitCodes.Success;
-            }
-
-            await SaveAsync(context, new ConversionModelRegistry(store, context.Time), trained.Model, parseResult.GetValue(promote), cancellationToken);
+            var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands);
+            await RunAsync(context, store, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Trains on the store's invited leads, prints the comparison, and saves (and maybe promotes) the model.</summary>
+    /// <exception cref="UserFacingException">Too few converted or unconverted leads to train on.</exception>
+    public static async Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, ConversionTrainingOptions options, bool save, bool promote, CancellationToken cancellationToken)
+    {
+        var messages = await CampaignMessages.ReadAsync(store, cancellationToken);
+        var leads = await RulesCommand.ReadAllFactsAsync(store, cancellationToken);
+        var rows = leads
+            .Select(facts => (Facts: PreContactFacts.Of(facts, messages.GetValueOrDefault(facts.Lead.CampaignId)), Replied: facts.Lead.Replied == true))
+            .Where(row => row.Facts is not null)
+            .ToList();
+        context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Training on [bold]{rows.Count:N0}[/] invited leads ({rows.Count(row => row.Replied):N0} replied) with the features known at each invite, {options.Folds}-fold cross-validation");
+
+        TrainedConversionModel trained;
+        try
+        {
+            trained = ConversionModelTrainer.Train([.. rows.Select(row => row.Facts!)], [.. rows.Select(row => row.Replied)], options, context.Time.GetUtcNow(), cancellationToken);
+        }
+        catch (NotEnoughDataException exception)
+        {
+            throw new UserFacingException(exception.Message);
+        }
+
+        Write(context.Console, trained.Report, RankingEvaluation.Build(RulesLoader.LoadDefault(), leads));
+        if (!save)
+        {
+            context.Console.MarkupLine("[grey]--dry-run: nothing was saved.[/]");
+            return trained.Model;
+        }
+
+        await SaveAsync(context, new ConversionModelRegistry(store, context.Time), trained.Model, promote, cancellationToken);
+        return trained.Model;
+    }
+
+    private static GradeBands? ParseBands(string? text)
+    {
+        try
+        {
+            return text is null ? null : GradeBands.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new UserFacingException("--grade-bands: " + exception.Message);
+        }
     }
 
     private static void Write(IAnsiConsole console, TrainingReport report, RankingEvaluation points)
