@@ -29,14 +29,14 @@ public static partial class HtmlModelReport
         html.Append("</ul></nav>\n</header>\n");
     }
 
-    private static void Summary(StringBuilder html, ModelReportContent content, BinaryMetrics metrics)
+    private static void Summary(StringBuilder html, ModelReportContent content, BinaryMetrics metrics, BinaryMetrics? pointRules)
     {
         var top10 = metrics.Lift.FirstOrDefault(l => Math.Abs(l.Share - 0.10) < 1e-9);
         var best = metrics.BestF1;
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"facts\">\n")
             .Append(Invariant, $"<div><dt>Chosen model</dt><dd>{Encode(content.ChosenModel)}</dd></div>\n")
             .Append(Invariant, $"<div><dt>Calibration</dt><dd>{Encode(content.Calibration)}</dd></div>\n")
-            .Append(Invariant, $"<div><dt>ROC AUC</dt><dd>{F3(metrics.RocAuc)}</dd></div>\n")
+            .Append(Invariant, $"<div><dt>ROC AUC</dt><dd>{F3(metrics.RocAuc)}{(pointRules is null ? string.Empty : $" (point rules {F3(pointRules.RocAuc)})")}</dd></div>\n")
             .Append(Invariant, $"<div><dt>PR AUC (average precision)</dt><dd>{F3(metrics.PrAuc)}</dd></div>\n")
             .Append(Invariant, $"<div><dt>Base rate</dt><dd>{P1((double)metrics.Positives / metrics.Rows)}</dd></div>\n");
         if (top10 is not null)
@@ -63,7 +63,8 @@ public static partial class HtmlModelReport
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in content.Models)
+        var rows = pointRules is null ? content.Models : [.. content.Models, new ModelMetricsRow("Point rules (baseline)", pointRules, double.NaN, double.NaN)];
+        foreach (var row in rows)
         {
             var interval = double.IsNaN(row.AucLow) ? string.Empty : $" ({F3(row.AucLow)}–{F3(row.AucHigh)})";
             var name = Encode(row.Name) + (row.Chosen ? " <strong>(chosen)</strong>" : string.Empty);

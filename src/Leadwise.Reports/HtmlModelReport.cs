@@ -44,7 +44,7 @@ public static partial class HtmlModelReport
         var html = new StringBuilder(capacity: 1 << 20);
         Head(html, content);
         html.Append("<main>\n");
-        Summary(html, content, metrics);
+        Summary(html, content, metrics, PointRulesMetrics(content));
         Figure(html, "roc", ReportCharts.Roc(content, metrics.RocAuc, pointsAuc),
             "Each point is a cut-off: leads scoring above it are flagged. The further the curve bows towards the top left, the better the ranking; the diagonal is a random order. The area under it (AUC) is the chance that a random converter scores above a random non-converter.");
         Figure(html, "precision-recall", ReportCharts.PrecisionRecall(content, metrics.PrAuc, pointsAp, baseRate),
@@ -69,6 +69,30 @@ public static partial class HtmlModelReport
         ArgumentNullException.ThrowIfNull(output);
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(content));
         await output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The point rules as a baseline row: their ranking metrics only (points are not probabilities, so log
+    /// loss, Brier and calibration error do not apply). Scores are rescaled to [0, 1], which keeps their order.
+    /// </summary>
+    private static BinaryMetrics? PointRulesMetrics(ModelReportContent content)
+    {
+        if (content.PointScores is null)
+        {
+            return null;
+        }
+
+        var low = content.PointScores.Min();
+        var range = content.PointScores.Max() - low;
+        var rescaled = content.PointScores.Select(s => range > 0 ? (s - low) / range : 0.5).ToArray();
+        var metrics = BinaryMetrics.Compute(rescaled, [.. content.Labels]);
+        return metrics with
+        {
+            PrAuc = ReportCurves.AveragePrecision(ReportCurves.PrecisionRecall(content.PointScores, content.Labels)),
+            LogLoss = double.NaN,
+            Brier = double.NaN,
+            CalibrationError = double.NaN,
+        };
     }
 
     private static void Validate(ModelReportContent content)

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace Leadwise.Reports.Charts;
 
@@ -19,10 +20,13 @@ internal static class ChartStyle
     public static readonly Color Reference = Color.FromHex("#555555");
     public static readonly Color Accent = Color.FromHex("#009E73");
 
+    /// <summary>Sans-serif families tried in turn (Debian ships DejaVu); otherwise ScottPlot's own default.</summary>
+    private static readonly string FontFamily = new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" }.FirstOrDefault(IsInstalled) ?? Fonts.Default;
+
     public static Plot NewPlot(string xLabel, string yLabel)
     {
         var plot = new Plot { ScaleFactor = Scale };
-        plot.Font.Set(Fonts.Sans);
+        plot.Font.Set(FontFamily);
         plot.XLabel(xLabel, 14);
         plot.YLabel(yLabel, 14);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
@@ -51,6 +55,12 @@ internal static class ChartStyle
             MarkerColor = color,
             MarkerSize = 9,
         });
+    }
+
+    private static bool IsInstalled(string family)
+    {
+        using var typeface = SKFontManager.Default.MatchFamily(family);
+        return typeface is not null;
     }
 
     public static ChartImage Render(Plot plot, string alt, int width = Width, int height = Height)

@@ -147,19 +147,22 @@ internal static class ReportCharts
                 FillColor = ChartStyle.Model.WithAlpha(0.6),
                 LineColor = ChartStyle.Model,
                 LineWidth = 1,
-                ValueLabel = $"{F3(feature.MeanAucDrop)} ± {F3(feature.StandardDeviation)}",
             });
             ticks.AddMajor(position, feature.Feature);
+            var label = plot.Add.Text($"{F3(feature.MeanAucDrop)} ± {F3(feature.StandardDeviation)}", Math.Max(0, feature.MeanAucDrop + feature.StandardDeviation), position);
+            label.LabelStyle.FontSize = 12;
+            label.LabelStyle.ForeColor = Colors.Black;
+            label.Alignment = Alignment.MiddleLeft;
+            label.OffsetX = 6;
         }
 
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        barPlot.ValueLabelStyle.FontSize = 11;
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         var low = Math.Min(0, ordered.Min(f => f.MeanAucDrop - f.StandardDeviation));
         var high = Math.Max(0.001, ordered.Max(f => f.MeanAucDrop + f.StandardDeviation));
-        plot.Axes.SetLimits(low - ((high - low) * 0.02), high + ((high - low) * 0.3), -0.6, ordered.Count - 0.4);
+        plot.Axes.SetLimits(low - ((high - low) * 0.03), high + ((high - low) * 0.35), -0.6, ordered.Count - 0.4);
         var height = Math.Max(220, 90 + (32 * ordered.Count));
         var top = string.Join(", ", ordered.Take(3).Select(f => $"{f.Feature} ({F3(f.MeanAucDrop)})"));
         return ChartStyle.Render(plot, $"Feature importance as the drop in ROC AUC; the largest: {top}.", height: height);
