@@ -32,6 +32,7 @@ internal static class ChartStyle
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         plot.Legend.FontSize = 12;
+        plot.Legend.SymbolWidth = 36; // long enough to show a dash or dot pattern
         return plot;
     }
 

@@ -8,6 +8,9 @@ namespace Leadwise.Reports.Charts;
 /// <summary>Draws the report's charts from its content with ScottPlot; each comes back as a PNG with a text alternative.</summary>
 internal static class ReportCharts
 {
+    /// <summary>A bin of fewer leads is too noisy to be named as the worst-calibrated one.</summary>
+    private const int MinimumBinForGap = 30;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static ChartImage Roc(ModelReportContent content, double modelAuc, double? pointsAuc)
@@ -73,8 +76,9 @@ internal static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Observed rate, 95% interval (n = leads in bin)", LineColor = ChartStyle.Model, LineWidth = 2, MarkerShape = MarkerShape.FilledSquare, MarkerColor = ChartStyle.Model, MarkerSize = 9 });
         plot.Axes.SetLimits(0, top, 0, top * 1.08);
         plot.ShowLegend(Alignment.UpperLeft);
-        var worst = bins.MaxBy(b => Math.Abs(b.MeanPredicted - b.ObservedRate))!;
-        return ChartStyle.Render(plot, $"Reliability diagram over {bins.Count} probability bins; the largest gap is in the bin {F2(worst.Low)}–{F2(worst.High)}: predicted {P1(worst.MeanPredicted)}, observed {P1(worst.ObservedRate)} of {worst.Count.ToString(Invariant)} leads.");
+        var judged = bins.Where(b => b.Count >= MinimumBinForGap).ToList();
+        var worst = (judged.Count > 0 ? judged : bins).MaxBy(b => Math.Abs(b.MeanPredicted - b.ObservedRate))!;
+        return ChartStyle.Render(plot, $"Reliability diagram over {bins.Count} probability bins; the largest gap (among bins of {MinimumBinForGap}+ leads) is in the bin {F2(worst.Low)}–{F2(worst.High)}: predicted {P1(worst.MeanPredicted)}, observed {P1(worst.ObservedRate)} of {worst.Count.ToString(Invariant)} leads.");
     }
 
     public static ChartImage Gain(ModelReportContent content, IReadOnlyList<Learning.Evaluation.LiftAt> lift, double baseRate)

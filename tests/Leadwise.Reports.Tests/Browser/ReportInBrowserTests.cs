@@ -7,7 +7,8 @@ namespace Leadwise.Reports.Tests.Browser;
 /// <summary>
 /// Opens the rendered report in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; its
 /// own browser download is never used) at a laptop's screen size, checks that it renders, and saves a
-/// full-page screenshot to <c>artifacts/report.png</c> in the test output folder.
+/// full-page screenshot to <c>artifacts/report.png</c> in the test output folder (plus the first screen
+/// and the calibration section on their own, the images docs/report.md shows).
 /// Without Chromium the test is skipped with the reason, unless LEADWISE_REQUIRE_BROWSER=1 (set by
 /// scripts/test.sh, which installs Chromium first), where a missing browser fails it.
 /// </summary>
@@ -79,8 +80,11 @@ public sealed class ReportInBrowserTests(SampleReport sample, ITestOutputHelper 
             Assert.Equal((1366, 768), (shown.Width, shown.Height));
         }
 
+        var calibration = Path.Combine(folder, "report-calibration.png");
+        await page.Locator("#calibration").ScreenshotAsync(new LocatorScreenshotOptions { Path = calibration });
+
         output.WriteLine($"Report: {file}");
-        output.WriteLine($"Screenshots: {screenshot} (full page), {firstScreen} (what a laptop shows first)");
+        output.WriteLine($"Screenshots: {screenshot} (full page), {firstScreen} (what a laptop shows first), {calibration}");
     }
 
     private static void RequireChromium()
