@@ -23,6 +23,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(ExplainCommand.Create(context, globals));
         root.Subcommands.Add(RulesCommand.Create(context, globals));
         root.Subcommands.Add(TrainCommand.Create(context, globals));
+        root.Subcommands.Add(InsightsCommand.Create(context, globals));
         return root;
     }
 
