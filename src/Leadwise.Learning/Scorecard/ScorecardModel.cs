@@ -71,7 +71,8 @@ public sealed class ScorecardModel
         Line(yaml, $"# Learned by Leadwise (rules learn): a weight-of-evidence scorecard fitted on {Leads:N0} invited leads, {Converted:N0} converted (base rate {(Leads == 0 ? 0 : (double)Converted / Leads):P1}).");
         yaml.AppendLine("# Each attribute is cut into bins: text values with enough leads, the rest \"(other)\"; numbers and event counts");
         yaml.AppendLine("# before the invite at quantiles. A bin's weight of evidence is WoE = ln(share of converted leads in the bin /");
-        yaml.AppendLine("# share of other leads in the bin); an L2 logistic regression on the WoE features weighs each attribute (beta >= 0).");
+        yaml.AppendLine("# share of other leads in the bin); an L2 logistic regression on the WoE features weighs each attribute (one whose");
+        yaml.AppendLine("# beta comes out <= 0 only stands in for others: it is dropped and the rest refitted).");
         Line(yaml, $"# points = round({factor:0.##} x beta x (WoE - WoE of the attribute's reference bin)): {PointsPerDoubling:0.##} points per doubling of the");
         yaml.AppendLine("# odds of replying. The reference bin scores 0 and needs no rule. \"At least\" rules (numbers, event counts) add up:");
         yaml.AppendLine("# each adds the step from the bin below. There is no constant term: totals rank leads, they are not log-odds");
@@ -107,7 +108,7 @@ public sealed class ScorecardModel
         foreach (var f in _fitted.Where(f => f.Attribute.Coefficient != 0))
         {
             var attribute = f.Attribute;
-            Line(yaml, $"  # {attribute.Name}: beta {attribute.Coefficient:0.###}, information value {attribute.InformationValue:0.###}, reference bin {Comment(attribute.ReferenceBin)} (0 points)");
+            Line(yaml, $"  # {attribute.Name}: beta {attribute.Coefficient:0.###}, information value {Math.Max(0, attribute.InformationValue):0.###}, reference bin {Comment(attribute.ReferenceBin)} (0 points)");
             foreach (var rule in f.Characteristic.Rules(f.Scores))
             {
                 var bin = attribute.Bins[rule.Bin];

@@ -13,7 +13,7 @@ namespace Leadwise.Learning.Scorecard;
 /// <summary>
 /// Learns a points scorecard from invited leads (replied = converted), as credit scoring does: bins each attribute,
 /// replaces a lead's bin by its weight of evidence, fits an L2 logistic regression on those WoE features (ML.NET
-/// L-BFGS, coefficients held ≥ 0 so a bin with more replies never scores lower), and turns β × WoE into points.
+/// L-BFGS; an attribute with β ≤ 0 is dropped and the rest refitted, so a bin with more replies never scores lower), and turns β × WoE into points.
 /// Every attribute is read as the points engine reads it (<see cref="RuleField"/>) at the lead's invite, and only
 /// attributes a rule can test are used, so the <see cref="ScorecardModel.ToYaml"/> rules file scores each lead exactly
 /// as <see cref="ScorecardModel.Points"/> does. Deterministic: L-BFGS on one thread, no sampling.
@@ -102,24 +102,45 @@ public sealed class ScorecardTrainer(ScorecardOptions options)
         return stats;
     }
 
+    /// <summary>
+    /// L2 logistic regression on the WoE columns. An attribute whose β comes out ≤ 0 is dropped and the rest refitted:
+    /// a negative β would give its better bins fewer points, which only happens when it stands in for others.
+    /// (ML.NET's own non-negativity option also clamps the intercept, which must be free — reply rates are below 50 %.)
+    /// </summary>
     private (float[] Weights, double Bias) FitLogistic(IReadOnlyList<float[]> columns, bool[] labels)
     {
-        if (columns.Count == 0)
+        var weights = new float[columns.Count];
+        var active = Enumerable.Range(0, columns.Count).ToList();
+        var bias = 0.0;
+        while (active.Count > 0)
         {
-            return ([], 0);
+            var ml = new MLContext(seed: 0);
+            var kept = active;
+            var rows = Enumerable.Range(0, labels.Length).Select(i => new BinaryRow { Label = labels[i], Features = [.. kept.Select(j => columns[j][i])] });
+            var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                L2Regularization = options.L2Regularization,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+            });
+            var model = trainer.Fit(TrainingData.Load(ml, rows, kept.Count)).Model.SubModel;
+            var fitted = model.Weights.ToArray();
+            bias = model.Bias;
+            Array.Clear(weights);
+            for (var k = 0; k < kept.Count; k++)
+            {
+                weights[kept[k]] = Math.Max(0, fitted[k]);
+            }
+
+            if (fitted.All(w => w > 0))
+            {
+                break;
+            }
+
+            active = [.. kept.Where((_, k) => fitted[k] > 0)];
         }
 
-        var ml = new MLContext(seed: 0);
-        var rows = Enumerable.Range(0, labels.Length).Select(i => new BinaryRow { Label = labels[i], Features = [.. columns.Select(col => col[i])] });
-        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            L2Regularization = options.L2Regularization,
-            L1Regularization = 0,
-            EnforceNonNegativity = true,
-            NumberOfThreads = 1,
-        });
-        var model = trainer.Fit(TrainingData.Load(ml, rows, columns.Count)).Model.SubModel;
-        return ([.. model.Weights], model.Bias);
+        return (weights, bias);
     }
 
     private IReadOnlyList<ScorecardGrade> Grades(int[] totals)
