@@ -108,7 +108,7 @@ public sealed class ScorecardModel
         foreach (var f in _fitted.Where(f => f.Attribute.Coefficient != 0))
         {
             var attribute = f.Attribute;
-            Line(yaml, $"  # {attribute.Name}: beta {attribute.Coefficient:0.###}, information value {Math.Max(0, attribute.InformationValue):0.###}, reference bin {Comment(attribute.ReferenceBin)} (0 points)");
+            Line(yaml, $"  # {attribute.Name}: beta {attribute.Coefficient:0.###}, information value {Math.Max(0, attribute.InformationValue):0.###}, reference bin {Comment(attribute.ReferenceBin)} (WoE {attribute.Bins.First(b => b.Label == attribute.ReferenceBin).WeightOfEvidence:+0.00;-0.00}, 0 points; others score against it)");
             foreach (var rule in f.Characteristic.Rules(f.Scores))
             {
                 var bin = attribute.Bins[rule.Bin];
