@@ -10,13 +10,14 @@ using Spectre.Console;
 
 namespace Leadwise.Cli.Commands;
 
-/// <summary><c>leadwise rules check | suggest | default</c>: validate a rules file, derive points from data, show the built-in rules.</summary>
+/// <summary><c>leadwise rules check | suggest | learn | default</c>: validate a rules file, derive or learn points from data, show the built-in rules.</summary>
 internal static class RulesCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals) => new("rules", "Work with point-scoring rules files")
     {
         Check(context, globals),
         Suggest(context, globals),
+        RulesLearnCommand.Create(context, globals),
         Default(context),
     };
 

@@ -31,6 +31,28 @@ public sealed record FeatureGroup(string Name, IReadOnlyList<int> Columns, bool 
         return -1;
     }
 
+    /// <summary>
+    /// Groups by name alone (the part before '='), without looking at the data: every prefix group is one
+    /// group, including count columns such as <c>eventsBefore=…</c>. Used where columns should move together
+    /// (permutation importance) rather than be read back as one category. Groups keep first-seen order.
+    /// </summary>
+    public static IReadOnlyList<FeatureGroup> ByName(IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(featureNames);
+        return [.. featureNames
+            .Select((name, index) => (Group: NameOf(name), Index: index))
+            .GroupBy(c => c.Group, StringComparer.Ordinal)
+            .Select(g => new FeatureGroup(g.Key, [.. g.Select(c => c.Index)], Categorical: featureNames[g.First().Index].Contains('=', StringComparison.Ordinal)))];
+    }
+
+    /// <summary>The group a feature name belongs to: <c>seniority=Manager</c> → <c>seniority</c>.</summary>
+    public static string NameOf(string featureName)
+    {
+        ArgumentNullException.ThrowIfNull(featureName);
+        var equals = featureName.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 ? featureName[..equals] : featureName;
+    }
+
     public static IReadOnlyList<FeatureGroup> Of(IReadOnlyList<string> featureNames, IReadOnlyList<float[]> rows)
     {
         ArgumentNullException.ThrowIfNull(featureNames);

@@ -111,7 +111,7 @@ public sealed class LeadFeatureEncoder
         features[_index["followUps.personalisedShare"]] = followUps.Count == 0 ? float.NaN : followUps.Count(m => m.Personalised) / (float)followUps.Count;
     }
 
-    private static readonly FrozenSet<string> GermanSpeaking = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly FrozenSet<string> GermanSpeaking = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         ["Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "DE", "AT", "CH"]);
 
     private static string Gender(string? gender) => gender?.Trim().ToLowerInvariant() switch

@@ -31,4 +31,44 @@ public sealed class RuleField
     /// hit can be reused for every lead with that string; null when the explanation reads several fields.
     /// </summary>
     internal Func<LeadFacts, string?>? ReasonKey { get; init; }
+
+    /// <summary>
+    /// The field's text as a rule reads it for <paramref name="facts"/> at <paramref name="asOf"/>; null when missing
+    /// or the field is not text. Tools that derive rules from data count values through this, so what they count
+    /// is exactly what the rule they write will test.
+    /// </summary>
+    public string? ReadText(LeadFacts facts, DateTimeOffset asOf)
+    {
+        if (Text is null)
+        {
+            return null;
+        }
+
+        var context = new LeadContext(facts, asOf);
+        return Text(ref context);
+    }
+
+    /// <summary>The field's number as a rule reads it; null when missing or the field is not a number.</summary>
+    public double? ReadNumber(LeadFacts facts, DateTimeOffset asOf)
+    {
+        if (Number is null)
+        {
+            return null;
+        }
+
+        var context = new LeadContext(facts, asOf);
+        return Number(ref context);
+    }
+
+    /// <summary>The field's true/false as a rule reads it; null when missing or the field is not a flag.</summary>
+    public bool? ReadFlag(LeadFacts facts, DateTimeOffset asOf)
+    {
+        if (Flag is null)
+        {
+            return null;
+        }
+
+        var context = new LeadContext(facts, asOf);
+        return Flag(ref context);
+    }
 }

@@ -1,5 +1,6 @@
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Training;
+using Leadwise.Learning.Tests.Support;
 using Leadwise.Scoring.Signals;
 
 namespace Leadwise.Learning.Tests.Model;
@@ -9,7 +10,8 @@ public sealed class TrainedModelFixture
 {
     public TrainedModelFixture()
     {
-        Leads = GeneratedLeads.Invited(8_000, seed: 7);
+        var generated = GeneratedLeads.Get(8_000, seed: 7);
+        Leads = [.. generated.Invited.Zip(generated.Replied, (facts, replied) => (facts, replied))];
         Trained = ConversionModelTrainer.Train(
             [.. Leads.Select(l => l.Facts)],
             [.. Leads.Select(l => l.Replied)],
@@ -17,7 +19,7 @@ public sealed class TrainedModelFixture
             new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
     }
 
-    public IReadOnlyList<(Leadwise.Learning.Features.PreContactFacts Facts, bool Replied, double Truth)> Leads { get; }
+    public IReadOnlyList<(Leadwise.Learning.Features.PreContactFacts Facts, bool Replied)> Leads { get; }
 
     public TrainedConversionModel Trained { get; }
 }
