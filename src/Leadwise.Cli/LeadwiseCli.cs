@@ -25,6 +25,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(TrainCommand.Create(context, globals));
         root.Subcommands.Add(ModelsCommand.Create(context, globals));
         root.Subcommands.Add(DriftCommand.Create(context, globals));
+        root.Subcommands.Add(ReportCommand.Create(context, globals));
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         return root;
     }

@@ -132,8 +132,8 @@ public static partial class HtmlModelReport
         var overall = (double)content.Labels.Count(label => label) / content.Labels.Count;
         foreach (var insight in content.Insights)
         {
-            var mark = insight.RateLow > overall ? " ▲" : insight.RateHigh < overall ? " ▼" : string.Empty;
-            html.Append(Invariant, $"<tr><th scope=\"row\">{Encode(insight.Attribute)}</th><td>{Encode(insight.Value)}</td><td>{N(insight.Leads)}</td><td>{N(insight.Converted)}</td><td>{P1(insight.Rate)} ({P1(insight.RateLow)}–{P1(insight.RateHigh)})</td><td>×{F1(insight.Lift)}{mark}</td></tr>\n");
+            var mark = insight.Interval.Low > overall ? " ▲" : insight.Interval.High < overall ? " ▼" : string.Empty;
+            html.Append(Invariant, $"<tr><th scope=\"row\">{Encode(insight.Attribute)}</th><td>{Encode(insight.Value)}</td><td>{N(insight.Leads)}</td><td>{N(insight.Converted)}</td><td>{P1(insight.Rate)} ({P1(insight.Interval.Low)}–{P1(insight.Interval.High)})</td><td>×{F1(insight.Lift)}{mark}</td></tr>\n");
         }
 
         html.Append("</tbody></table></div>\n</section>\n");

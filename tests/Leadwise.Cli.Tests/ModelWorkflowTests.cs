@@ -77,6 +77,19 @@ public sealed class ModelWorkflowTests : IDisposable
         Assert.Contains("Model reasons", explain.Output, StringComparison.Ordinal);
         Assert.Contains("pts", explain.Output, StringComparison.Ordinal);
 
+        var reportFile = _folder.Combine("reports/model.html");
+        var report = await CliRun.RunAsync("report", "--db", database, "--out", reportFile);
+        Assert.Equal(ExitCodes.Success, report.ExitCode);
+        var html = await File.ReadAllTextAsync(reportFile);
+        Assert.Contains("Conversion model, version 1", html, StringComparison.Ordinal);
+        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("seniority", html, StringComparison.Ordinal); // importance and insights name it
+        Assert.DoesNotMatch(@"(src|href)=""https?://", html);
+        Assert.False(File.Exists(reportFile + ".tmp"));
+        var older = await CliRun.RunAsync("report", "--db", database, "--out", reportFile, "--version", "2");
+        Assert.Contains("Conversion model, version 2", await File.ReadAllTextAsync(reportFile), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, older.ExitCode);
+
         var drift = await CliRun.RunAsync("drift", "--db", database, "--all-leads", "--as-of", "2024-06-30");
         Assert.Equal(ExitCodes.Success, drift.ExitCode);
         Assert.Contains("predicted probability", drift.Output, StringComparison.Ordinal);
@@ -84,7 +97,7 @@ public sealed class ModelWorkflowTests : IDisposable
     }
 
     [Fact]
-    public async Task Drift_WithoutAPromotedModel_ExitsOne_AndSaysToTrain()
+    public async Task DriftAndReport_WithoutAPromotedModel_ExitOne_AndSayToTrain()
     {
         var export = _folder.Combine("export");
         var database = _folder.Combine("leadwise.db");
@@ -92,8 +105,11 @@ public sealed class ModelWorkflowTests : IDisposable
         await CliRun.RunAsync("import", export, "--db", database);
 
         var run = await CliRun.RunAsync("drift", "--db", database);
+        var report = await CliRun.RunAsync("report", "--db", database, "--out", _folder.Combine("r.html"));
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (run.ExitCode, report.ExitCode));
         Assert.Contains("run `leadwise train` first", run.Output, StringComparison.Ordinal);
+        Assert.Contains("run `leadwise train` first", report.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.Combine("r.html")));
     }
 }

@@ -123,6 +123,7 @@ public sealed class WorkflowTests : IDisposable
         Assert.Contains("Promoted version 1", run.Output, StringComparison.Ordinal);
         Assert.Contains("Model grades of 3,000 leads", run.Output, StringComparison.Ordinal);
         Assert.Contains("Not yet invited, most likely to convert (model version 1)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<h1>Conversion model, version 1</h1>", await File.ReadAllTextAsync(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

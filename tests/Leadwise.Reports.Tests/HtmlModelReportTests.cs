@@ -58,7 +58,7 @@ public sealed partial class HtmlModelReportTests(SampleReport sample)
         Assert.Contains($"{sample.Training.Chosen} <strong>(chosen)</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Point rules (baseline)</th>", html, StringComparison.Ordinal);
         Assert.Contains("Planted test data: the numbers describe nothing real.", html, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\">noise</th><td>missing</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">noise</th><td>(missing)</td>", html, StringComparison.Ordinal);
         var strongest = sample.Content.Insights.MaxBy(i => i.Lift)!;
         Assert.Contains($"<td>{strongest.Value}</td><td>{strongest.Leads:#,0}</td>", html, StringComparison.Ordinal);
         Assert.Contains(" ▲</td>", html, StringComparison.Ordinal); // the planted effect is big enough to show

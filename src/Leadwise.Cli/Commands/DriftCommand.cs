@@ -25,8 +25,9 @@ internal static class DriftCommand
                 ?? throw new UserFacingException("No model is promoted yet: run `leadwise train` first.");
             var (version, model) = promoted;
             var now = ScoringOptions.ParseAsOf(parseResult.GetValue(asOfOption)) ?? context.Time.GetUtcNow();
-            var messages = await CampaignMessages.ReadAsync(store, cancellationToken);
-            var leads = await RulesCommand.ReadAllFactsAsync(store, cancellationToken);
+            var stored = await StoreLeads.ReadAsync(store, cancellationToken);
+            var messages = stored.Messages;
+            var leads = stored.All;
             var current = leads.Where(facts => facts.Lead.InviteSentAt is null).ToList();
             var which = "not yet invited";
             if (parseResult.GetValue(all) || current.Count == 0)

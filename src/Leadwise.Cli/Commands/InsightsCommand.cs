@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Insights;
 using Spectre.Console;
@@ -25,24 +24,14 @@ internal static class InsightsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var messages = new Dictionary<CampaignId, List<Message>>();
-            await foreach (var message in store.ReadMessagesAsync(cancellationToken))
-            {
-                (messages.TryGetValue(message.CampaignId, out var list) ? list : messages[message.CampaignId] = []).Add(message);
-            }
-
-            var leads = await RulesCommand.ReadAllFactsAsync(store, cancellationToken);
-            var rows = leads
-                .Select(facts => (Facts: PreContactFacts.Of(facts, messages.GetValueOrDefault(facts.Lead.CampaignId)), Replied: facts.Lead.Replied == true))
-                .Where(row => row.Facts is not null)
-                .ToList();
-            if (rows.Count == 0)
+            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+            if (leads.Invited.Count == 0)
             {
                 throw new UserFacingException("The store has no invited leads (inviteSentAt set), so there are no outcomes to compare.");
             }
 
             var options = new InsightOptions { MinLeads = parseResult.GetValue(minLeads) };
-            var report = ConversionInsights.ForLeads([.. rows.Select(r => r.Facts!)], [.. rows.Select(r => r.Replied)], options);
+            var report = ConversionInsights.ForLeads(leads.Invited, leads.Replied, options);
             Write(context.Console, report, parseResult.GetValue(top), options.MinLeads);
             return ExitCodes.Success;
         });

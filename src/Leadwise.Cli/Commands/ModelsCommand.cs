@@ -95,6 +95,11 @@ internal static class ModelsCommand
             Row("Trainers compared", string.Join(", ", card.Trainers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Trainer} {t.RocAuc:F3}"))));
             Row("Grades", string.Create(CultureInfo.InvariantCulture, $"A ≥ {card.Bands.A:P1}, B ≥ {card.Bands.B:P1}, C ≥ {card.Bands.C:P1}, D below"));
             Row("Features", string.Join(", ", card.Groups.Select(g => g.Name)));
+            if (card.Importance.Count > 0)
+            {
+                Row("Most important", string.Join(", ", card.Importance.Take(8).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Group} (AUC −{i.MeanAucDrop:F3})"))));
+            }
+
             foreach (var warning in card.Warnings)
             {
                 Row("Warning", warning);

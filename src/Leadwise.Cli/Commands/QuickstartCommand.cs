@@ -25,7 +25,7 @@ internal static class QuickstartCommand
             Description = "Working folder: the export goes to <dir>/export, the store to <dir>/leadwise.db (unless --db)",
             DefaultValueFactory = _ => new DirectoryInfo("leadwise-quickstart"),
         };
-        var command = new Command("quickstart", "Generate a realistic data set, import it with its companies and events, show what is in the store, train the conversion model, and score every lead with points and the model")
+        var command = new Command("quickstart", "Generate a realistic data set, import it with its companies and events, show what is in the store, train the conversion model, score every lead with points and the model, and write the model report")
         {
             leads,
             seed,
@@ -86,6 +86,12 @@ internal static class QuickstartCommand
             if (modelSummary is not null)
             {
                 ModelScoreSummaryView.Write(context.Console, modelSummary);
+            }
+
+            if (modelSummary is not null)
+            {
+                context.Console.Write(new Rule("[bold]7. Model report[/]").LeftJustified());
+                await ReportCommand.WriteAsync(context, store, version: null, Path.Combine(root, "report.html"), cancellationToken);
             }
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";

@@ -41,26 +41,21 @@ internal static class TrainCommand
     /// <exception cref="UserFacingException">Too few converted or unconverted leads to train on.</exception>
     public static async Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, ConversionTrainingOptions options, bool save, bool promote, CancellationToken cancellationToken)
     {
-        var messages = await CampaignMessages.ReadAsync(store, cancellationToken);
-        var leads = await RulesCommand.ReadAllFactsAsync(store, cancellationToken);
-        var rows = leads
-            .Select(facts => (Facts: PreContactFacts.Of(facts, messages.GetValueOrDefault(facts.Lead.CampaignId)), Replied: facts.Lead.Replied == true))
-            .Where(row => row.Facts is not null)
-            .ToList();
+        var leads = await StoreLeads.ReadAsync(store, cancellationToken);
         context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Training on [bold]{rows.Count:N0}[/] invited leads ({rows.Count(row => row.Replied):N0} replied) with the features known at each invite, {options.Folds}-fold cross-validation");
+            $"Training on [bold]{leads.Invited.Count:N0}[/] invited leads ({leads.Replied.Count(r => r):N0} replied) with the features known at each invite, {options.Folds}-fold cross-validation");
 
         TrainedConversionModel trained;
         try
         {
-            trained = ConversionModelTrainer.Train([.. rows.Select(row => row.Facts!)], [.. rows.Select(row => row.Replied)], options, context.Time.GetUtcNow(), cancellationToken);
+            trained = ConversionModelTrainer.Train(leads.Invited, leads.Replied, options, context.Time.GetUtcNow(), cancellationToken);
         }
         catch (NotEnoughDataException exception)
         {
             throw new UserFacingException(exception.Message);
         }
 
-        Write(context.Console, trained.Report, RankingEvaluation.Build(RulesLoader.LoadDefault(), leads));
+        Write(context.Console, trained.Report, RankingEvaluation.Build(RulesLoader.LoadDefault(), leads.All));
         if (!save)
         {
             context.Console.MarkupLine("[grey]--dry-run: nothing was saved.[/]");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Leadwise.Core.Outreach;
 using Leadwise.Learning.Calibration;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
@@ -34,7 +35,7 @@ public sealed class ConversionModel
     private readonly ITransformer _model;
     private readonly ProbabilityCalibrator _calibrator;
 
-    internal ConversionModel(ConversionModelCard card, MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<double> heldOutProbabilities, IReadOnlyList<bool> heldOutLabels)
+    internal ConversionModel(ConversionModelCard card, MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<LeadId> heldOutLeads, IReadOnlyList<double> heldOutProbabilities, IReadOnlyList<bool> heldOutLabels)
     {
         Card = card;
         _ml = ml;
@@ -46,6 +47,7 @@ public sealed class ConversionModel
             throw new InvalidDataException("The model was trained with other features than this version of Leadwise builds; retrain it.");
         }
 
+        HeldOutLeads = heldOutLeads;
         HeldOutProbabilities = heldOutProbabilities;
         HeldOutLabels = heldOutLabels;
     }
@@ -53,6 +55,9 @@ public sealed class ConversionModel
     public ConversionModelCard Card { get; }
 
     public LeadFeatureEncoder Encoder { get; }
+
+    /// <summary>The training leads, row for row with <see cref="HeldOutProbabilities"/> and <see cref="HeldOutLabels"/>.</summary>
+    public IReadOnlyList<LeadId> HeldOutLeads { get; }
 
     /// <summary>The calibrated out-of-fold probabilities training measured the model on, row for row with <see cref="HeldOutLabels"/> (for reports).</summary>
     public IReadOnlyList<double> HeldOutProbabilities { get; }
@@ -160,6 +165,7 @@ public sealed class ConversionModel
             writer.Write(HeldOutProbabilities.Count);
             for (var i = 0; i < HeldOutProbabilities.Count; i++)
             {
+                writer.Write(HeldOutLeads[i].Value);
                 writer.Write(HeldOutProbabilities[i]);
                 writer.Write(HeldOutLabels[i]);
             }
@@ -200,6 +206,7 @@ public sealed class ConversionModel
             calibrator = ProbabilityCalibrator.Load(entry);
         }
 
+        var leads = new List<LeadId>();
         var probabilities = new List<double>();
         var labels = new List<bool>();
         using (var entry = Entry(HeldOutEntry).Open())
@@ -208,12 +215,13 @@ public sealed class ConversionModel
             var count = reader.ReadInt32();
             for (var i = 0; i < count; i++)
             {
+                leads.Add(new LeadId(reader.ReadInt64()));
                 probabilities.Add(reader.ReadDouble());
                 labels.Add(reader.ReadBoolean());
             }
         }
 
-        return new ConversionModel(card, ml, model, calibrator, probabilities, labels);
+        return new ConversionModel(card, ml, model, calibrator, leads, probabilities, labels);
     }
 
     public static ConversionModel FromBytes(byte[] bytes)

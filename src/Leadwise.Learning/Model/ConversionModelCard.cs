@@ -1,3 +1,4 @@
+using Leadwise.Learning.Evaluation;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Monitoring;
 
@@ -21,7 +22,8 @@ public sealed record ConversionModelCard(
     IReadOnlyList<FeatureGroup> Groups,
     IReadOnlyList<float> Reference,
     HeldOutMetrics Metrics,
-    IReadOnlyList<TrainerAuc> Trainers,
+    IReadOnlyList<TrainerMetrics> Trainers,
+    IReadOnlyList<GroupImportance> Importance,
     GradeBands Bands,
     EncoderState Encoder,
     DriftBaseline Drift,
@@ -43,5 +45,11 @@ public sealed record HeldOutMetrics(
     double LiftTop10,
     double BaseRate);
 
-/// <summary>One compared trainer's out-of-fold ROC AUC.</summary>
-public sealed record TrainerAuc(string Trainer, double RocAuc);
+/// <summary>One compared trainer's out-of-fold metrics, with the 95% bootstrap interval of its ROC AUC.</summary>
+public sealed record TrainerMetrics(string Trainer, BinaryMetrics Metrics, double AucLow, double AucHigh)
+{
+    public double RocAuc => Metrics.RocAuc;
+}
+
+/// <summary>How much the held-out ROC AUC drops when a feature group is permuted (mean and standard deviation over repeats).</summary>
+public sealed record GroupImportance(string Group, double MeanAucDrop, double StandardDeviation);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Leadwise.Learning.Explanations;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Monitoring;
 using Leadwise.Learning.Training;
@@ -11,7 +12,8 @@ namespace Leadwise.Learning.Model;
 /// <param name="Seed">Seeds folds and trainers: the same data and seed give the same model and metrics.</param>
 /// <param name="Trainers">The trainers to compare; all of them when null.</param>
 /// <param name="Bands">Grade bands; when null, set from the held-out predictions (top 10% A, next 20% B, next 30% C).</param>
-public sealed record ConversionTrainingOptions(int Folds = 5, int Seed = 0, IReadOnlyList<TrainerKind>? Trainers = null, GradeBands? Bands = null);
+/// <param name="Importance">Measure permutation feature importance of the chosen trainer (one more fit on a 70% split).</param>
+public sealed record ConversionTrainingOptions(int Folds = 5, int Seed = 0, IReadOnlyList<TrainerKind>? Trainers = null, GradeBands? Bands = null, bool Importance = true);
 
 /// <summary>A trained model and the report of how it was chosen.</summary>
 public sealed record TrainedConversionModel(ConversionModel Model, TrainingReport Report);
@@ -55,12 +57,16 @@ public static class ConversionModelTrainer
             Reference(groups, data),
             new HeldOutMetrics(metrics.RocAuc, chosen.AucLow, chosen.AucHigh, metrics.PrAuc, metrics.LogLoss, metrics.Brier, metrics.CalibrationError,
                 metrics.Lift[1].Lift, (double)report.Positives / report.Rows),
-            [.. report.Trainers.Select(t => new TrainerAuc(t.Trainer.ToString(), t.Metrics.RocAuc))],
+            [.. report.Trainers.Select(t => new TrainerMetrics(t.Trainer.ToString(), t.Metrics, t.AucLow, t.AucHigh))],
+            options.Importance
+                ? [.. new PermutationImportance(seed: options.Seed).Compute(data, report.Chosen, cancellationToken).Groups
+                    .Select(g => new GroupImportance(g.Group, g.MeanAucDrop, g.StandardDeviation))]
+                : [],
             options.Bands ?? GradeBands.FromShares(run.CalibratedOutOfFold),
             encoder.State,
             DriftBaseline.Fit(groups, data.Rows, inSample),
             report.Warnings);
-        return new TrainedConversionModel(new ConversionModel(card, ml, model, calibrator, run.CalibratedOutOfFold, run.Labels), report);
+        return new TrainedConversionModel(new ConversionModel(card, ml, model, calibrator, [.. leads.Select(l => l.LeadId)], run.CalibratedOutOfFold, run.Labels), report);
     }
 
     /// <summary>The typical training row explanations compare with: each categorical group's most common value, each number's median.</summary>

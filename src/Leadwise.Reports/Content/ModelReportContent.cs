@@ -1,3 +1,4 @@
+using Leadwise.Learning.Insights;
 using Leadwise.Learning.Training;
 
 namespace Leadwise.Reports.Content;

@@ -1,5 +1,6 @@
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Metrics;
+using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Scoring.Engine;
 using Leadwise.Scoring.Rules;
@@ -64,6 +65,24 @@ public sealed record RankingEvaluation(
             RocAuc.Compute([.. totals], [.. labels]),
             [.. grades.Values.OrderBy(g => g.Grade, StringComparer.Ordinal)],
             leftOut);
+    }
+
+    /// <summary>Each invited lead's point total as of its invite, with the outcome-reading rules left out (as <see cref="Build"/> scores them).</summary>
+    public static IReadOnlyDictionary<LeadId, double> TotalsBeforeContact(ScoringRules rules, IEnumerable<LeadFacts> leads)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(leads);
+        var engine = new ScoringEngine(rules with { Rules = [.. rules.Rules.Where(rule => !ReadsOutcome(rule))] });
+        var totals = new Dictionary<LeadId, double>();
+        foreach (var facts in leads)
+        {
+            if (facts.Lead.InviteSentAt is { } invited)
+            {
+                totals[facts.Lead.Id] = engine.Total(facts, invited);
+            }
+        }
+
+        return totals;
     }
 
     private static bool ReadsOutcome(ScoringRule rule) => rule.Condition switch

@@ -42,6 +42,18 @@ public sealed class ConversionModelTests(TrainedModelFixture fixture) : IClassFi
         Assert.Equal(2, card.Trainers.Count);
         Assert.Equal(16, card.DataFingerprint.Length);
         Assert.Equal(fixture.Leads.Count, Model.HeldOutProbabilities.Count);
+        Assert.Equal(fixture.Leads.Select(l => l.Facts.LeadId), Model.HeldOutLeads);
+        Assert.Equal(report.Trainers.Select(t => t.Metrics), card.Trainers.Select(t => t.Metrics));
+    }
+
+    [Fact]
+    public void Card_RanksTheGeneratorsStrongestCauseAmongTheMostImportantFeatures()
+    {
+        var importance = Model.Card.Importance;
+
+        Assert.Equal(Leadwise.Learning.Features.FeatureGroup.ByName(Model.Card.FeatureNames).Count, importance.Count);
+        Assert.True(importance.Take(5).Any(i => i.Group == "seniority"), string.Join(", ", importance.Select(i => $"{i.Group} {i.MeanAucDrop:F3}")));
+        Assert.True(importance[0].MeanAucDrop > 0.01);
     }
 
     [Fact]
@@ -55,6 +67,8 @@ public sealed class ConversionModelTests(TrainedModelFixture fixture) : IClassFi
         Assert.Equal(Model.Card.Bands, loaded.Card.Bands);
         Assert.Equal(Model.HeldOutLabels, loaded.HeldOutLabels);
         Assert.Equal(Model.Card.Drift.Probability.UpperEdges, loaded.Card.Drift.Probability.UpperEdges);
+        Assert.Equal(Model.Card.Trainers.Select(t => t.Metrics.LogLoss), loaded.Card.Trainers.Select(t => t.Metrics.LogLoss));
+        Assert.Equal(Model.HeldOutLeads, loaded.HeldOutLeads);
     }
 
     [Fact]

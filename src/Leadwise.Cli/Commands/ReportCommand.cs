@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Leadwise.Data.Storage;
+using Leadwise.Learning.Evaluation;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Insights;
+using Leadwise.Learning.Registry;
+using Leadwise.Reports;
+using Leadwise.Reports.Content;
+using Leadwise.Scoring.Reports;
+using Leadwise.Scoring.Rules;
+using Spectre.Console;
+
+namespace Leadwise.Cli.Commands;
+
+/// <summary>
+/// <c>leadwise report</c>: the promoted (or a given) model version as one self-contained HTML page — held-out
+/// metrics beside the base rate and the point rules, ROC, precision–recall, calibration, gain, score
+/// distributions, feature importance and the store's conversion insights.
+/// </summary>
+internal static class ReportCommand
+{
+    private const int InsightsPerSide = 12;
+
+    public static Command Create(CliContext context, GlobalOptions globals)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the HTML page", DefaultValueFactory = _ => new FileInfo("report.html") };
+        var version = new Option<int?>("--version") { Description = "The model version to report on (default: the promoted one)" };
+        var command = new Command("report", "Write the model report: one self-contained HTML page with metrics, ROC, PR, calibration, gain, score distributions, feature importance and conversion insights") { output, version };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
+            var file = parseResult.GetRequiredValue(output);
+            await WriteAsync(context, store, parseResult.GetValue(version), file.FullName, cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static async Task WriteAsync(CliContext context, ILeadwiseStore store, int? version, string path, CancellationToken cancellationToken)
+    {
+        var registry = new ConversionModelRegistry(store, context.Time);
+        var number = version ?? (await registry.HistoryAsync(cancellationToken)).Current
+            ?? throw new UserFacingException("No model is promoted yet: run `leadwise train` first, or name a version with --version.");
+        var model = await registry.LoadAsync(number, cancellationToken);
+        var card = model.Card;
+        var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+        var points = RankingEvaluation.TotalsBeforeContact(RulesLoader.LoadDefault(), leads.All);
+        var pointScores = model.HeldOutLeads.Select(id => points.GetValueOrDefault(id)).ToList();
+        var labels = model.HeldOutLabels.ToArray();
+
+        var rows = card.Trainers
+            .Select(t => new ModelMetricsRow(t.Trainer, t.Metrics, t.AucLow, t.AucHigh, t.Trainer == card.Trainer))
+            .Append(new ModelMetricsRow($"{card.Trainer}, {card.Calibration} calibration (scores use this)", BinaryMetrics.Compute([.. model.HeldOutProbabilities], labels), card.Metrics.RocAucLow, card.Metrics.RocAucHigh))
+            .ToList();
+        var insights = leads.Invited.Count == 0 ? null : ConversionInsights.ForLeads(leads.Invited, leads.Replied);
+        var content = new ModelReportContent(
+            string.Create(CultureInfo.InvariantCulture, $"Conversion model, version {number}"),
+            context.Time.GetUtcNow(),
+            new DataDescription(card.Rows, card.Positives, card.FeatureNames,
+                string.Create(CultureInfo.InvariantCulture, $"{store.Description}; trained {card.TrainedAt:yyyy-MM-dd HH:mm} UTC, {card.Folds}-fold cross-validation, seed {card.Seed}, data fingerprint {card.DataFingerprint}")),
+            rows,
+            card.Trainer,
+            card.Calibration,
+            model.HeldOutProbabilities,
+            labels,
+            pointScores,
+            [.. card.Importance.Select(i => new FeatureImportance(i.Group, i.MeanAucDrop, i.StandardDeviation))],
+            insights is null ? [] : [.. insights.MoreLikely.Take(InsightsPerSide).Concat(insights.LessLikely.Take(InsightsPerSide))
+                ],
+            card.Warnings);
+
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // Written beside the target and moved into place, so a failure never leaves half a page.
+        var temporary = path + ".tmp";
+        await using (var stream = File.Create(temporary))
+        {
+            await HtmlModelReport.WriteAsync(content, stream, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote the report on model version {number} to [bold]{path}[/] ({new FileInfo(path).Length / 1024:N0} KB); open it in any browser (it needs no network).");
+    }
+}
