@@ -15,6 +15,9 @@ public sealed class LeadFeatureEncoder
     private const int MaxCategories = 20;
     private const string Other = "(other)";
 
+    /// <summary>Beyond two months every planned step has had its chance; longer windows say nothing more.</summary>
+    private const double WindowCapDays = 60;
+
     private readonly FrozenDictionary<string, int> _index;
     private readonly IReadOnlyList<string> _countries;
     private readonly IReadOnlyList<string> _campaignTypes;
@@ -34,7 +37,8 @@ public sealed class LeadFeatureEncoder
         names.Add("campaign.log2Size");
         names.AddRange(EventTypes.All.Select(type => "eventsBefore=" + type));
         names.AddRange(["leadGermanSpeaking", "invite.german", "invite.languageMatch", "invite.long", "invite.personalised", "invite.question", "invite.link",
-            "followUps", "followUps.languageMatchShare", "followUps.longShare", "followUps.personalisedShare"]);
+            "followUps", "followUps.languageMatchShare", "followUps.longShare", "followUps.personalisedShare",
+            "window.days", "window.stepsInReach"]);
         FeatureNames = names;
         _index = names.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
     }
@@ -71,6 +75,7 @@ public sealed class LeadFeatureEncoder
         features[_index["company.log2Employees"]] = facts.Company?.Employees is { } employees ? (float)Math.Log2(1 + employees) : float.NaN;
         features[_index["campaign.log2Size"]] = facts.CampaignSize is { } size ? (float)Math.Log2(1 + size) : float.NaN;
         EncodeMessages(facts, features);
+        EncodeWindow(facts, features);
         foreach (var engagement in facts.EventsBefore)
         {
             if (_index.TryGetValue("eventsBefore=" + engagement.Type, out var slot))
@@ -80,6 +85,31 @@ public sealed class LeadFeatureEncoder
         }
 
         return features;
+    }
+
+    /// <summary>
+    /// How much of the sequence could reach the lead before its outcome was recorded: training leads invited
+    /// shortly before the data ends had no time for follow-ups, and the model must not read their silence as
+    /// disinterest. Scored leads have the whole sequence ahead (<see cref="PreContactFacts.ObservedDays"/> null).
+    /// </summary>
+    private void EncodeWindow(PreContactFacts facts, float[] features)
+    {
+        var days = Math.Min(facts.ObservedDays ?? WindowCapDays, WindowCapDays);
+        features[_index["window.days"]] = (float)days;
+        var inReach = 0;
+        var elapsed = 0.0;
+        for (var step = 0; step < facts.Messages.Count; step++)
+        {
+            elapsed += step == 0 ? 0 : facts.Messages[step].IntervalDays ?? 0;
+            if (elapsed > days)
+            {
+                break;
+            }
+
+            inReach++;
+        }
+
+        features[_index["window.stepsInReach"]] = inReach;
     }
 
     /// <summary>The campaign's messages as the lead would read them: language match with the lead, length, personal touch.</summary>

@@ -5,9 +5,10 @@ namespace Leadwise.Learning.Features;
 
 /// <summary>
 /// What a message template says about itself: its language (German or English, by common function
-/// words), whether it is long, personalised (<c>{{ first_name }}</c>), asks a question, or carries a link.
+/// words), whether it is long, personalised (<c>{{ first_name }}</c>), asks a question, or carries a link,
+/// and how many days after the previous step it is planned.
 /// </summary>
-public sealed record MessageTraits(bool German, int Words, bool Personalised, bool Question, bool Link)
+public sealed record MessageTraits(bool German, int Words, bool Personalised, bool Question, bool Link, double? IntervalDays = null)
 {
     private const int LongWords = 60;
 
@@ -40,6 +41,7 @@ public sealed record MessageTraits(bool German, int Words, bool Personalised, bo
             words,
             content.Contains("{{ first_name }}", StringComparison.Ordinal) || content.Contains("{{first_name}}", StringComparison.Ordinal),
             content.Contains('?', StringComparison.Ordinal),
-            content.Contains("http", StringComparison.OrdinalIgnoreCase));
+            content.Contains("http", StringComparison.OrdinalIgnoreCase),
+            message.IntervalDays);
     }
 }

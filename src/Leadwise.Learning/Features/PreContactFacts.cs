@@ -46,16 +46,26 @@ public sealed record PreContactFacts
     /// <summary>The campaign's planned messages (invite first), as templates: known before contact.</summary>
     public IReadOnlyList<MessageTraits> Messages { get; private init; } = [];
 
+    /// <summary>
+    /// For a lead in training data: the days between its invite and the end of its campaign's outreach in
+    /// the data — a lead invited the day before the export could not have received its follow-ups, so its
+    /// outcome is censored. Null when scoring (the whole sequence lies ahead).
+    /// </summary>
+    public double? ObservedDays { get; private init; }
+
     /// <summary>Events strictly before the invite, oldest first.</summary>
     public IReadOnlyList<EngagementEvent> EventsBefore { get; private init; } = [];
 
     /// <summary>The lead as it stood at its invite; null for a lead never invited (it has no outcome to learn).</summary>
     /// <param name="facts">The lead with its campaign, company and events.</param>
     /// <param name="campaignMessages">The messages of the lead's campaign, in any order (empty when unknown).</param>
-    public static PreContactFacts? Of(LeadFacts facts, IReadOnlyList<Message>? campaignMessages = null)
+    /// <param name="observedUntil">When the campaign's outreach ends in the data (<see cref="OutreachWindow"/>); null when unknown.</param>
+    public static PreContactFacts? Of(LeadFacts facts, IReadOnlyList<Message>? campaignMessages = null, DateTimeOffset? observedUntil = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return facts.Lead.InviteSentAt is { } invited ? At(facts, campaignMessages, invited) : null;
+        return facts.Lead.InviteSentAt is { } invited
+            ? At(facts, campaignMessages, invited) with { ObservedDays = observedUntil is { } end ? Math.Max(0, (end - invited).TotalDays) : null }
+            : null;
     }
 
     /// <summary>

@@ -20,18 +20,33 @@ public sealed record StoreLeads(
         var messages = await CampaignMessages.ReadAsync(store, cancellationToken).ConfigureAwait(false);
         var reader = await LeadFactsReader.OpenAsync(store, cancellationToken).ConfigureAwait(false);
         var all = new List<LeadFacts>();
-        var invited = new List<PreContactFacts>();
-        var replied = new List<bool>();
         await foreach (var facts in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             all.Add(facts);
-            if (PreContactFacts.Of(facts, messages.GetValueOrDefault(facts.Lead.CampaignId)) is { } preContact)
+        }
+
+        var (invited, replied) = InvitedOf(all, messages);
+        return new StoreLeads(all, messages, invited, replied);
+    }
+
+    /// <summary>The invited leads as they stood at their invite, each with its campaign's outreach window, and whether they replied.</summary>
+    public static (IReadOnlyList<PreContactFacts> Invited, IReadOnlyList<bool> Replied) InvitedOf(IReadOnlyList<LeadFacts> all, IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(messages);
+        var ends = OutreachWindow.CampaignEnds(all.Select(f => f.Lead));
+        var invited = new List<PreContactFacts>();
+        var replied = new List<bool>();
+        foreach (var facts in all)
+        {
+            var campaign = facts.Lead.CampaignId;
+            if (PreContactFacts.Of(facts, messages.GetValueOrDefault(campaign), ends.TryGetValue(campaign, out var end) ? end : null) is { } preContact)
             {
                 invited.Add(preContact);
                 replied.Add(facts.Lead.Replied == true);
             }
         }
 
-        return new StoreLeads(all, messages, invited, replied);
+        return (invited, replied);
     }
 }

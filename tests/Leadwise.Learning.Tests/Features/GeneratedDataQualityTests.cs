@@ -1,6 +1,7 @@
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Metrics;
+using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Generator;
 using Leadwise.Learning.Features;
@@ -10,42 +11,71 @@ using Xunit.Abstractions;
 namespace Leadwise.Learning.Tests.Features;
 
 /// <summary>
-/// The conversion model on generated data with known truth: how close its held-out ranking comes to the
-/// ranking by the true reply probabilities. Measured, not yet held to issue 5's 0.97 bar (see the note).
+/// Issue 5's quality bar on generated data with known truth: the chosen, calibrated model's held-out AUC
+/// against the best ranking attainable before contact, and its calibration error.
 /// </summary>
+/// <remarks>
+/// The truth file's probabilities include each lead's latent responsiveness u ~ N(0, 0.6²) (LeadSimulator),
+/// which no field shows. Integrating u out gives the Bayes-optimal probability from what is observable:
+/// the lead's profile, its campaign's messages and how many of them could reach it before the data ends.
+/// That is the ceiling a pre-contact model is held to (0.97 ×); the AUC of the probabilities with u is
+/// printed beside it.
+/// </remarks>
 public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
 {
     [Fact]
-    public void OutOfFoldAuc_OfPreContactFeatures_IsWellAboveChance_AndReported()
+    public void ChosenModel_ReachesNinetySevenPercentOfTheAttainableAuc_AndIsCalibrated()
     {
-        // Given 20k generated leads with events and companies, and each invited lead's true reply probability
+        // Given 20k generated leads with events and companies, as the store would hand them over
         var export = new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 20_000, Seed = 42 });
         var campaigns = export.Campaigns.ToDictionary(c => c.Id);
         var companies = new CompanyDirectory(export.Companies());
-        var messages = export.Messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Leadwise.Core.Outreach.Message>)[.. g]);
+        var messages = export.Messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Message>)[.. g]);
         var events = export.Events().GroupBy(e => e.LeadId).ToDictionary(g => g.Key, g => (IReadOnlyList<EngagementEvent>)[.. g]);
-        var rows = new List<(PreContactFacts Facts, bool Replied, double Truth)>();
-        foreach (var generated in export.LeadsWithTruth())
-        {
-            var lead = generated.Lead;
-            var facts = new LeadFacts(lead, campaigns.GetValueOrDefault(lead.CampaignId), companies.Find(lead), events.GetValueOrDefault(lead.Id) ?? []);
-            if (PreContactFacts.Of(facts, messages.GetValueOrDefault(lead.CampaignId)) is { } preContact)
-            {
-                rows.Add((preContact, lead.Replied == true, generated.Truth.ReceivedReplyProbability));
-            }
-        }
-
-        var encoder = LeadFeatureEncoder.Fit(rows.Select(r => r.Facts));
-        var data = new FeatureMatrix(encoder.FeatureNames, [.. rows.Select(r => encoder.Encode(r.Facts))], [.. rows.Select(r => r.Replied)]);
+        var truths = export.LeadsWithTruth().ToDictionary(g => g.Lead.Id, g => g.Truth);
+        var facts = export.Leads()
+            .Select(lead => new LeadFacts(lead, campaigns.GetValueOrDefault(lead.CampaignId), companies.Find(lead), events.GetValueOrDefault(lead.Id) ?? []))
+            .ToList();
+        var (invited, replied) = StoreLeads.InvitedOf(facts, messages);
+        var encoder = LeadFeatureEncoder.Fit(invited);
+        var data = new FeatureMatrix(encoder.FeatureNames, [.. invited.Select(encoder.Encode)], replied);
 
         // When
-        var result = new CrossValidation(folds: 5, seed: 0).Run(data, TrainerKind.LightGbm);
+        var report = new ConversionTrainer(folds: 5, seed: 0).Evaluate(data);
 
         // Then
-        var labels = rows.Select(r => r.Replied).ToArray();
-        var trueAuc = RocAuc.Compute([.. rows.Select(r => r.Truth)], labels);
-        output.WriteLine($"rows {rows.Count}, positives {data.Positives}, model AUC {result.Metrics.RocAuc:F3}, true-probability AUC {trueAuc:F3}, ratio {result.Metrics.RocAuc / trueAuc:F3}, ECE {result.Metrics.CalibrationError:F4}");
-        Assert.True(result.Metrics.RocAuc > 0.6, $"model AUC {result.Metrics.RocAuc}");
-        Assert.True(result.Metrics.RocAuc <= trueAuc + 0.02, "a model cannot rank better than the truth beyond noise");
+        var labels = replied.ToArray();
+        var withU = RocAuc.Compute([.. invited.Select(f => truths[f.LeadId].ReceivedReplyProbability)], labels);
+        var attainable = RocAuc.Compute([.. invited.Select(f => WithoutResponsiveness(export, truths[f.LeadId]))], labels);
+        var model = report.CalibratedMetrics;
+        output.WriteLine($"invited {labels.Length}, replied {data.Positives}; chosen {report.Chosen} + {report.Calibration.Chosen}: AUC {model.RocAuc:F3}, ECE {model.CalibrationError:F4}");
+        output.WriteLine($"attainable (u integrated out) {attainable:F3} → ratio {model.RocAuc / attainable:F3}; truth with u {withU:F3} → ratio {model.RocAuc / withU:F3}");
+        foreach (var trainer in report.Trainers)
+        {
+            output.WriteLine($"  {trainer.Trainer}: {trainer.Metrics.RocAuc:F3}");
+        }
+
+        Assert.True(model.RocAuc >= 0.97 * attainable, $"model AUC {model.RocAuc:F3} < 0.97 × attainable {attainable:F3}");
+        Assert.True(model.CalibrationError < 0.02, $"ECE {model.CalibrationError:F4}");
+        Assert.True(model.RocAuc <= withU + 0.02, "a model cannot rank better than the truth beyond noise");
+    }
+
+    /// <summary>E_u[P(reply | profile, u, the messages that could reach the lead)] over u ~ N(0, 0.6²), on a 41-point grid over ±4σ.</summary>
+    private static double WithoutResponsiveness(GeneratedExport export, Leadwise.Generator.Truth.LeadTruth truth)
+    {
+        const double Sigma = 0.6;
+        var received = Enumerable.Range(0, truth.ReceivedSteps)
+            .Select(order => export.MessageProfiles.First(p => p.Key == new MessageKey(truth.CampaignId, order)))
+            .ToArray();
+        double sum = 0, weights = 0;
+        for (var i = -20; i <= 20; i++)
+        {
+            var u = i * 0.2 * Sigma;
+            var weight = Math.Exp(-0.5 * u * u / (Sigma * Sigma));
+            sum += weight * export.Model.ReplyProbability(truth.Profile with { Responsiveness = u }, received);
+            weights += weight;
+        }
+
+        return sum / weights;
     }
 }

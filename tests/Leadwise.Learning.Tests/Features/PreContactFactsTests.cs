@@ -82,4 +82,27 @@ public sealed class PreContactFactsTests
         Assert.Equal(1, french[encoder.FeatureNames.ToList().IndexOf("country=(other)")]);
         Assert.Equal(0, french[encoder.FeatureNames.ToList().IndexOf("country=Germany")]);
     }
+
+    [Fact]
+    public void Window_CountsTheStepsThatCouldReachTheLeadBeforeTheDataEnds_AndScoringSeesTheWholeSequence()
+    {
+        // Given a campaign: invite, then follow-ups 3 and 4 days apart; its outreach ends 5 days after this lead's invite
+        Message Step(int order, double? interval) => new() { CampaignId = new CampaignId(2), Order = order, Content = "Hallo {{ first_name }}", IntervalDays = interval };
+        IReadOnlyList<Message> messages = [Step(0, null), Step(1, 3), Step(2, 4)];
+        var other = Lead(false) with { Id = new LeadId(9), InviteSentAt = Invited.AddDays(1), FirstFollowUpSentAt = Invited.AddDays(5) };
+        var ends = OutreachWindow.CampaignEnds([Lead(false), other]);
+        var facts = new LeadFacts(Lead(false), null, null, []);
+
+        // When
+        var training = PreContactFacts.Of(facts, messages, ends[new CampaignId(2)])!;
+        var scoring = PreContactFacts.ForScoring(facts, messages, Invited.AddDays(30));
+        var encoder = LeadFeatureEncoder.Fit([training]);
+
+        // Then: two steps (day 0 and day 3) fit in five days; a lead scored for the future has all three ahead
+        float Feature(PreContactFacts lead, string name) => encoder.Encode(lead)[encoder.FeatureNames.ToList().IndexOf(name)];
+        Assert.Equal(5, training.ObservedDays!.Value, precision: 9);
+        Assert.Equal((5f, 2f), (Feature(training, "window.days"), Feature(training, "window.stepsInReach")));
+        Assert.Null(scoring.ObservedDays);
+        Assert.Equal((60f, 3f), (Feature(scoring, "window.days"), Feature(scoring, "window.stepsInReach")));
+    }
 }

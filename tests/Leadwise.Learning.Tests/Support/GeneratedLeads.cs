@@ -47,20 +47,10 @@ internal sealed class GeneratedLeads
         var companies = new CompanyDirectory(export.Companies());
         var messages = export.Messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Message>)[.. g]);
         var events = export.Events().GroupBy(e => e.LeadId).ToDictionary(g => g.Key, g => (IReadOnlyList<EngagementEvent>)[.. g.OrderBy(e => e.OccurredAt)]);
-        var all = new List<LeadFacts>();
-        var invited = new List<PreContactFacts>();
-        var replied = new List<bool>();
-        foreach (var lead in export.Leads())
-        {
-            var facts = new LeadFacts(lead, campaigns.GetValueOrDefault(lead.CampaignId), companies.Find(lead), events.GetValueOrDefault(lead.Id) ?? []);
-            all.Add(facts);
-            if (PreContactFacts.Of(facts, messages.GetValueOrDefault(lead.CampaignId)) is { } preContact)
-            {
-                invited.Add(preContact);
-                replied.Add(lead.Replied == true);
-            }
-        }
-
+        var all = export.Leads()
+            .Select(lead => new LeadFacts(lead, campaigns.GetValueOrDefault(lead.CampaignId), companies.Find(lead), events.GetValueOrDefault(lead.Id) ?? []))
+            .ToList();
+        var (invited, replied) = StoreLeads.InvitedOf(all, messages);
         return new GeneratedLeads(all, invited, replied);
     }
 }
