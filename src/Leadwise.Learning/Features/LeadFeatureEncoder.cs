@@ -6,7 +6,7 @@ namespace Leadwise.Learning.Features;
 
 /// <summary>
 /// Turns <see cref="PreContactFacts"/> into a numeric feature vector: one-hot seniority, email kind,
-/// gender, country and campaign type (the most frequent values seen when fitted, the rest as "other"),
+/// gender, country, campaign type and company industry (the most frequent values seen when fitted, the rest as "other"),
 /// company present, company size, and counts of each engagement event type before the invite. Fitted
 /// on training rows only (<see cref="Fit"/>), then applied to any row, like an ML.NET transformer.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class LeadFeatureEncoder
 {
     private const int MaxCategories = 20;
     private const string Other = "(other)";
+    private const string Unknown = "(unknown)";
 
     /// <summary>Beyond two months every planned step has had its chance; longer windows say nothing more.</summary>
     private const double WindowCapDays = 60;
@@ -21,9 +22,11 @@ public sealed class LeadFeatureEncoder
     private readonly FrozenDictionary<string, int> _index;
     private readonly IReadOnlyList<string> _countries;
     private readonly IReadOnlyList<string> _campaignTypes;
+    private readonly IReadOnlyList<string> _industries;
 
-    private LeadFeatureEncoder(IReadOnlyList<string> countries, IReadOnlyList<string> campaignTypes)
+    private LeadFeatureEncoder(IReadOnlyList<string> countries, IReadOnlyList<string> campaignTypes, IReadOnlyList<string> industries)
     {
+        _industries = industries;
         _countries = countries;
         _campaignTypes = campaignTypes;
         var names = new List<string>();
@@ -32,6 +35,7 @@ public sealed class LeadFeatureEncoder
         names.AddRange(new[] { "male", "female", "unknown" }.Select(g => "gender=" + g));
         names.AddRange(countries.Append(Other).Select(c => "country=" + c));
         names.AddRange(campaignTypes.Append(Other).Select(t => "campaignType=" + t));
+        names.AddRange(industries.Append(Other).Append(Unknown).Select(i => "industry=" + i));
         names.Add("companyNamed");
         names.Add("company.log2Employees");
         names.Add("campaign.log2Size");
@@ -49,17 +53,17 @@ public sealed class LeadFeatureEncoder
     {
         ArgumentNullException.ThrowIfNull(training);
         var rows = training.ToList();
-        return new LeadFeatureEncoder(MostFrequent(rows.Select(r => r.Country)), MostFrequent(rows.Select(r => r.CampaignType)));
+        return new LeadFeatureEncoder(MostFrequent(rows.Select(r => r.Country)), MostFrequent(rows.Select(r => r.CampaignType)), MostFrequent(rows.Select(r => r.Company?.Industry)));
     }
 
     /// <summary>The values the encoder learned when fitted: what <see cref="Restore"/> needs to rebuild it.</summary>
-    public EncoderState State => new(_countries, _campaignTypes);
+    public EncoderState State => new(_countries, _campaignTypes, _industries);
 
     /// <summary>The encoder a saved model was trained with.</summary>
     public static LeadFeatureEncoder Restore(EncoderState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new LeadFeatureEncoder(state.Countries, state.CampaignTypes);
+        return new LeadFeatureEncoder(state.Countries, state.CampaignTypes, state.Industries ?? []);
     }
 
     public float[] Encode(PreContactFacts facts)
@@ -71,6 +75,7 @@ public sealed class LeadFeatureEncoder
         features[_index["gender=" + Gender(facts.Gender)]] = 1;
         features[_index["country=" + Known(_countries, facts.Country)]] = 1;
         features[_index["campaignType=" + Known(_campaignTypes, facts.CampaignType)]] = 1;
+        features[_index["industry=" + (string.IsNullOrWhiteSpace(facts.Company?.Industry) ? Unknown : Known(_industries, facts.Company.Industry))]] = 1;
         features[_index["companyNamed"]] = string.IsNullOrWhiteSpace(facts.CompanyName) || SpamSignals.IsPlaceholder(facts.CompanyName) ? 0 : 1;
         features[_index["company.log2Employees"]] = facts.Company?.Employees is { } employees ? (float)Math.Log2(1 + employees) : float.NaN;
         features[_index["campaign.log2Size"]] = facts.CampaignSize is { } size ? (float)Math.Log2(1 + size) : float.NaN;
