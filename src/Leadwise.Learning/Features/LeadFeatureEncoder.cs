@@ -20,6 +20,16 @@ public sealed class LeadFeatureEncoder
     private const double WindowCapDays = 60;
 
     private readonly FrozenDictionary<string, int> _index;
+
+    // One lookup per one-hot group by the bare value: scoring a million leads must not build a
+    // "group=value" string per feature.
+    private readonly FrozenDictionary<string, int> _seniority;
+    private readonly FrozenDictionary<string, int> _emailKind;
+    private readonly FrozenDictionary<string, int> _gender;
+    private readonly FrozenDictionary<string, int> _country;
+    private readonly FrozenDictionary<string, int> _campaignType;
+    private readonly FrozenDictionary<string, int> _industry;
+    private readonly FrozenDictionary<string, int> _events;
     private readonly IReadOnlyList<string> _countries;
     private readonly IReadOnlyList<string> _campaignTypes;
     private readonly IReadOnlyList<string> _industries;
@@ -45,6 +55,13 @@ public sealed class LeadFeatureEncoder
             "window.days", "window.stepsInReach"]);
         FeatureNames = names;
         _index = names.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        _seniority = Slots(names, "seniority=");
+        _emailKind = Slots(names, "emailKind=");
+        _gender = Slots(names, "gender=");
+        _country = Slots(names, "country=");
+        _campaignType = Slots(names, "campaignType=");
+        _industry = Slots(names, "industry=");
+        _events = Slots(names, "eventsBefore=");
     }
 
     public IReadOnlyList<string> FeatureNames { get; }
@@ -70,12 +87,12 @@ public sealed class LeadFeatureEncoder
     {
         ArgumentNullException.ThrowIfNull(facts);
         var features = new float[FeatureNames.Count];
-        features[_index["seniority=" + TitleSeniority.Classify(facts.Title)]] = 1;
-        features[_index["emailKind=" + EmailClassifier.Classify(facts.Email)]] = 1;
-        features[_index["gender=" + Gender(facts.Gender)]] = 1;
-        features[_index["country=" + Known(_countries, facts.Country)]] = 1;
-        features[_index["campaignType=" + Known(_campaignTypes, facts.CampaignType)]] = 1;
-        features[_index["industry=" + (string.IsNullOrWhiteSpace(facts.Company?.Industry) ? Unknown : Known(_industries, facts.Company.Industry))]] = 1;
+        features[_seniority[TitleSeniority.Classify(facts.Title).ToString()]] = 1;
+        features[_emailKind[EmailClassifier.Classify(facts.Email).ToString()]] = 1;
+        features[_gender[Gender(facts.Gender)]] = 1;
+        features[Hot(_country, facts.Country)] = 1;
+        features[Hot(_campaignType, facts.CampaignType)] = 1;
+        features[string.IsNullOrWhiteSpace(facts.Company?.Industry) ? _industry[Unknown] : Hot(_industry, facts.Company.Industry)] = 1;
         features[_index["companyNamed"]] = string.IsNullOrWhiteSpace(facts.CompanyName) || SpamSignals.IsPlaceholder(facts.CompanyName) ? 0 : 1;
         features[_index["company.log2Employees"]] = facts.Company?.Employees is { } employees ? (float)Math.Log2(1 + employees) : float.NaN;
         features[_index["campaign.log2Size"]] = facts.CampaignSize is { } size ? (float)Math.Log2(1 + size) : float.NaN;
@@ -83,7 +100,7 @@ public sealed class LeadFeatureEncoder
         EncodeWindow(facts, features);
         foreach (var engagement in facts.EventsBefore)
         {
-            if (_index.TryGetValue("eventsBefore=" + engagement.Type, out var slot))
+            if (_events.TryGetValue(engagement.Type, out var slot))
             {
                 features[slot]++;
             }
@@ -156,8 +173,13 @@ public sealed class LeadFeatureEncoder
         _ => "unknown",
     };
 
-    private static string Known(IReadOnlyList<string> known, string? value) =>
-        value is not null && known.Contains(value, StringComparer.Ordinal) ? value : Other;
+    private static int Hot(FrozenDictionary<string, int> slots, string? value) =>
+        value is not null && slots.TryGetValue(value, out var slot) && value != Other && value != Unknown ? slot : slots[Other];
+
+    private static FrozenDictionary<string, int> Slots(IReadOnlyList<string> names, string prefix) =>
+        names.Select((name, i) => (name, i))
+            .Where(p => p.name.StartsWith(prefix, StringComparison.Ordinal))
+            .ToFrozenDictionary(p => p.name[prefix.Length..], p => p.i, StringComparer.Ordinal);
 
     private static List<string> MostFrequent(IEnumerable<string?> values) =>
         [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).GroupBy(v => v!, StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Leadwise.Core.Outreach;
 
 namespace Leadwise.Learning.Features;
@@ -20,9 +21,20 @@ public sealed record MessageTraits(bool German, int Words, bool Personalised, bo
 
     public bool Long => Words >= LongWords;
 
+    /// <summary>
+    /// Every lead of a campaign shares its message objects; reading a template's words once per message
+    /// rather than once per lead keeps scoring a million leads from re-tokenising the same text.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Message, MessageTraits> Cache = [];
+
     public static MessageTraits Of(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return Cache.GetValue(message, Read);
+    }
+
+    private static MessageTraits Read(Message message)
+    {
         var content = message.Content ?? string.Empty;
         var german = 0;
         var english = 0;
