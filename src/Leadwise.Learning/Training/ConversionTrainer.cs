@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using System.Globalization;
-using Leadwise.Core.Metrics;
 using Leadwise.Learning.Calibration;
 using Leadwise.Learning.Evaluation;
 
@@ -39,9 +39,11 @@ public sealed class ConversionTrainer(int folds = 5, int seed = 0)
         var results = new List<(TrainerResult Result, CrossValidationResult Run)>();
         foreach (var kind in trainers ?? Enum.GetValues<TrainerKind>())
         {
+            var clock = Stopwatch.StartNew();
             var run = crossValidation.Run(data, kind, cancellationToken);
-            var (low, high) = Bootstrap.Interval([.. run.OutOfFold], [.. run.Labels], RocAuc.Compute, resamples: 200, seed: seed);
-            results.Add((new TrainerResult(kind, run.Metrics, low, high), run));
+            var elapsed = clock.Elapsed;
+            var intervals = MetricIntervals.Compute([.. run.OutOfFold], [.. run.Labels], resamples: 200, seed: seed);
+            results.Add((new TrainerResult(kind, run.Metrics, intervals.RocAuc.Low, intervals.RocAuc.High) { Intervals = intervals, Elapsed = elapsed }, run));
         }
 
         var best = results.MaxBy(r => r.Result.Metrics.RocAuc);
@@ -54,6 +56,9 @@ public sealed class ConversionTrainer(int folds = 5, int seed = 0)
             best.Result.Trainer,
             calibration,
             BinaryMetrics.Compute(calibrated, [.. best.Run.Labels]),
-            warnings);
+            warnings)
+        {
+            CalibratedIntervals = MetricIntervals.Compute(calibrated, [.. best.Run.Labels], resamples: 200, seed: seed),
+        };
     }
 }

@@ -1,6 +1,4 @@
 using Leadwise.Learning.Evaluation;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Leadwise.Learning.Training;
 
@@ -19,13 +17,10 @@ public sealed class CrossValidation(int folds = 5, int seed = 0)
         for (var fold = 0; fold < folds; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var ml = new MLContext(seed: seed + fold);
             var current = fold;
-            var train = TrainingData.Load(ml, data.Select(i => assignment[i] != current), data.FeatureNames.Count);
-            var model = Trainers.Create(ml, kind).Fit(train);
+            var trainRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] != current).ToArray();
             var validationRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] == current).ToArray();
-            var scored = model.Transform(TrainingData.Load(ml, validationRows.Select(i => new BinaryRow { Features = data.Rows[i], Label = labels[i] }), data.FeatureNames.Count));
-            var probabilities = scored.GetColumn<float>("Probability").ToArray();
+            var probabilities = HoldOut.FitAndPredict(data, trainRows, validationRows, kind, seed + fold);
             for (var k = 0; k < validationRows.Length; k++)
             {
                 outOfFold[validationRows[k]] = probabilities[k];
