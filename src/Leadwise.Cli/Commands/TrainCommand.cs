@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Leadwise.Cli.Rendering;
 using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
@@ -21,8 +22,15 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 }.AtLeast(2);
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers (same seed, same metrics)", DefaultValueFactory = _ => 0 };
         var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, and compare with the base rate and the point rules") { folds, seed };
+        var table = new TrainTableOptions();
+        table.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (parseResult.GetResult(table.Csv) is not null)
+            {
+                return await TrainTableCommand.RunAsync(parseResult, table, parseResult.GetValue(folds), parseResult.GetValue(seed), context, cancellationToken);
+            }
+
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var messages = new Dictionary<CampaignId, List<Message>>();
             await foreach (var message in store.ReadMessagesAsync(cancellationToken))
@@ -64,7 +72,7 @@ internal static class TrainCommand
             console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("Held-out (out-of-fold) metrics");
+        var table = new Table().Border(TableBorder.Rounded).Title("Held-out (out-of-fold) metrics, 95% bootstrap intervals");
         table.AddColumn("Model");
         table.AddColumn(new TableColumn("ROC AUC (95% CI)").RightAligned());
         table.AddColumn(new TableColumn("PR AUC").RightAligned());
@@ -82,22 +90,22 @@ internal static class TrainCommand
             table.AddRow(
                 trainer.Trainer + chosen,
                 string.Create(CultureInfo.InvariantCulture, $"{trainer.Metrics.RocAuc:F3} ({trainer.AucLow:F3}–{trainer.AucHigh:F3})"),
-                F(trainer.Metrics.PrAuc),
-                F(trainer.Metrics.LogLoss),
-                F(trainer.Metrics.Brier),
-                F(trainer.Metrics.CalibrationError),
-                trainer.Metrics.Lift[1].Lift.ToString("F2", CultureInfo.InvariantCulture));
+                MetricText.WithInterval(trainer.Metrics.PrAuc, trainer.Intervals?.PrAuc),
+                MetricText.WithInterval(trainer.Metrics.LogLoss, trainer.Intervals?.LogLoss),
+                MetricText.WithInterval(trainer.Metrics.Brier, trainer.Intervals?.Brier),
+                MetricText.WithInterval(trainer.Metrics.CalibrationError, trainer.Intervals?.CalibrationError),
+                MetricText.WithInterval(trainer.Metrics.Lift[1].Lift, trainer.Intervals?.LiftAt10, "F2"));
         }
 
         var calibrated = report.CalibratedMetrics;
         table.AddRow(
             $"calibrated ({report.Calibration.Chosen})",
-            F(calibrated.RocAuc),
-            F(calibrated.PrAuc),
-            F(calibrated.LogLoss),
-            F(calibrated.Brier),
-            F(calibrated.CalibrationError),
-            calibrated.Lift[1].Lift.ToString("F2", CultureInfo.InvariantCulture));
+            MetricText.WithInterval(calibrated.RocAuc, report.CalibratedIntervals?.RocAuc),
+            MetricText.WithInterval(calibrated.PrAuc, report.CalibratedIntervals?.PrAuc),
+            MetricText.WithInterval(calibrated.LogLoss, report.CalibratedIntervals?.LogLoss),
+            MetricText.WithInterval(calibrated.Brier, report.CalibratedIntervals?.Brier),
+            MetricText.WithInterval(calibrated.CalibrationError, report.CalibratedIntervals?.CalibrationError),
+            MetricText.WithInterval(calibrated.Lift[1].Lift, report.CalibratedIntervals?.LiftAt10, "F2"));
         var best = calibrated.BestF1;
         table.Caption(string.Create(CultureInfo.InvariantCulture,
             $"{report.Rows:N0} leads, {report.Positives:N0} converted; point rules: built-in rules scored as of each invite. F1-optimal threshold {best.Threshold:F3}: F1 {best.F1:F3}, TP {best.TruePositives}, FP {best.FalsePositives}, FN {best.FalseNegatives}, TN {best.TrueNegatives}."));

@@ -43,7 +43,7 @@ public sealed class ConversionTrainer(int folds = 5, int seed = 0)
             var run = crossValidation.Run(data, kind, cancellationToken);
             var elapsed = clock.Elapsed;
             var intervals = MetricIntervals.Compute([.. run.OutOfFold], [.. run.Labels], resamples: 200, seed: seed);
-            results.Add((new TrainerResult(kind, run.Metrics, intervals.RocAuc.Low, intervals.RocAuc.High) { Intervals = intervals, Elapsed = elapsed }, run));
+            results.Add((new TrainerResult(kind, run.Metrics, intervals.RocAuc.Low, intervals.RocAuc.High) { Intervals = intervals, Elapsed = elapsed, OutOfFold = run.OutOfFold }, run));
         }
 
         var best = results.MaxBy(r => r.Result.Metrics.RocAuc);

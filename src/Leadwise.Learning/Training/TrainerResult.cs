@@ -10,4 +10,7 @@ public sealed record TrainerResult(TrainerKind Trainer, BinaryMetrics Metrics, d
 
     /// <summary>Wall time of the cross-validation: fitting and scoring every fold, nothing else.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The uncalibrated out-of-fold probability of each row, when cross-validated (other tools can score them their own way).</summary>
+    public IReadOnlyList<double>? OutOfFold { get; init; }
 }
