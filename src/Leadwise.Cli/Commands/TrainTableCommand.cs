@@ -53,7 +53,7 @@ internal static class TrainTableCommand
             await WriteFoldsAsync(foldsPath, report, cancellationToken);
             var chosen = report.Training.Trainers.Single(t => t.Trainer == report.Training.Chosen);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"Fit+score of {chosen.Trainer}'s {folds} folds: {chosen.Elapsed.TotalSeconds:F2} s. Wrote each row's fold and {chosen.Trainer}'s out-of-fold probability to [bold]{foldsPath}[/].");
+                $"Fit+score of {chosen.Trainer}'s {folds} folds: {chosen.Elapsed.TotalSeconds:F2} s (warm-up {chosen.WarmUp.TotalSeconds:F2} s). Wrote each row's fold and {chosen.Trainer}'s out-of-fold probability to [bold]{foldsPath}[/].");
         }
 
         return ExitCodes.Success;

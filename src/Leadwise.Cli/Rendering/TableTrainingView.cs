@@ -97,9 +97,9 @@ internal static class TableTrainingView
 
         var calibrated = training.CalibratedMetrics;
         var best = calibrated.BestF1;
-        var lift = string.Join(", ", calibrated.Lift.Select(l => string.Create(CultureInfo.InvariantCulture, $"top {l.Share:P0}: lift {l.Lift:F2}, gain {l.Gain:P0}")));
+        var lift = string.Join(", ", calibrated.Lift.Select(l => string.Create(CultureInfo.InvariantCulture, $"top {l.Share * 100:F0}%: lift {l.Lift:F2}, gain {l.Gain * 100:F0}%")));
         table.Caption(string.Create(CultureInfo.InvariantCulture,
-            $"{training.Rows:N0} rows, {training.Positives:N0} converted. {training.Chosen} calibrated — {lift}. F1-optimal threshold {best.Threshold:F3}: F1 {best.F1:F3}, TP {best.TruePositives}, FP {best.FalsePositives}, FN {best.FalseNegatives}, TN {best.TrueNegatives}. Train time: fitting and scoring all folds."));
+            $"{training.Rows:N0} rows, {training.Positives:N0} converted. {training.Chosen} calibrated — {lift}. F1-optimal threshold {best.Threshold:F3}: F1 {best.F1:F3}, TP {best.TruePositives}, FP {best.FalsePositives}, FN {best.FalseNegatives}, TN {best.TrueNegatives}. Train time: fitting and scoring all folds, after one small warm-up fit that pays the process's one-time start-up."));
         console.Write(table);
     }
 

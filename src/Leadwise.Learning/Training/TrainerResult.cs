@@ -11,6 +11,9 @@ public sealed record TrainerResult(TrainerKind Trainer, BinaryMetrics Metrics, d
     /// <summary>Wall time of the cross-validation: fitting and scoring every fold, nothing else.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>Wall time of the small fit before <see cref="Elapsed"/> started that paid the process's one-time start-up costs.</summary>
+    public TimeSpan WarmUp { get; init; }
+
     /// <summary>The uncalibrated out-of-fold probability of each row, when cross-validated (other tools can score them their own way).</summary>
     public IReadOnlyList<double>? OutOfFold { get; init; }
 }
