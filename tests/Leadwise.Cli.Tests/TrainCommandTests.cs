@@ -25,6 +25,7 @@ public sealed class TrainCommandTests : IDisposable
         }
 
         Assert.Contains("(chosen)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"LightGbm.*│ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │", run.Output);
         Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
         Assert.Contains("No models yet", (await CliRun.RunAsync("models", "list", "--db", database)).Output, StringComparison.Ordinal);
     }

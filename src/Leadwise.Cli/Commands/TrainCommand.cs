@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Leadwise.Cli.Rendering;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
@@ -25,9 +26,16 @@ internal static class TrainCommand
         var promote = new Option<bool>("--promote") { Description = "Promote the new version so scoring uses it (the first version is promoted anyway)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Evaluate only: save nothing" };
         var bands = new Option<string?>("--grade-bands") { Description = "Lower probability bounds of grades A, B, C, e.g. 0.4,0.25,0.1 (default: top 10% A, next 20% B, next 30% C of held-out leads)" };
-        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version") { folds, seed, promote, dryRun, bands };
+        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version; or, with --csv, evaluate the same on your own table") { folds, seed, promote, dryRun, bands };
+        var table = new TrainTableOptions();
+        table.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (parseResult.GetResult(table.Csv) is not null)
+            {
+                return await TrainTableCommand.RunAsync(parseResult, table, parseResult.GetValue(folds), parseResult.GetValue(seed), context, cancellationToken);
+            }
+
             var gradeBands = ParseBands(parseResult.GetValue(bands));
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands);
@@ -85,7 +93,7 @@ internal static class TrainCommand
             console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("Held-out (out-of-fold) metrics");
+        var table = new Table().Border(TableBorder.Rounded).Title("Held-out (out-of-fold) metrics, 95% bootstrap intervals");
         table.AddColumn("Model");
         table.AddColumn(new TableColumn("ROC AUC (95% CI)").RightAligned());
         table.AddColumn(new TableColumn("PR AUC").RightAligned());
@@ -103,22 +111,22 @@ internal static class TrainCommand
             table.AddRow(
                 trainer.Trainer + chosen,
                 string.Create(CultureInfo.InvariantCulture, $"{trainer.Metrics.RocAuc:F3} ({trainer.AucLow:F3}–{trainer.AucHigh:F3})"),
-                F(trainer.Metrics.PrAuc),
-                F(trainer.Metrics.LogLoss),
-                F(trainer.Metrics.Brier),
-                F(trainer.Metrics.CalibrationError),
-                trainer.Metrics.Lift[1].Lift.ToString("F2", CultureInfo.InvariantCulture));
+                MetricText.WithInterval(trainer.Metrics.PrAuc, trainer.Intervals?.PrAuc),
+                MetricText.WithInterval(trainer.Metrics.LogLoss, trainer.Intervals?.LogLoss),
+                MetricText.WithInterval(trainer.Metrics.Brier, trainer.Intervals?.Brier),
+                MetricText.WithInterval(trainer.Metrics.CalibrationError, trainer.Intervals?.CalibrationError),
+                MetricText.WithInterval(trainer.Metrics.Lift[1].Lift, trainer.Intervals?.LiftAt10, "F2"));
         }
 
         var calibrated = report.CalibratedMetrics;
         table.AddRow(
             $"calibrated ({report.Calibration.Chosen})",
-            F(calibrated.RocAuc),
-            F(calibrated.PrAuc),
-            F(calibrated.LogLoss),
-            F(calibrated.Brier),
-            F(calibrated.CalibrationError),
-            calibrated.Lift[1].Lift.ToString("F2", CultureInfo.InvariantCulture));
+            MetricText.WithInterval(calibrated.RocAuc, report.CalibratedIntervals?.RocAuc),
+            MetricText.WithInterval(calibrated.PrAuc, report.CalibratedIntervals?.PrAuc),
+            MetricText.WithInterval(calibrated.LogLoss, report.CalibratedIntervals?.LogLoss),
+            MetricText.WithInterval(calibrated.Brier, report.CalibratedIntervals?.Brier),
+            MetricText.WithInterval(calibrated.CalibrationError, report.CalibratedIntervals?.CalibrationError),
+            MetricText.WithInterval(calibrated.Lift[1].Lift, report.CalibratedIntervals?.LiftAt10, "F2"));
         var best = calibrated.BestF1;
         table.Caption(string.Create(CultureInfo.InvariantCulture,
             $"{report.Rows:N0} leads, {report.Positives:N0} converted; point rules: built-in rules scored as of each invite. F1-optimal threshold {best.Threshold:F3}: F1 {best.F1:F3}, TP {best.TruePositives}, FP {best.FalsePositives}, FN {best.FalseNegatives}, TN {best.TrueNegatives}."));

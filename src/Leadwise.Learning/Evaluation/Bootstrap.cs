@@ -54,7 +54,7 @@ public static class Bootstrap
         return (Percentile(values, tail), Percentile(values, 1 - tail));
     }
 
-    private static double Percentile(List<double> sorted, double quantile)
+    internal static double Percentile(List<double> sorted, double quantile)
     {
         var position = quantile * (sorted.Count - 1);
         var below = (int)Math.Floor(position);

@@ -1,6 +1,4 @@
 using Leadwise.Learning.Evaluation;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Leadwise.Learning.Training;
 
@@ -16,21 +14,19 @@ public sealed class CrossValidation(int folds = 5, int seed = 0)
         var labels = data.Labels.ToArray();
         var assignment = StratifiedFolds.Assign(labels, folds, seed);
         var outOfFold = new double[labels.Length];
-        for (var fold = 0; fold < folds; fold++)
+        // Folds are independent (own rows, own seeded MLContext), so fitting them side by side gives the same
+        // predictions as one after another; each writes only its own validation rows.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, folds, parallel, fold =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var ml = new MLContext(seed: seed + fold);
-            var current = fold;
-            var train = TrainingData.Load(ml, data.Select(i => assignment[i] != current), data.FeatureNames.Count);
-            var model = Trainers.Create(ml, kind).Fit(train);
-            var validationRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] == current).ToArray();
-            var scored = model.Transform(TrainingData.Load(ml, validationRows.Select(i => new BinaryRow { Features = data.Rows[i], Label = labels[i] }), data.FeatureNames.Count));
-            var probabilities = scored.GetColumn<float>("Probability").ToArray();
+            var trainRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] != fold).ToArray();
+            var validationRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] == fold).ToArray();
+            var probabilities = HoldOut.FitAndPredict(data, trainRows, validationRows, kind, seed + fold);
             for (var k = 0; k < validationRows.Length; k++)
             {
                 outOfFold[validationRows[k]] = probabilities[k];
             }
-        }
+        });
 
         return new CrossValidationResult(kind, outOfFold, labels, BinaryMetrics.Compute(outOfFold, labels));
     }

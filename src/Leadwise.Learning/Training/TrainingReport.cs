@@ -11,4 +11,8 @@ public sealed record TrainingReport(
     TrainerKind Chosen,
     CalibrationChoice Calibration,
     BinaryMetrics CalibratedMetrics,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>95% bootstrap intervals of <see cref="CalibratedMetrics"/>.</summary>
+    public MetricIntervals? CalibratedIntervals { get; init; }
+}
