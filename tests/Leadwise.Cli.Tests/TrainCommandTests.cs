@@ -16,7 +16,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("generate", "--leads", "4000", "--seed", "3", "--out", export)).ExitCode);
         Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("import", export, "--db", database)).ExitCode);
 
-        var run = await CliRun.RunAsync("train", "--db", database, "--folds", "3", "--dry-run");
+        var run = await CliRun.RunAsync("train", "--db", database, "--folds", "3", "--dry-run", "--time-split");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         foreach (var row in new[] { "base rate", "point rules", "LightGbm", "FastTree", "LogisticRegression", "calibrated (" })
@@ -27,6 +27,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("(chosen)", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"LightGbm.*│ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │", run.Output);
         Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Time split: trained on [0-9,]+ leads invited until \d{4}-\d\d-\d\d, measured on [0-9,]+ invited from", run.Output);
         Assert.Contains("No models yet", (await CliRun.RunAsync("models", "list", "--db", database)).Output, StringComparison.Ordinal);
     }
 

@@ -25,8 +25,9 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers (same seed, same metrics)", DefaultValueFactory = _ => 0 };
         var promote = new Option<bool>("--promote") { Description = "Promote the new version so scoring uses it (the first version is promoted anyway)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Evaluate only: save nothing" };
+        var timeSplit = new Option<bool>("--time-split") { Description = "Also train on the leads invited first (80%) and measure on the newest 20%" };
         var bands = new Option<string?>("--grade-bands") { Description = "Lower probability bounds of grades A, B, C, e.g. 0.4,0.25,0.1 (default: top 10% A, next 20% B, next 30% C of held-out leads)" };
-        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version; or, with --csv, evaluate the same on your own table") { folds, seed, promote, dryRun, bands };
+        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version; or, with --csv, evaluate the same on your own table") { folds, seed, promote, dryRun, bands, timeSplit };
         var table = new TrainTableOptions();
         table.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -38,7 +39,8 @@ internal static class TrainCommand
 
             var gradeBands = ParseBands(parseResult.GetValue(bands));
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands);
+            var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands,
+                TimeSplit: parseResult.GetValue(timeSplit) ? Leadwise.Learning.Training.TimeSplit.DefaultTrainShare : null);
             await RunAsync(context, store, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
             return ExitCodes.Success;
         });
@@ -62,8 +64,16 @@ internal static class TrainCommand
         {
             throw new UserFacingException(exception.Message);
         }
+        catch (InvalidOperationException exception) when (options.TimeSplit is not null)
+        {
+            throw new UserFacingException("--time-split: " + exception.Message);
+        }
 
         Write(context.Console, trained.Report, RankingEvaluation.Build(RulesLoader.LoadDefault(), leads.All));
+        if (trained.TimeSplit is { } split)
+        {
+            WriteTimeSplit(context.Console, split);
+        }
         if (!save)
         {
             context.Console.MarkupLine("[grey]--dry-run: nothing was saved.[/]");
@@ -72,6 +82,30 @@ internal static class TrainCommand
 
         await SaveAsync(context, new ConversionModelRegistry(store, context.Time), trained.Model, promote, cancellationToken);
         return trained.Model;
+    }
+
+    private static void WriteTimeSplit(IAnsiConsole console, StoreTimeSplit split)
+    {
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Time split: trained on {split.Run.TrainRows.Count:N0} leads invited until {split.TrainedUntil:yyyy-MM-dd}, measured on {split.Run.TestRows.Count:N0} invited from {split.TestedFrom:yyyy-MM-dd} ({split.Run.TestPositives:N0} replied)");
+        var table = new Table().Border(TableBorder.Rounded).Title("Time split: newest 20% of invited leads");
+        table.AddColumn("Model");
+        table.AddColumn(new TableColumn("ROC AUC (95% CI)").RightAligned());
+        table.AddColumn(new TableColumn("PR AUC").RightAligned());
+        table.AddColumn(new TableColumn("Log loss").RightAligned());
+        table.AddColumn(new TableColumn("Calib. error").RightAligned());
+        foreach (var trainer in split.Run.Trainers)
+        {
+            table.AddRow(
+                trainer.Trainer.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"{trainer.Metrics.RocAuc:F3} ({trainer.AucLow:F3}–{trainer.AucHigh:F3})"),
+                F(trainer.Metrics.PrAuc),
+                F(trainer.Metrics.LogLoss),
+                F(trainer.Metrics.CalibrationError));
+        }
+
+        table.Caption("Uncalibrated. Lower than cross-validation when newer leads differ from older ones (new campaigns, a changed market).");
+        console.Write(table);
     }
 
     private static GradeBands? ParseBands(string? text)

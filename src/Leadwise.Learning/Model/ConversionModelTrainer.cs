@@ -13,10 +13,14 @@ namespace Leadwise.Learning.Model;
 /// <param name="Trainers">The trainers to compare; all of them when null.</param>
 /// <param name="Bands">Grade bands; when null, set from the held-out predictions (top 10% A, next 20% B, next 30% C).</param>
 /// <param name="Importance">Measure permutation feature importance of the chosen trainer (one more fit on a 70% split).</param>
-public sealed record ConversionTrainingOptions(int Folds = 5, int Seed = 0, IReadOnlyList<TrainerKind>? Trainers = null, GradeBands? Bands = null, bool Importance = true);
+/// <param name="TimeSplit">Also train every trainer on the leads invited first and measure it on the rest (this share trained on); null skips it.</param>
+public sealed record ConversionTrainingOptions(int Folds = 5, int Seed = 0, IReadOnlyList<TrainerKind>? Trainers = null, GradeBands? Bands = null, bool Importance = true, double? TimeSplit = null);
 
-/// <summary>A trained model and the report of how it was chosen.</summary>
-public sealed record TrainedConversionModel(ConversionModel Model, TrainingReport Report);
+/// <summary>A trained model, the report of how it was chosen, and the time split when asked for.</summary>
+public sealed record TrainedConversionModel(ConversionModel Model, TrainingReport Report, StoreTimeSplit? TimeSplit = null);
+
+/// <summary>The time split on invited leads: trained on those invited up to <see cref="TrainedUntil"/>, measured on those invited from <see cref="TestedFrom"/>.</summary>
+public sealed record StoreTimeSplit(DateTimeOffset TrainedUntil, DateTimeOffset TestedFrom, TimeSplitRun Run);
 
 /// <summary>
 /// Trains the conversion model that scoring uses: cross-validates every trainer (<see cref="ConversionTrainer"/>),
@@ -66,7 +70,15 @@ public static class ConversionModelTrainer
             encoder.State,
             DriftBaseline.Fit(groups, data.Rows, inSample),
             report.Warnings);
-        return new TrainedConversionModel(new ConversionModel(card, ml, model, calibrator, [.. leads.Select(l => l.LeadId)], run.CalibratedOutOfFold, run.Labels), report);
+        StoreTimeSplit? timeSplit = null;
+        if (options.TimeSplit is { } share)
+        {
+            int[] oldestFirst = [.. Enumerable.Range(0, leads.Count).OrderBy(i => leads[i].InvitedAt).ThenBy(i => i)];
+            var split = Training.TimeSplit.Evaluate(data, oldestFirst, share, options.Trainers ?? Enum.GetValues<TrainerKind>(), options.Seed, cancellationToken);
+            timeSplit = new StoreTimeSplit(leads[split.TrainRows[^1]].InvitedAt, leads[split.TestRows[0]].InvitedAt, split);
+        }
+
+        return new TrainedConversionModel(new ConversionModel(card, ml, model, calibrator, [.. leads.Select(l => l.LeadId)], run.CalibratedOutOfFold, run.Labels), report, timeSplit);
     }
 
     /// <summary>The typical training row explanations compare with: each categorical group's most common value, each number's median.</summary>

@@ -152,39 +152,23 @@ public sealed class TableTraining(TableTrainingOptions options)
         }
 
         var ordered = timed.OrderBy(t => t.Time).ThenBy(t => t.Row).Select(t => t.Row).ToArray();
-        var trainCount = (int)Math.Round(ordered.Length * options.TimeSplitTrainShare);
-        var trainRows = ordered[..trainCount];
-        var testRows = ordered[trainCount..];
-        var trainLabels = trainRows.Select(i => data.Labels[i]).ToArray();
-        var testLabels = testRows.Select(i => data.Labels[i]).ToArray();
-        if (trainLabels.Distinct().Count() < 2 || testLabels.Distinct().Count() < 2)
+        TimeSplitRun run;
+        try
         {
-            throw new TableDataException(table.Source, column,
-                string.Create(CultureInfo.InvariantCulture, $"the time split ({trainRows.Length} older, {testRows.Length} newer rows) leaves one side with a single class."));
+            run = Training.TimeSplit.Evaluate(data, ordered, options.TimeSplitTrainShare, trainers, options.Seed, cancellationToken);
         }
-
-        var results = new List<TrainerResult>();
-        foreach (var kind in trainers)
+        catch (InvalidOperationException exception)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            var probabilities = HoldOut.FitAndPredict(data, trainRows, testRows, kind, options.Seed);
-            var elapsed = clock.Elapsed;
-            var intervals = MetricIntervals.Compute(probabilities, testLabels, Resamples, options.Seed);
-            results.Add(new TrainerResult(kind, BinaryMetrics.Compute(probabilities, testLabels), intervals.RocAuc.Low, intervals.RocAuc.High)
-            {
-                Intervals = intervals,
-                Elapsed = elapsed,
-            });
+            throw new TableDataException(table.Source, column, exception.Message);
         }
 
         return new TimeSplitResult(
             column,
-            trainRows.Length,
-            testRows.Length,
-            cells[label.Rows[testRows[0]]].Trim(),
-            testLabels.Count(l => l),
+            run.TrainRows.Count,
+            run.TestRows.Count,
+            cells[label.Rows[run.TestRows[0]]].Trim(),
+            run.TestPositives,
             label.Rows.Count - ordered.Length,
-            results);
+            run.Trainers);
     }
 }
