@@ -26,6 +26,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(ModelsCommand.Create(context, globals));
         root.Subcommands.Add(DriftCommand.Create(context, globals));
         root.Subcommands.Add(ReportCommand.Create(context, globals));
+        root.Subcommands.Add(ServeCommand.Create(context, globals));
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         return root;
     }

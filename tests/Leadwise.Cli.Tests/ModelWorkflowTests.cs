@@ -111,5 +111,8 @@ public sealed class ModelWorkflowTests : IDisposable
         Assert.Contains("run `leadwise train` first", run.Output, StringComparison.Ordinal);
         Assert.Contains("run `leadwise train` first", report.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(_folder.Combine("r.html")));
+        var serve = await CliRun.RunAsync("serve", "--db", _folder.Combine("missing.db"));
+        Assert.Equal(ExitCodes.BadInput, serve.ExitCode);
+        Assert.Contains("There is no store at", serve.Output, StringComparison.Ordinal);
     }
 }

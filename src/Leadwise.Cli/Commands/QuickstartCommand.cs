@@ -95,7 +95,7 @@ internal static class QuickstartCommand
             }
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
-            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise models list --db {database}[/], [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
+            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise models list --db {database}[/], [bold]leadwise serve --db {database}[/] (then open {ServeCommand.DefaultUrls}/health/ready), [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
             return ExitCodes.Success;
         });
         return command;

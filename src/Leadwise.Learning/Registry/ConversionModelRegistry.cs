@@ -59,7 +59,15 @@ public sealed class ConversionModelRegistry(ILeadwiseStore store, TimeProvider t
 
         var bytes = await store.ReadModelArtifactAsync(version, cancellationToken).ConfigureAwait(false)
             ?? throw new ModelRegistryException(string.Create(CultureInfo.InvariantCulture, $"Model version {version} has no artifact."));
-        return ConversionModel.FromBytes(bytes);
+        try
+        {
+            return ConversionModel.FromBytes(bytes);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidDataException or EndOfStreamException or FormatException)
+        {
+            throw new ModelRegistryException(string.Create(CultureInfo.InvariantCulture,
+                $"Model version {version} cannot be read by this version of Leadwise ({exception.Message}); train a new one with `leadwise train`."));
+        }
     }
 
     /// <summary>The promoted model and its version, or null when none was promoted yet.</summary>

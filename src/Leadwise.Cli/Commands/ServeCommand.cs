@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Leadwise.Data.Storage;
+using Leadwise.Server;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace Leadwise.Cli.Commands;
+
+/// <summary><c>leadwise serve</c>: the web API over the store, until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Command Create(CliContext context, GlobalOptions globals)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => DefaultUrls };
+        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) over the store") { urls };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
+            if (!StoreLocation.IsPostgres(location) && !File.Exists(location))
+            {
+                throw new UserFacingException($"There is no store at {Path.GetFullPath(location)}; run 'leadwise import <folder>' or 'leadwise quickstart' first, or pass --db.");
+            }
+
+            var listen = parseResult.GetRequiredValue(urls);
+            await using var app = LeadwiseServer.Build(["--urls", listen], builder => builder.Configuration[LeadwiseServer.DatabaseSetting] = location);
+            context.Console.MarkupLineInterpolated($"Serving [bold]{location}[/] at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
+            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C through System.CommandLine: a normal stop.
+            }
+
+            await app.StopAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+using Leadwise.Data.Storage;
+
+namespace Leadwise.Server.Endpoints;
+
+/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers and a model is promoted.</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapGet("/health/ready", async (ILeadwiseStore store, PromotedModel model, CancellationToken cancellationToken) =>
+        {
+            var counts = await store.CountAsync(cancellationToken);
+            var promoted = await model.GetAsync(cancellationToken);
+            var body = new { status = promoted is null ? "no model promoted" : "ready", store = store.Description, leads = counts.Leads, modelVersion = promoted?.Version };
+            return promoted is null ? Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(body);
+        });
+    }
+}

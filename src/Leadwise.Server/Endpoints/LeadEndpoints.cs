@@ -1,0 +1,130 @@
+using System.Globalization;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
+using Leadwise.Scoring.Engine;
+
+namespace Leadwise.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /api/leads/{id}</c>: one lead with its point breakdown and the promoted model's probability and reasons,
+/// both as of now. <c>POST /api/score</c>: the same for a lead posted as JSON (a form or a CRM at capture time),
+/// nothing stored. Errors are RFC 7807 problem details naming the field at fault.
+/// </summary>
+internal static class LeadEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/leads/{id:long}", async (long id, ILeadwiseStore store, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
+            var facts = await reader.ReadOneAsync(new LeadId(id), cancellationToken);
+            if (facts is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Lead not found", detail: string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
+            }
+
+            var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
+            return Results.Ok(await ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken));
+        })
+        .WithSummary("One lead with its point breakdown and the model's probability and reasons");
+
+        api.MapPost("/score", async (ScoreRequest request, ILeadwiseStore store, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            Campaign? campaign = null;
+            IReadOnlyList<Message> messages = [];
+            if (request.CampaignId is { } campaignId)
+            {
+                await foreach (var candidate in store.ReadCampaignsAsync(cancellationToken))
+                {
+                    if (candidate.Id.Value == campaignId)
+                    {
+                        campaign = candidate;
+                        break;
+                    }
+                }
+
+                if (campaign is null)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [string.Create(CultureInfo.InvariantCulture, $"There is no campaign {campaignId}.")] });
+                }
+
+                messages = await store.ReadMessagesOfCampaignAsync(campaign.Id, cancellationToken);
+            }
+
+            var lead = request.ToLead(campaign?.Id ?? new CampaignId(0));
+            var facts = new LeadFacts(lead, campaign, null, []);
+            return Results.Ok(await ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken));
+        })
+        .WithSummary("Score a lead posted as JSON without storing it");
+    }
+
+    private static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var points = engine.Score(facts, now);
+        ModelView? modelView = null;
+        if (await model.GetAsync(cancellationToken) is { } promoted)
+        {
+            var preContact = PreContactFacts.ForScoring(facts, messages, now);
+            var prediction = promoted.Model.Predict(preContact);
+            modelView = new ModelView(
+                promoted.Version,
+                prediction.Probability,
+                prediction.Score,
+                prediction.Grade,
+                [.. promoted.Model.Explain(preContact).Select(f => new ReasonView(FeatureWords.Sentence(f.Feature, f.Value), f.Points, FeatureWords.Sentence(f.Feature, f.Typical)))]);
+        }
+
+        var lead = facts.Lead;
+        return new LeadView(
+            lead.Id.Value,
+            lead.CampaignId.Value,
+            lead.Name,
+            lead.Title,
+            lead.CompanyName,
+            lead.Country,
+            new PointsView(points.Total, points.Grade, points.Subtotals.ToDictionary(s => s.Key.ToString(), s => s.Value), [.. points.Hits.Select(h => new HitView(h.RuleId, h.Model.ToString(), h.Points, h.Reason))]),
+            modelView,
+            now);
+    }
+}
+
+/// <summary>A lead to score, as a form or CRM posts it; every field optional.</summary>
+internal sealed record ScoreRequest(
+    string? FirstName,
+    string? LastName,
+    string? Title,
+    string? Email,
+    string? Gender,
+    string? CompanyName,
+    string? Country,
+    long? CampaignId)
+{
+    public Lead ToLead(CampaignId campaignId) => new()
+    {
+        Id = new LeadId(0),
+        CampaignId = campaignId,
+        FirstName = FirstName,
+        LastName = LastName,
+        Name = string.Join(' ', new[] { FirstName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+        Title = Title,
+        Email = Email,
+        Gender = Gender,
+        CompanyName = CompanyName,
+        Country = Country,
+    };
+}
+
+internal sealed record LeadView(long Id, long CampaignId, string? Name, string? Title, string? CompanyName, string? Country, PointsView Points, ModelView? Model, DateTimeOffset AsOf);
+
+internal sealed record PointsView(double Total, string Grade, IReadOnlyDictionary<string, double> Subtotals, IReadOnlyList<HitView> Hits);
+
+internal sealed record HitView(string Rule, string Model, double Points, string Reason);
+
+internal sealed record ModelView(int Version, double Probability, int Score, string Grade, IReadOnlyList<ReasonView> Reasons);
+
+/// <summary>One model reason: the lead's value in words, the percentage points it adds to the probability, and what it is compared with.</summary>
+internal sealed record ReasonView(string Factor, double Points, string ComparedWith);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Leadwise.Core.Outreach;
+using Leadwise.Data.Storage;
+
+namespace Leadwise.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /recommend?leadId=…</c> in the seed service's shape, so its clients keep working:
+/// <c>{"success": true, "data": [one entry per step, by order]}</c>, errors as <c>{"success": false, "message": …}</c>
+/// with 400 (missing or non-numeric id) or 404 (unknown lead), never a 500. Until the recommender is wired in, the
+/// steps are the lead's campaign's own sequence, each also rendered for the lead.
+/// </summary>
+internal static class RecommendEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        {
+            var raw = request.Query["leadId"].ToString();
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                return Failure(StatusCodes.Status400BadRequest, "The leadId query parameter is required, e.g. /recommend?leadId=210000003680.");
+            }
+
+            if (!long.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return Failure(StatusCodes.Status400BadRequest, $"leadId must be a whole number; got '{raw}'.");
+            }
+
+            var lead = await store.FindLeadAsync(new LeadId(id), cancellationToken);
+            if (lead is null)
+            {
+                return Failure(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
+            }
+
+            var messages = await store.ReadMessagesOfCampaignAsync(lead.CampaignId, cancellationToken);
+            return Results.Ok(new RecommendResponse(true, [.. messages.OrderBy(m => m.Order).Select(m => RecommendedStep.Of(m, lead))]));
+        })
+        .WithName("Recommend")
+        .WithSummary("The message to send at each step for a lead (seed-compatible shape)");
+    }
+
+    private static IResult Failure(int status, string message) => Results.Json(new RecommendFailure(false, message), statusCode: status);
+}
+
+/// <summary>The seed's success envelope.</summary>
+internal sealed record RecommendResponse(bool Success, IReadOnlyList<RecommendedStep> Data);
+
+/// <summary>The seed's error envelope.</summary>
+internal sealed record RecommendFailure(bool Success, string Message);
+
+/// <summary>One step as the seed returned it (<c>interval</c> in days, null for the invite), plus the content rendered for the lead.</summary>
+internal sealed record RecommendedStep(
+    int Order,
+    long CampaignId,
+    string? Name,
+    string? Content,
+    string? MaleSalutation,
+    string? FemaleSalutation,
+    double? Interval,
+    string MessageId,
+    string RenderedContent)
+{
+    public static RecommendedStep Of(Message message, Lead lead) => new(
+        message.Order,
+        message.CampaignId.Value,
+        message.Name,
+        message.Content,
+        message.MaleSalutation,
+        message.FemaleSalutation,
+        message.IntervalDays,
+        message.Key.ToString(),
+        MessageRenderer.Render(message, lead));
+}

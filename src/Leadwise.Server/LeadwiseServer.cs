@@ -1,0 +1,61 @@
+using Leadwise.Data.Sqlite;
+using Leadwise.Data.Storage;
+using Leadwise.Scoring.Engine;
+using Leadwise.Scoring.Rules;
+using Leadwise.Server.Endpoints;
+
+namespace Leadwise.Server;
+
+/// <summary>
+/// Builds the web host: one store shared by all requests (the SQLite store pools connections per
+/// operation), the point-scoring engine, the promoted conversion model (reloaded when a newer version is
+/// promoted), problem details for every error, and the endpoints.
+/// </summary>
+public static class LeadwiseServer
+{
+    /// <summary>The configuration key of the store location (a SQLite path); <c>LEADWISE_DB</c> and <c>leadwise.db</c> otherwise.</summary>
+    public const string DatabaseSetting = "Leadwise:Database";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        // Resolved from the built configuration, not the builder's: hosts (and tests) may add settings up to Build().
+        builder.Services.AddSingleton<ILeadwiseStore>(services => OpenStore(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ScoringEngine(RulesLoader.LoadDefault()));
+        builder.Services.AddSingleton<PromotedModel>();
+        builder.Services.AddProblemDetails();
+        // Bad request bodies (malformed JSON) are the client's error in every environment, never a 500.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
+
+        var app = builder.Build();
+        _ = app.Services.GetRequiredService<ILeadwiseStore>(); // fail at start, not at the first request
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        HealthEndpoints.Map(app);
+        RecommendEndpoints.Map(app);
+        LeadEndpoints.Map(app);
+        return app;
+    }
+
+    private static SqliteLeadwiseStore OpenStore(IConfiguration configuration)
+    {
+        var location = StoreLocation.Resolve(configuration[DatabaseSetting], Environment.GetEnvironmentVariable);
+        if (StoreLocation.IsPostgres(location))
+        {
+            throw new InvalidOperationException("PostgreSQL stores are not supported by the server yet; use a SQLite file path.");
+        }
+
+        if (!File.Exists(location))
+        {
+            throw new FileNotFoundException($"There is no store at {Path.GetFullPath(location)}; run 'leadwise import <folder>' or 'leadwise quickstart' first, or pass --db.", location);
+        }
+
+        // Opening applies migrations once, at start-up, before any request is served.
+        return SqliteLeadwiseStore.OpenAsync(location, CancellationToken.None).GetAwaiter().GetResult();
+    }
+}

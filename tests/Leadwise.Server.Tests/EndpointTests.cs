@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Leadwise.Server.Tests;
+
+public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStore>
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task Live_AnswersOk()
+    {
+        var response = await server.WithModel.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_IsOkWithAPromotedModel_AndUnavailableWithout()
+    {
+        var ready = await server.WithModel.CreateClient().GetAsync("/health/ready");
+        var notReady = await server.WithoutModel.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(1, (await JsonAsync(ready)).GetProperty("modelVersion").GetInt32());
+        Assert.Equal(3000, (await JsonAsync(ready)).GetProperty("leads").GetInt64());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal("no model promoted", (await JsonAsync(notReady)).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("/recommend", "The leadId query parameter is required")]
+    [InlineData("/recommend?leadId=", "The leadId query parameter is required")]
+    [InlineData("/recommend?leadId=abc", "leadId must be a whole number; got 'abc'.")]
+    [InlineData("/recommend?leadId=-5", "leadId must be a whole number; got '-5'.")]
+    public async Task Recommend_WithAMissingOrBadLeadId_Is400_InTheSeedShape(string url, string message)
+    {
+        var response = await server.WithModel.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.False(body.GetProperty("success").GetBoolean());
+        Assert.StartsWith(message, body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_ForAnUnknownLead_Is404_InTheSeedShape()
+    {
+        var response = await server.WithModel.CreateClient().GetAsync("/recommend?leadId=999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal(["success", "message"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("There is no lead 999.", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_ForAKnownLead_AnswersOneEntryPerStepInOrder_WithTheSeedsFields()
+    {
+        var response = await server.WithModel.CreateClient().GetAsync($"/recommend?leadId={server.KnownLeadId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.True(body.GetProperty("success").GetBoolean());
+        var steps = body.GetProperty("data").EnumerateArray().ToList();
+        Assert.NotEmpty(steps);
+        Assert.Equal(Enumerable.Range(0, steps.Count), steps.Select(s => s.GetProperty("order").GetInt32()));
+        foreach (var step in steps)
+        {
+            foreach (var field in new[] { "order", "campaignId", "name", "content", "maleSalutation", "femaleSalutation", "interval", "messageId" })
+            {
+                Assert.True(step.TryGetProperty(field, out _), $"missing {field}");
+            }
+
+            Assert.Equal($"{step.GetProperty("order").GetInt32()}-{server.KnownCampaignId}", step.GetProperty("messageId").GetString());
+            Assert.DoesNotContain("{{ first_name }}", step.GetProperty("renderedContent").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(JsonValueKind.Null, steps[0].GetProperty("interval").ValueKind);
+    }
+
+    [Fact]
+    public async Task Lead_ShowsPointsAndModelReasons_AndAnUnknownLeadIsAProblem404()
+    {
+        var client = server.WithModel.CreateClient();
+
+        var known = await client.GetAsync($"/api/leads/{server.KnownLeadId}");
+        var unknown = await client.GetAsync("/api/leads/999");
+
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        var body = await JsonAsync(known);
+        Assert.Equal(server.KnownLeadId, body.GetProperty("id").GetInt64());
+        Assert.True(body.GetProperty("points").TryGetProperty("subtotals", out _));
+        var model = body.GetProperty("model");
+        Assert.Equal(1, model.GetProperty("version").GetInt32());
+        Assert.InRange(model.GetProperty("probability").GetDouble(), 0, 1);
+        Assert.Contains(model.GetProperty("grade").GetString(), new[] { "A", "B", "C", "D" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Score_APostedLead_WithoutStoringIt_AndAnUnknownCampaignIsAFieldProblem()
+    {
+        var client = server.WithModel.CreateClient();
+
+        var senior = await client.PostAsJsonAsync("/api/score", new { firstName = "Anna", title = "Geschäftsführerin", email = "anna@beispiel-ag.de", country = "Germany", campaignId = server.KnownCampaignId });
+        var student = await client.PostAsJsonAsync("/api/score", new { firstName = "Ben", title = "Werkstudent", email = "ben@gmail.com", country = "Germany", campaignId = server.KnownCampaignId });
+        var badCampaign = await client.PostAsJsonAsync("/api/score", new { title = "CEO", campaignId = 42 });
+        var notJson = await client.PostAsync("/api/score", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (senior.StatusCode, student.StatusCode));
+        var seniorModel = (await JsonAsync(senior)).GetProperty("model");
+        var studentModel = (await JsonAsync(student)).GetProperty("model");
+        // The generator's true effects: students reply more than executives.
+        Assert.True(studentModel.GetProperty("probability").GetDouble() > seniorModel.GetProperty("probability").GetDouble());
+        Assert.Contains(seniorModel.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("factor").GetString()!.StartsWith("Title seniority is", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, badCampaign.StatusCode);
+        Assert.Contains("campaignId", await badCampaign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(3000, (await JsonAsync(await client.GetAsync("/health/ready"))).GetProperty("leads").GetInt64());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheEndpoints()
+    {
+        var response = await server.WithModel.CreateClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = (await JsonAsync(response)).GetProperty("paths");
+        foreach (var path in new[] { "/recommend", "/api/leads/{id}", "/api/score", "/health/ready" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"missing {path}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Leadwise.Data.Import;
+using Leadwise.Data.Sqlite;
+using Leadwise.Generator;
+using Leadwise.Generator.Writing;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
+using Leadwise.Learning.Registry;
+using Leadwise.Learning.Training;
+using Leadwise.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Leadwise.Server.Tests;
+
+/// <summary>
+/// A generated store (3,000 leads with companies and events) and the server hosted over it, once with a
+/// promoted conversion model and once without: built once per test class (generation and training take seconds).
+/// </summary>
+public sealed class ServerStore : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+
+    public WebApplicationFactory<Program> WithModel { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> WithoutModel { get; private set; } = null!;
+
+    public string Database => _directory.File("leadwise.db");
+
+    public string DatabaseWithoutModel => _directory.File("no-model.db");
+
+    public long KnownLeadId { get; private set; }
+
+    public long KnownCampaignId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var export = new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 3000, Seed = 8 });
+        var folder = _directory.File("export");
+        await new GeneratedExportWriter().WriteAsync(export, folder, null, CancellationToken.None);
+        foreach (var database in new[] { Database, DatabaseWithoutModel })
+        {
+            await using var store = await SqliteLeadwiseStore.OpenAsync(database, CancellationToken.None);
+            await new OutreachImporter(store).ImportAsync(folder, new ImportOptions(), null, CancellationToken.None);
+            await new CompanyImporter(store).ImportAsync(Path.Combine(folder, "companies.csv"), new ImportOptions(), null, CancellationToken.None);
+            await new EngagementImporter(store).ImportAsync(Path.Combine(folder, "events.csv"), new ImportOptions(), null, CancellationToken.None);
+            if (database == Database)
+            {
+                var leads = await StoreLeads.ReadAsync(store, CancellationToken.None);
+                var trained = ConversionModelTrainer.Train(leads.Invited, leads.Replied, new ConversionTrainingOptions(Folds: 3, Trainers: [TrainerKind.LogisticRegression], Importance: false), DateTimeOffset.UtcNow);
+                var registry = new ConversionModelRegistry(store, TimeProvider.System);
+                await registry.PromoteAsync((await registry.SaveAsync(trained.Model, CancellationToken.None)).Version, CancellationToken.None);
+                var lead = leads.All.First(f => f.Lead.InviteSentAt is not null).Lead;
+                (KnownLeadId, KnownCampaignId) = (lead.Id.Value, lead.CampaignId.Value);
+            }
+        }
+
+        WithModel = Host(Database);
+        WithoutModel = Host(DatabaseWithoutModel);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await WithModel.DisposeAsync();
+        await WithoutModel.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    private static WebApplicationFactory<Program> Host(string database) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting(LeadwiseServer.DatabaseSetting, database));
+}
