@@ -32,9 +32,13 @@ public static partial class MessageRenderer
     public static string Salutation(Message message, string? gender)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var female = gender?.Trim().ToLowerInvariant() is "female" or "f" or "w" or "weiblich";
-        var male = gender?.Trim().ToLowerInvariant() is "male" or "m" or "männlich";
-        return (female ? message.FemaleSalutation : male ? message.MaleSalutation : message.MaleSalutation ?? message.FemaleSalutation)?.Trim() ?? string.Empty;
+        var salutation = Genders.Normalize(gender) switch
+        {
+            Genders.Female => message.FemaleSalutation,
+            Genders.Male => message.MaleSalutation,
+            _ => message.MaleSalutation ?? message.FemaleSalutation,
+        };
+        return salutation?.Trim() ?? string.Empty;
     }
 
     /// <summary>Exports hold names in lower case ("anna"); a message addresses "Anna".</summary>

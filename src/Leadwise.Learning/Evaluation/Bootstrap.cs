@@ -17,6 +17,14 @@ public static class Bootstrap
         double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(metric);
+        var values = new List<double>(resamples);
+        Resample(probabilities, labels, resamples, seed, (sampleProbabilities, sampleLabels) => AddUnlessNaN(values, metric(sampleProbabilities, sampleLabels)));
+        return PercentileInterval(values, confidence);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> once per resample (rows drawn with replacement, seeded); the arrays are reused between calls.</summary>
+    internal static void Resample(ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> labels, int resamples, int seed, Action<double[], bool[]> visit)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 10);
         if (probabilities.Length != labels.Length || probabilities.IsEmpty)
         {
@@ -27,7 +35,6 @@ public static class Bootstrap
         var n = probabilities.Length;
         var sampleProbabilities = new double[n];
         var sampleLabels = new bool[n];
-        var values = new List<double>(resamples);
         for (var r = 0; r < resamples; r++)
         {
             for (var i = 0; i < n; i++)
@@ -37,13 +44,22 @@ public static class Bootstrap
                 sampleLabels[i] = labels[pick];
             }
 
-            var value = metric(sampleProbabilities, sampleLabels);
-            if (!double.IsNaN(value))
-            {
-                values.Add(value); // a resample with one class only has no AUC; it is skipped
-            }
+            visit(sampleProbabilities, sampleLabels);
         }
+    }
 
+    /// <summary>A resample holding one class only has no AUC (or lift): it is skipped for that metric.</summary>
+    internal static void AddUnlessNaN(List<double> values, double value)
+    {
+        if (!double.IsNaN(value))
+        {
+            values.Add(value);
+        }
+    }
+
+    /// <summary>The central <paramref name="confidence"/> interval of the values (sorted in place); NaNs when there are none.</summary>
+    internal static (double Low, double High) PercentileInterval(List<double> values, double confidence)
+    {
         if (values.Count == 0)
         {
             return (double.NaN, double.NaN);
@@ -54,7 +70,7 @@ public static class Bootstrap
         return (Percentile(values, tail), Percentile(values, 1 - tail));
     }
 
-    internal static double Percentile(List<double> sorted, double quantile)
+    private static double Percentile(List<double> sorted, double quantile)
     {
         var position = quantile * (sorted.Count - 1);
         var below = (int)Math.Floor(position);

@@ -1,3 +1,4 @@
+using Leadwise.Core.Outreach;
 using System.Collections.Frozen;
 using Leadwise.Core.Engagement;
 using Leadwise.Scoring.Signals;
@@ -89,7 +90,7 @@ public sealed class LeadFeatureEncoder
         var features = new float[FeatureNames.Count];
         features[_seniority[TitleSeniority.Classify(facts.Title).ToString()]] = 1;
         features[_emailKind[EmailClassifier.Classify(facts.Email).ToString()]] = 1;
-        features[_gender[Gender(facts.Gender)]] = 1;
+        features[_gender[Genders.Normalize(facts.Gender)]] = 1;
         features[Hot(_country, facts.Country)] = 1;
         features[Hot(_campaignType, facts.CampaignType)] = 1;
         features[string.IsNullOrWhiteSpace(facts.Company?.Industry) ? _industry[Unknown] : Hot(_industry, facts.Company.Industry)] = 1;
@@ -166,12 +167,6 @@ public sealed class LeadFeatureEncoder
     internal static readonly FrozenSet<string> GermanSpeaking = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         ["Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "DE", "AT", "CH"]);
 
-    private static string Gender(string? gender) => gender?.Trim().ToLowerInvariant() switch
-    {
-        "male" or "m" or "männlich" => "male",
-        "female" or "f" or "w" or "weiblich" => "female",
-        _ => "unknown",
-    };
 
     private static int Hot(FrozenDictionary<string, int> slots, string? value) =>
         value is not null && slots.TryGetValue(value, out var slot) && value != Other && value != Unknown ? slot : slots[Other];

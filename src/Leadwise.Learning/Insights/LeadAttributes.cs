@@ -1,3 +1,4 @@
+using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
 using Leadwise.Scoring.Signals;
 
@@ -29,14 +30,14 @@ public static class LeadAttributes
             new("seniority", TitleSeniority.Classify(facts.Title).ToString()),
             new("country", Text(facts.Country)),
             new("language", german ? "German-speaking" : "other"),
-            new("gender", Gender(facts.Gender)),
+            new("gender", Genders.Normalize(facts.Gender)),
             new("email kind", EmailClassifier.Classify(facts.Email).ToString()),
             new("company named", YesNo(!string.IsNullOrWhiteSpace(facts.CompanyName) && !SpamSignals.IsPlaceholder(facts.CompanyName))),
             new("company size", SizeBand(facts.Company?.Employees)),
             new("company industry", Text(facts.Company?.Industry)),
             new("campaign type", Text(facts.CampaignType)),
         };
-        values.AddRange(TitleWords(facts.Title).Select(word => new AttributeValue("title word", word)));
+        values.AddRange(TitleWords.Of(facts.Title).Select(word => new AttributeValue("title word", word)));
         if (facts.Messages.Count > 0)
         {
             var invite = facts.Messages[0];
@@ -67,45 +68,8 @@ public static class LeadAttributes
         _ => "5000+",
     };
 
-    /// <summary>Distinct lower-case words of two or more letters or digits.</summary>
-    public static IReadOnlyCollection<string> TitleWords(string? title)
-    {
-        var words = new SortedSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            return words;
-        }
-
-        var start = -1;
-        for (var i = 0; i <= title.Length; i++)
-        {
-            var letter = i < title.Length && char.IsLetterOrDigit(title[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                if (i - start >= 2)
-                {
-                    words.Add(title[start..i].ToLowerInvariant());
-                }
-
-                start = -1;
-            }
-        }
-
-        return words;
-    }
-
     private static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? Missing : value.Trim();
 
     private static string YesNo(bool value) => value ? "yes" : "no";
 
-    private static string Gender(string? gender) => gender?.Trim().ToLowerInvariant() switch
-    {
-        "male" or "m" or "männlich" => "male",
-        "female" or "f" or "w" or "weiblich" => "female",
-        _ => "unknown",
-    };
 }

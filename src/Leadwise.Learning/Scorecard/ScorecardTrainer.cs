@@ -203,7 +203,7 @@ public sealed class ScorecardTrainer(ScorecardOptions options)
 
     private IEnumerable<Characteristic> TitleWords(IReadOnlyList<(LeadFacts Facts, DateTimeOffset AsOf)> training)
     {
-        var words = training.SelectMany(t => LeadAttributes.TitleWords(t.Facts.Lead.Title))
+        var words = training.SelectMany(t => Leadwise.Scoring.Signals.TitleWords.Of(t.Facts.Lead.Title))
             .GroupBy(w => w, StringComparer.Ordinal)
             .Where(g => g.Count() >= options.MinSupport)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Leadwise.Core.Scoring;
 using Leadwise.Scoring.Rules;
+using Leadwise.Scoring.Signals;
 
 namespace Leadwise.Scoring.Reports;
 
@@ -131,7 +132,7 @@ public sealed class RuleSuggester(SuggestOptions options)
     {
         if (fieldName == SuggestOptions.TitleTokens)
         {
-            return Tokens(facts.Lead.Title);
+            return TitleWords.Of(facts.Lead.Title);
         }
 
         if (!RuleFields.TryGet(fieldName, out var field) || field.Kind != FieldKind.Text)
@@ -142,36 +143,6 @@ public sealed class RuleSuggester(SuggestOptions options)
         var context = new LeadContext(facts, DateTimeOffset.MaxValue);
         var value = field.Text!(ref context)?.Trim();
         return string.IsNullOrEmpty(value) ? [] : [value];
-    }
-
-    private static HashSet<string> Tokens(string? title)
-    {
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            return tokens;
-        }
-
-        var start = -1;
-        for (var i = 0; i <= title.Length; i++)
-        {
-            var letter = i < title.Length && char.IsLetterOrDigit(title[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                if (i - start >= 2)
-                {
-                    tokens.Add(title[start..i].ToLowerInvariant());
-                }
-
-                start = -1;
-            }
-        }
-
-        return tokens;
     }
 
     private static double LogOdds(int converted, int total) => Math.Log((converted + 0.5) / (total - converted + 0.5));
