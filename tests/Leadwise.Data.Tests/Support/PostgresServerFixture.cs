@@ -1,0 +1,69 @@
+using Leadwise.Testing;
+using Leadwise.Testing.Postgres;
+
+namespace Leadwise.Data.Tests.Support;
+
+/// <summary>
+/// One throwaway PostgreSQL server for all PostgreSQL test classes of a run (they share the
+/// <see cref="PostgresCollection"/>); each store gets a database of its own. Without the binaries the
+/// tests skip, saying why, unless <c>LEADWISE_REQUIRE_POSTGRES=1</c> (CI, scripts/test.sh) makes them fail.
+/// </summary>
+public sealed class PostgresServerFixture : IAsyncLifetime
+{
+    public const string RequireVariable = "LEADWISE_REQUIRE_POSTGRES";
+
+    /// <summary>Where to look for <c>N/bin/initdb</c>; the Debian packages' place unless overridden.</summary>
+    public const string RootVariable = "LEADWISE_POSTGRES_ROOT";
+
+    private ThrowawayPostgresServer? _server;
+    private string? _missing;
+
+    internal StoreBackend Backend => new PostgresBackend(this);
+
+    public async Task InitializeAsync()
+    {
+        var root = Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } configured ? configured : "/usr/lib/postgresql";
+        var binaries = ThrowawayPostgresServer.FindBinaries(root);
+        if (binaries is null)
+        {
+            _missing = $"PostgreSQL tests need initdb and pg_ctl under {root}/<version>/bin (Debian: apt-get install postgresql-15, "
+                + "or run scripts/test.sh, which installs it)";
+            return;
+        }
+
+        // Binaries that are there but cannot start a server are a failure, not a reason to skip.
+        _server = await ThrowawayPostgresServer.StartAsync(binaries, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>The server, or a skip (a failure under <c>LEADWISE_REQUIRE_POSTGRES=1</c>) when it is not installed.</summary>
+    internal ThrowawayPostgresServer RequireServer()
+    {
+        if (_missing is not null)
+        {
+            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+            {
+                throw new InvalidOperationException($"{RequireVariable}=1 but PostgreSQL is not installed: {_missing}.");
+            }
+
+            Skip.If(true, $"Skipped: {_missing}.");
+        }
+
+        return _server!;
+    }
+
+    private sealed class PostgresBackend(PostgresServerFixture fixture) : StoreBackend
+    {
+        public override string Name => "PostgreSQL";
+
+        public override Task<string> CreateLocationAsync(TempDirectory scratch) =>
+            fixture.RequireServer().CreateDatabaseAsync("store", CancellationToken.None);
+    }
+}
