@@ -1,5 +1,6 @@
 using Leadwise.Data.Sqlite;
 using Leadwise.Data.Storage;
+using Npgsql;
 
 namespace Leadwise.Data.Postgres;
 
@@ -16,7 +17,16 @@ public static class StoreFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         if (StoreLocation.IsPostgres(location))
         {
-            return await PostgresLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await PostgresLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException exception) when (exception is not PostgresException postgres || IsNotThere(postgres.SqlState))
+            {
+                // Unreachable server, unknown database, refused login: the database is not there to use,
+                // which hosts report like a missing file. The message names host and database, not the password.
+                throw new IOException($"Could not open {Describe(location)}: {exception.Message}", exception);
+            }
         }
 
         if (mustExist && !File.Exists(location))
@@ -35,4 +45,8 @@ public static class StoreFactory
             ? PostgresConnectionString.Describe(PostgresConnectionString.Parse(location))
             : $"SQLite {Path.GetFullPath(location)}";
     }
+
+    /// <summary>Connection failures (08…), refused logins (28…) and an unknown database (3D000).</summary>
+    private static bool IsNotThere(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState.StartsWith("28", StringComparison.Ordinal) || sqlState == "3D000";
 }
