@@ -85,25 +85,34 @@ public sealed class ThrowawayPostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The connection string of a database on this server (Npgsql's form).</summary>
-    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    /// <summary>The connection string of a database on this server (Npgsql's form), optionally with a search path.</summary>
+    public string ConnectionString(string database, string? searchPath = null) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
         Username = SuperUser,
         Database = database,
+        SearchPath = searchPath,
         Pooling = true,
     }.ConnectionString;
 
-    /// <summary>Creates a new, empty database and returns its connection string.</summary>
+    /// <summary>Creates a new, empty database (about 0.2 s: a copy of template0) and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}_{Interlocked.Increment(ref _databases)}").ToLowerInvariant();
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var name = NextName(prefix);
+        await ExecuteAsync("postgres", $"CREATE DATABASE \"{name}\" TEMPLATE template0", cancellationToken).ConfigureAwait(false);
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Creates a new, empty schema in <paramref name="database"/> and returns a connection string whose search
+    /// path is that schema alone: a store of its own in a millisecond, where a database takes 0.2 s.
+    /// </summary>
+    public async Task<string> CreateSchemaAsync(string database, string prefix, CancellationToken cancellationToken)
+    {
+        var name = NextName(prefix);
+        await ExecuteAsync(database, $"CREATE SCHEMA \"{name}\"", cancellationToken).ConfigureAwait(false);
+        return ConnectionString(database, name);
     }
 
     public async ValueTask DisposeAsync()
@@ -131,6 +140,17 @@ public sealed class ThrowawayPostgresServer : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    private string NextName(string prefix) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}_{Interlocked.Increment(ref _databases)}").ToLowerInvariant();
+
+    private async Task ExecuteAsync(string database, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static int FreeLoopbackPort()
@@ -161,7 +181,7 @@ public sealed class ThrowawayPostgresServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // pg_ctl's server keeps inherited pipes open; its output goes to the log file, so only wait for the tool itself.
+        // pg_ctl -l sends the server's own output to the log file, so reading the tool's output to its end returns.
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
