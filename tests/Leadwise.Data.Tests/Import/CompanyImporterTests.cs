@@ -1,6 +1,7 @@
 using Leadwise.Core.Companies;
 using Leadwise.Data.Export;
 using Leadwise.Data.Tests.Support;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Data.Tests.Support.ScoringDataFiles;
 
 namespace Leadwise.Data.Tests.Import;
@@ -157,4 +158,4 @@ public sealed class SqliteCompanyImporterTests() : CompanyImporterTests(StoreBac
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresCompanyImporterTests(PostgresServerFixture server) : CompanyImporterTests(server.Backend);
+public sealed class PostgresCompanyImporterTests(PostgresServerFixture server) : CompanyImporterTests(StoreBackend.Postgres(server));

@@ -3,6 +3,7 @@ using Leadwise.Core.Outreach;
 using Leadwise.Data.Import;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Engagement;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Data.Tests.Support.ScoringDataFiles;
 using static Leadwise.Testing.Exports.OutreachExportText;
 
@@ -287,4 +288,4 @@ public sealed class SqliteEngagementImporterTests() : EngagementImporterTests(St
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresEngagementImporterTests(PostgresServerFixture server) : EngagementImporterTests(server.Backend);
+public sealed class PostgresEngagementImporterTests(PostgresServerFixture server) : EngagementImporterTests(StoreBackend.Postgres(server));

@@ -4,6 +4,7 @@ using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Exports;
 using Leadwise.Testing.Outreach;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Testing.Exports.OutreachExportText;
 
 namespace Leadwise.Data.Tests.Import;
@@ -180,4 +181,4 @@ public sealed class SqliteOutreachImporterRoundTripTests() : OutreachImporterRou
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresOutreachImporterRoundTripTests(PostgresServerFixture server) : OutreachImporterRoundTripTests(server.Backend);
+public sealed class PostgresOutreachImporterRoundTripTests(PostgresServerFixture server) : OutreachImporterRoundTripTests(StoreBackend.Postgres(server));

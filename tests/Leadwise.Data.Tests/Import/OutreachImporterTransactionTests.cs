@@ -5,6 +5,7 @@ using Leadwise.Data.Import;
 using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Exports;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Testing.Exports.OutreachExportText;
 
 namespace Leadwise.Data.Tests.Import;
@@ -209,4 +210,4 @@ public sealed class SqliteOutreachImporterTransactionTests() : OutreachImporterT
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresOutreachImporterTransactionTests(PostgresServerFixture server) : OutreachImporterTransactionTests(server.Backend);
+public sealed class PostgresOutreachImporterTransactionTests(PostgresServerFixture server) : OutreachImporterTransactionTests(StoreBackend.Postgres(server));

@@ -4,6 +4,7 @@ using Leadwise.Data.Tests.Support;
 using Leadwise.Generator;
 using Leadwise.Generator.Writing;
 using Leadwise.Testing;
+using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Postgres;
 
@@ -20,7 +21,7 @@ public sealed class BackendEquivalenceTests(PostgresServerFixture server)
         var export = new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 400, Seed = 11 });
         await new GeneratedExportWriter().WriteAsync(export, generated, progress: null, CancellationToken.None);
         await using var sqlite = await TestStore.CreateAsync(StoreBackend.Sqlite);
-        await using var postgres = await TestStore.CreateAsync(server.Backend);
+        await using var postgres = await TestStore.CreateAsync(StoreBackend.Postgres(server));
 
         // When
         foreach (var store in new[] { sqlite, postgres })
@@ -56,7 +57,7 @@ public sealed class BackendEquivalenceTests(PostgresServerFixture server)
         using var folder = new TempDirectory();
         var generated = folder.Subdirectory("generated");
         await new GeneratedExportWriter().WriteAsync(new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 200, Seed = 5 }), generated, progress: null, CancellationToken.None);
-        await using var postgres = await TestStore.CreateAsync(server.Backend);
+        await using var postgres = await TestStore.CreateAsync(StoreBackend.Postgres(server));
         (await postgres.ImportAsync(generated)).AssertSucceeded();
         (await postgres.ImportEventsAsync(Path.Combine(generated, EventsTable.Instance.FileName))).AssertSucceeded();
         var rows = await postgres.ReadAllAsync();

@@ -3,6 +3,7 @@ using Leadwise.Data.Postgres;
 using Leadwise.Data.Sqlite;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing;
+using Leadwise.Testing.Postgres;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;

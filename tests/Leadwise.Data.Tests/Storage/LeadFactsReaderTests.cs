@@ -5,6 +5,7 @@ using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Engagement;
 using Leadwise.Testing.Outreach;
+using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Storage;
 
@@ -76,4 +77,4 @@ public sealed class SqliteLeadFactsReaderTests() : LeadFactsReaderTests(StoreBac
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresLeadFactsReaderTests(PostgresServerFixture server) : LeadFactsReaderTests(server.Backend);
+public sealed class PostgresLeadFactsReaderTests(PostgresServerFixture server) : LeadFactsReaderTests(StoreBackend.Postgres(server));

@@ -3,6 +3,7 @@ using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
+using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Storage;
 
@@ -94,4 +95,4 @@ public sealed class SqliteModelRegistryTests() : ModelRegistryTests(StoreBackend
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresModelRegistryTests(PostgresServerFixture server) : ModelRegistryTests(server.Backend);
+public sealed class PostgresModelRegistryTests(PostgresServerFixture server) : ModelRegistryTests(StoreBackend.Postgres(server));

@@ -5,6 +5,7 @@ using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing;
 using Leadwise.Testing.Engagement;
+using Leadwise.Testing.Postgres;
 using Leadwise.Testing.Scoring;
 using static Leadwise.Data.Tests.Support.ScoringDataFiles;
 
@@ -183,4 +184,4 @@ public sealed class SqliteScoringDataTests() : ScoringDataTests(StoreBackend.Sql
 
 /// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresScoringDataTests(PostgresServerFixture server) : ScoringDataTests(server.Backend);
+public sealed class PostgresScoringDataTests(PostgresServerFixture server) : ScoringDataTests(StoreBackend.Postgres(server));

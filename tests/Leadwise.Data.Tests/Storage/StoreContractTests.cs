@@ -4,6 +4,7 @@ using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Exports;
 using Leadwise.Testing.Outreach;
+using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Storage;
 
@@ -261,4 +262,4 @@ public sealed class SqliteStoreContractTests() : StoreContractTests(StoreBackend
 
 /// <summary>The contract on the run's throwaway PostgreSQL server, a database per store.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreContractTests(PostgresServerFixture server) : StoreContractTests(server.Backend);
+public sealed class PostgresStoreContractTests(PostgresServerFixture server) : StoreContractTests(StoreBackend.Postgres(server));

@@ -1,4 +1,5 @@
 using Leadwise.Testing;
+using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Support;
 
@@ -17,11 +18,22 @@ internal abstract class StoreBackend
 
     public override string ToString() => Name;
 
+    /// <summary>Stores on the run's throwaway PostgreSQL server, a schema each.</summary>
+    public static StoreBackend Postgres(PostgresServerFixture server) => new PostgresBackend(server);
+
     private sealed class SqliteBackend : StoreBackend
     {
         public override string Name => "SQLite";
 
         public override Task<string> CreateLocationAsync(TempDirectory scratch) =>
             Task.FromResult(scratch.File(Guid.NewGuid().ToString("N") + ".db"));
+    }
+
+    private sealed class PostgresBackend(PostgresServerFixture server) : StoreBackend
+    {
+        public override string Name => "PostgreSQL";
+
+        public override Task<string> CreateLocationAsync(TempDirectory scratch) =>
+            server.CreateStoreLocationAsync(CancellationToken.None);
     }
 }

@@ -1,12 +1,11 @@
-using Leadwise.Testing;
-using Leadwise.Testing.Postgres;
 using Npgsql;
+using Xunit;
 
-namespace Leadwise.Data.Tests.Support;
+namespace Leadwise.Testing.Postgres;
 
 /// <summary>
-/// One throwaway PostgreSQL server for all PostgreSQL test classes of a run (they share the
-/// <see cref="PostgresCollection"/>). The run's stores live in one database, each in a schema of its own
+/// One throwaway PostgreSQL server for all PostgreSQL test classes of a test assembly (they share one
+/// xUnit collection whose fixture this is; the collection is defined in each test project). The run's stores live in one database, each in a schema of its own
 /// (the store's SQL is unqualified, so the connection's search path is all that separates them; a schema
 /// takes a millisecond where a database takes 0.2 s); tests about databases themselves create their own. Without the binaries the
 /// tests skip, saying why, unless <c>LEADWISE_REQUIRE_POSTGRES=1</c> (CI, scripts/test.sh) makes them fail.
@@ -21,8 +20,6 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private ThrowawayPostgresServer? _server;
     private string? _storesDatabase;
     private string? _missing;
-
-    internal StoreBackend Backend => new PostgresBackend(this);
 
     public async Task InitializeAsync()
     {
@@ -49,7 +46,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     }
 
     /// <summary>The server, or a skip (a failure under <c>LEADWISE_REQUIRE_POSTGRES=1</c>) when it is not installed.</summary>
-    internal ThrowawayPostgresServer RequireServer()
+    public ThrowawayPostgresServer RequireServer()
     {
         if (_missing is not null)
         {
@@ -64,11 +61,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         return _server!;
     }
 
-    private sealed class PostgresBackend(PostgresServerFixture fixture) : StoreBackend
-    {
-        public override string Name => "PostgreSQL";
-
-        public override Task<string> CreateLocationAsync(TempDirectory scratch) =>
-            fixture.RequireServer().CreateSchemaAsync(fixture._storesDatabase!, "store", CancellationToken.None);
-    }
+    /// <summary>A new, empty store location: a schema of its own in the run's shared database.</summary>
+    public Task<string> CreateStoreLocationAsync(CancellationToken cancellationToken) =>
+        RequireServer().CreateSchemaAsync(_storesDatabase!, "store", cancellationToken);
 }
