@@ -4,7 +4,10 @@
 # (e.g. `bash scripts/test.sh tests/Leadwise.Reports.Tests --filter ReportCurves`).
 #   chromium           /usr/bin/chromium, opened headless by the report's browser test (Playwright)
 #   fonts-dejavu-core  a font for chart text (SkiaSharp reads /usr/share/fonts directly)
-# LEADWISE_REQUIRE_BROWSER=1 then makes a missing browser fail the browser test instead of skipping it.
+#   postgresql         /usr/lib/postgresql/<version>/bin/initdb and pg_ctl: the storage tests start a throwaway
+#                      server with them (Debian bookworm's postgresql is PostgreSQL 15); no server is left running
+# LEADWISE_REQUIRE_BROWSER=1 and LEADWISE_REQUIRE_POSTGRES=1 then make a missing browser or PostgreSQL fail
+# those tests instead of skipping them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +16,9 @@ missing=()
 if ! find /usr/share/fonts -type f \( -name '*.ttf' -o -name '*.otf' \) -print -quit 2>/dev/null | grep -q .; then
   missing+=(fonts-dejavu-core)
 fi
+
+has_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; }
+has_postgres || missing+=(postgresql)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "scripts/test.sh: installing ${missing[*]} (apt-get; this happens once per machine)"
@@ -38,9 +44,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "scripts/test.sh: FAILED: the chromium package installed but /usr/bin/chromium is not there" >&2
     exit 1
   fi
+  if ! has_postgres; then
+    echo "scripts/test.sh: FAILED: the postgresql package installed but /usr/lib/postgresql/*/bin/initdb is not there" >&2
+    exit 1
+  fi
 fi
 
 export LEADWISE_REQUIRE_BROWSER=1
+export LEADWISE_REQUIRE_POSTGRES=1
 status=0
 dotnet test "$@" || status=$?
 

@@ -14,7 +14,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = $"The store: a SQLite file (default: ${StoreLocation.EnvironmentVariable}, else {StoreLocation.DefaultFile} in the working directory)",
+        Description = $"The store: a SQLite file or a PostgreSQL connection string (Host=…;Database=… or postgresql://…) (default: ${StoreLocation.EnvironmentVariable}, else {StoreLocation.DefaultFile} in the working directory)",
         Recursive = true,
     };
 }

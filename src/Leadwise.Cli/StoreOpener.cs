@@ -1,9 +1,13 @@
-using Leadwise.Data.Sqlite;
+using Leadwise.Data.Postgres;
 using Leadwise.Data.Storage;
 
 namespace Leadwise.Cli;
 
-/// <summary>Opens the store named by <c>--db</c>, <c>LEADWISE_DB</c> or the default file.</summary>
+/// <summary>
+/// Opens the store named by <c>--db</c>, <c>LEADWISE_DB</c> or the default file: a SQLite path, or a
+/// PostgreSQL connection string (<see cref="StoreFactory"/> decides). Messages name a PostgreSQL store
+/// by host, port and database only, never with its password.
+/// </summary>
 internal static class StoreOpener
 {
     /// <summary>Opens the store, creating the SQLite file when it does not exist (commands that write).</summary>
@@ -14,19 +18,20 @@ internal static class StoreOpener
     public static Task<ILeadwiseStore> OpenExistingAsync(string? option, CliContext context, CancellationToken cancellationToken) =>
         OpenAsync(option, context, mustExist: true, cancellationToken);
 
+    /// <summary>A store location as it may be shown: a SQLite path as given, a PostgreSQL one as host, port and database.</summary>
+    public static string Display(string location) =>
+        StoreLocation.IsPostgres(location) ? StoreFactory.Describe(location) : location;
+
     private static async Task<ILeadwiseStore> OpenAsync(string? option, CliContext context, bool mustExist, CancellationToken cancellationToken)
     {
         var location = StoreLocation.Resolve(option, context.Environment);
-        if (StoreLocation.IsPostgres(location))
+        try
         {
-            throw new UserFacingException("PostgreSQL stores are not supported yet; use a SQLite file path for --db.");
+            return await StoreFactory.OpenAsync(location, mustExist, cancellationToken).ConfigureAwait(false);
         }
-
-        if (mustExist && !File.Exists(location))
+        catch (FileNotFoundException) when (mustExist)
         {
             throw new UserFacingException($"There is no store at {Path.GetFullPath(location)}; run 'leadwise import <folder>' or 'leadwise quickstart' first, or pass --db.");
         }
-
-        return await SqliteLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,4 @@
-using Leadwise.Data.Sqlite;
+using Leadwise.Data.Postgres;
 using Leadwise.Data.Storage;
 using Leadwise.Scoring.Engine;
 using Leadwise.Scoring.Rules;
@@ -13,7 +13,7 @@ namespace Leadwise.Server;
 /// </summary>
 public static class LeadwiseServer
 {
-    /// <summary>The configuration key of the store location (a SQLite path); <c>LEADWISE_DB</c> and <c>leadwise.db</c> otherwise.</summary>
+    /// <summary>The configuration key of the store location (a SQLite path or a PostgreSQL connection string); <c>LEADWISE_DB</c> and <c>leadwise.db</c> otherwise.</summary>
     public const string DatabaseSetting = "Leadwise:Database";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -42,20 +42,11 @@ public static class LeadwiseServer
         return app;
     }
 
-    private static SqliteLeadwiseStore OpenStore(IConfiguration configuration)
+    private static ILeadwiseStore OpenStore(IConfiguration configuration)
     {
         var location = StoreLocation.Resolve(configuration[DatabaseSetting], Environment.GetEnvironmentVariable);
-        if (StoreLocation.IsPostgres(location))
-        {
-            throw new InvalidOperationException("PostgreSQL stores are not supported by the server yet; use a SQLite file path.");
-        }
-
-        if (!File.Exists(location))
-        {
-            throw new FileNotFoundException($"There is no store at {Path.GetFullPath(location)}; run 'leadwise import <folder>' or 'leadwise quickstart' first, or pass --db.", location);
-        }
 
         // Opening applies migrations once, at start-up, before any request is served.
-        return SqliteLeadwiseStore.OpenAsync(location, CancellationToken.None).GetAwaiter().GetResult();
+        return StoreFactory.OpenAsync(location, mustExist: true, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

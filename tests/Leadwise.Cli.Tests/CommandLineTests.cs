@@ -87,4 +87,19 @@ public sealed class CommandLineTests
         Assert.Contains("There is no folder", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(database));
     }
+
+    [Fact]
+    public async Task Status_OnAnUnreachablePostgresServer_ExitsOne_NamingHostAndDatabaseButNotThePassword()
+    {
+        // Given: LEADWISE_DB names PostgreSQL on a port nothing listens on (port 1 is never a database)
+        var environment = new Dictionary<string, string> { ["LEADWISE_DB"] = "Host=127.0.0.1;Port=1;Database=crm;Username=app;Password=hunter2;Timeout=3" };
+
+        // When
+        var run = await CliRun.RunAsync(environment, "status", "--verbose");
+
+        // Then
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Could not open PostgreSQL 127.0.0.1:1/crm", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.Output, StringComparison.Ordinal);
+    }
 }

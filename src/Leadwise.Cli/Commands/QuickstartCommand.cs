@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Leadwise.Cli.Rendering;
 using Leadwise.Data.Import;
-using Leadwise.Data.Sqlite;
+using Leadwise.Data.Postgres;
+using Leadwise.Data.Storage;
 using Leadwise.Generator;
 using Leadwise.Learning.Model;
 using Leadwise.Scoring.Engine;
@@ -43,7 +44,7 @@ internal static class QuickstartCommand
             await GenerateCommand.RunAsync(context.Console, options, exportFolder, cancellationToken);
 
             context.Console.Write(new Rule("[bold]2. Import[/]").LeftJustified());
-            await using var store = await SqliteLeadwiseStore.OpenAsync(database, cancellationToken);
+            await using var store = await StoreFactory.OpenAsync(database, mustExist: false, cancellationToken);
             var report = await ImportRunner.RunAsync(context.Console, store, exportFolder, new ImportOptions(), cancellationToken);
             if (!report.Committed)
             {
@@ -95,7 +96,8 @@ internal static class QuickstartCommand
             }
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
-            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {database}[/], [bold]leadwise models list --db {database}[/], [bold]leadwise serve --db {database}[/] (then open {ServeCommand.DefaultUrls}/health/ready), [bold]leadwise rules suggest --db {database}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
+            var shown = StoreLocation.IsPostgres(database) ? "<connection string>" : database;
+            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {shown}[/], [bold]leadwise models list --db {shown}[/], [bold]leadwise serve --db {shown}[/] (then open {ServeCommand.DefaultUrls}/health/ready), [bold]leadwise rules suggest --db {shown}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
             return ExitCodes.Success;
         });
         return command;

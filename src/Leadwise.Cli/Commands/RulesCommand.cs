@@ -56,7 +56,7 @@ internal static class RulesCommand
             var rules = ScoringOptions.LoadRules(source);
             context.Console.MarkupLineInterpolated($"[green]{name} is valid:[/] {rules.Rules.Count} rules.");
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
-            if (!File.Exists(location))
+            if (!StoreLocation.IsPostgres(location) && !File.Exists(location))
             {
                 context.Console.MarkupLine("No store to test it on (import an export first to see how many leads each rule hits).");
                 return ExitCodes.Success;

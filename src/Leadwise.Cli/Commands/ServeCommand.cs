@@ -25,7 +25,7 @@ internal static class ServeCommand
 
             var listen = parseResult.GetRequiredValue(urls);
             await using var app = LeadwiseServer.Build(["--urls", listen], builder => builder.Configuration[LeadwiseServer.DatabaseSetting] = location);
-            context.Console.MarkupLineInterpolated($"Serving [bold]{location}[/] at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
+            context.Console.MarkupLineInterpolated($"Serving [bold]{Leadwise.Data.Postgres.StoreFactory.Describe(location)}[/] at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
             await app.StartAsync(cancellationToken);
             try
             {

@@ -1,21 +1,26 @@
 using Leadwise.Core.Companies;
 using Leadwise.Data.Export;
 using Leadwise.Data.Tests.Support;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Data.Tests.Support.ScoringDataFiles;
 
 namespace Leadwise.Data.Tests.Import;
 
-public sealed class CompanyImporterTests : IAsyncLifetime
+public abstract class CompanyImporterTests : IAsyncLifetime
 {
+    private readonly StoreBackend _backend;
+
+    private protected CompanyImporterTests(StoreBackend backend) => _backend = backend;
+
     private const string Companies = "companies.csv";
 
     private TestStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync(_backend);
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_ValidFile_StoresCompaniesWithLowerCaseDomains()
     {
         // Given
@@ -37,7 +42,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
             await _store.CompaniesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_CompanyAlreadyStoredUnderAnotherSpelling_ReplacesIt()
     {
         // Given
@@ -52,7 +57,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         Assert.Equal(new CompanyProfile { Name = "ACME  GMBH", Domain = "acme.de", Industry = "Robotics", Employees = 300, Country = "Austria" }, company);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_EmployeesNotANumber_IsAnErrorAtItsLineAndColumn()
     {
         // Given
@@ -69,7 +74,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         Assert.Empty(await _store.CompaniesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_NegativeEmployees_IsAnError()
     {
         // When
@@ -79,7 +84,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         report.SingleError().AssertAt(Companies, 2, 24, "employees");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_DomainThatIsAUrl_IsAnError()
     {
         // When
@@ -89,7 +94,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         report.SingleError().AssertAt(Companies, 2, 9, "domain");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_TwoRowsWithTheSameNormalisedName_IsAnErrorNamingTheEarlierLine()
     {
         // Given
@@ -104,7 +109,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         Assert.Equal("duplicate company \"acme  gmbh\" (key \"acme gmbh\"): line 2 has it already", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_MissingName_IsAnError()
     {
         // When
@@ -114,7 +119,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         report.SingleError().AssertAt(Companies, 2, 1, "name");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_UnknownColumn_IsIgnoredWithAWarning()
     {
         // When
@@ -127,7 +132,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         Assert.Contains("ignored", warning.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportWriteImport_GivesTheSameCompanies()
     {
         // Given
@@ -138,7 +143,7 @@ public sealed class CompanyImporterTests : IAsyncLifetime
 
         // When
         var written = await new OutreachExportWriter(folder).WriteCompaniesAsync(_store.Store.ReadCompaniesAsync(CancellationToken.None), CancellationToken.None);
-        await using var other = await TestStore.CreateAsync();
+        await using var other = await TestStore.CreateAsync(_backend);
         var report = await other.ImportCompaniesAsync(Path.Combine(folder, Companies));
 
         // Then
@@ -147,3 +152,10 @@ public sealed class CompanyImporterTests : IAsyncLifetime
         Assert.Equal(await _store.CompaniesAsync(), await other.CompaniesAsync());
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SqliteCompanyImporterTests() : CompanyImporterTests(StoreBackend.Sqlite);
+
+/// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCompanyImporterTests(PostgresServerFixture server) : CompanyImporterTests(StoreBackend.Postgres(server));

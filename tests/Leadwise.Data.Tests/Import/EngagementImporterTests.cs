@@ -3,22 +3,27 @@ using Leadwise.Core.Outreach;
 using Leadwise.Data.Import;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Engagement;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Data.Tests.Support.ScoringDataFiles;
 using static Leadwise.Testing.Exports.OutreachExportText;
 
 namespace Leadwise.Data.Tests.Import;
 
-public sealed class EngagementImporterTests : IAsyncLifetime
+public abstract class EngagementImporterTests : IAsyncLifetime
 {
+    private readonly StoreBackend _backend;
+
+    private protected EngagementImporterTests(StoreBackend backend) => _backend = backend;
+
     private const string Events = "events.csv";
 
     private TestStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await CreateStoreWithLeadsAsync();
+    public async Task InitializeAsync() => _store = await CreateStoreWithLeadsAsync(_backend);
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_ValidFile_StoresEventsByLeadAndTimeWithTheirProperties()
     {
         // Given
@@ -47,7 +52,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Equal(2, await CountOf(_store.Store.ReadEventsOfLeadAsync(new LeadId(JoergLeadId), CancellationToken.None)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_TimestampWithoutOffset_IsAnErrorAtItsLineAndColumnAndImportsNothing()
     {
         // Given
@@ -67,7 +72,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Empty(await _store.EventsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_LeadNotInTheStore_IsAnErrorAtLeadId()
     {
         // Given
@@ -83,7 +88,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Empty(await _store.EventsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_MissingType_IsAnError()
     {
         // Given
@@ -96,7 +101,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         report.SingleError().AssertAt(Events, 2, 18, "type");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_ClientEventIdTwiceInTheFile_IsAnErrorNamingTheEarlierLine()
     {
         // Given
@@ -116,7 +121,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.False(report.Committed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_SameFileTwice_AddsNothingTheSecondTimeAndCountsThemAsAlreadyPresent()
     {
         // Given: events with and without client ids
@@ -137,7 +142,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Equal(before, await _store.EventsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_EventWithoutClientIdRepeatedInTheFile_IsStoredOnceAndCountedAsAlreadyPresent()
     {
         // Given
@@ -153,7 +158,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Equal(2, (await _store.EventsAsync()).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_UnknownTypes_AreImportedWithOneWarningPerTypeCountingItsRows()
     {
         // Given
@@ -176,7 +181,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Equal(4, (await _store.EventsAsync()).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WithSkipBadRows_ImportsTheGoodRowsAndWritesTheRejects()
     {
         // Given
@@ -193,7 +198,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Contains("999,page_view", await File.ReadAllTextAsync(rejects), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_ColumnDifferingOnlyInCase_IsAPropertyWithAWarning()
     {
         // Given: "clientEventID" is not "clientEventId"
@@ -208,7 +213,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.Equal("e-1", (await _store.EventsAsync()).Single().Properties["clientEventID"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_MissingFile_IsAnError()
     {
         // When
@@ -219,7 +224,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.False(report.Committed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportWriteImport_GivesTheSameEvents()
     {
         // Given
@@ -234,7 +239,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         var writer = new Leadwise.Data.Export.OutreachExportWriter(folder);
         var written = await writer.WriteEventsAsync(_store.Store.ReadEventsAsync(CancellationToken.None), CancellationToken.None,
             await _store.Store.ReadEventPropertyNamesAsync(CancellationToken.None));
-        await using var other = await CreateStoreWithLeadsAsync();
+        await using var other = await CreateStoreWithLeadsAsync(_backend);
         var report = await other.ImportEventsAsync(Path.Combine(folder, "events.csv"));
 
         // Then
@@ -244,7 +249,7 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         Assert.StartsWith(EventsHeader + ",device,seconds\n", await File.ReadAllTextAsync(Path.Combine(folder, "events.csv")), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteEvents_PropertyNotAmongTheColumns_Throws()
     {
         // Given
@@ -277,3 +282,10 @@ public sealed class EngagementImporterTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SqliteEngagementImporterTests() : EngagementImporterTests(StoreBackend.Sqlite);
+
+/// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresEngagementImporterTests(PostgresServerFixture server) : EngagementImporterTests(StoreBackend.Postgres(server));

@@ -5,20 +5,25 @@ using Leadwise.Data.Import;
 using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Exports;
+using Leadwise.Testing.Postgres;
 using static Leadwise.Testing.Exports.OutreachExportText;
 
 namespace Leadwise.Data.Tests.Import;
 
 /// <summary>All-or-nothing by default, good rows only with SkipBadRows, and how errors are listed and written.</summary>
-public sealed class OutreachImporterTransactionTests : IAsyncLifetime
+public abstract class OutreachImporterTransactionTests : IAsyncLifetime
 {
+    private readonly StoreBackend _backend;
+
+    private protected OutreachImporterTransactionTests(StoreBackend backend) => _backend = backend;
+
     private TestStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync(_backend);
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WhenOneLeadIsBad_CommitsNothingToAnEmptyStore()
     {
         // Given
@@ -34,7 +39,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.Empty(await _store.Store.ReadExtraColumnsAsync(StoreTable.Leads, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WhenOneLeadIsBad_LeavesAnEarlierImportUntouched()
     {
         // Given
@@ -58,7 +63,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.Empty(await _store.Store.ReadExtraColumnsAsync(StoreTable.Snapshots, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WithSkipBadRows_ImportsTheGoodRowsAndReportsTheBadOne()
     {
         // Given
@@ -76,7 +81,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.NotNull(await _store.Store.FindLeadAsync(new LeadId(ClaireLeadId), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WithSkipBadRows_RejectsRowsThatReferenceARejectedCampaign()
     {
         // Given
@@ -92,7 +97,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.Equal(new StoreCounts(2, 1, 3, 2, 1), await _store.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WhenReferencedCampaignAndUserAreOnlyInTheStore_AcceptsTheRows()
     {
         // Given
@@ -114,7 +119,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.Equal(new CampaignId(SalesNavCampaignId), lead!.CampaignId);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Import_WhenErrorsExceedMaxErrors_ListsOnlyMaxErrorsButCountsAll(bool skipBadRows)
@@ -138,7 +143,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.Equal(skipBadRows, report.Committed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WithRejectsPath_WritesEachListedErrorWithItsRawRecord()
     {
         // Given
@@ -163,7 +168,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"\nLeads.csv,{leadLine},{leadColumn},replied,\"expected t or f, got \"\"ja\"\"\",\"{joergRow.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n"), rejects, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_WhenClean_WritesNoRejectsFile()
     {
         // Given
@@ -176,7 +181,7 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         Assert.False(File.Exists(rejectsPath));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_ReportsProgressEndingAtEachFilesLength()
     {
         // Given
@@ -199,3 +204,10 @@ public sealed class OutreachImporterTransactionTests : IAsyncLifetime
         public void Report(ProgressUpdate value) => report(value);
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SqliteOutreachImporterTransactionTests() : OutreachImporterTransactionTests(StoreBackend.Sqlite);
+
+/// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOutreachImporterTransactionTests(PostgresServerFixture server) : OutreachImporterTransactionTests(StoreBackend.Postgres(server));

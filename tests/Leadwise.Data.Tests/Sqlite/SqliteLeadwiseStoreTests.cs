@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Leadwise.Data.Tests.Sqlite;
 
+/// <summary>What only the SQLite store has: a file, its pragma-kept schema version, its index rebuild. The shared behaviour is in StoreContractTests.</summary>
 public sealed class SqliteLeadwiseStoreTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -93,68 +94,6 @@ public sealed class SqliteLeadwiseStoreTests : IDisposable
             SqliteLeadwiseStore.OpenAsync(Path.Combine(_directory.Path, "missing", "leadwise.db"), CancellationToken.None));
     }
 
-    [Fact]
-    public async Task FindLeadAsync_UnknownId_ReturnsNull()
-    {
-        // Given
-        await using var store = await OpenWithAsync(new LeadBuilder().WithId(7).Build());
-
-        // When
-        var lead = await store.FindLeadAsync(new LeadId(8), CancellationToken.None);
-
-        // Then
-        Assert.Null(lead);
-        Assert.NotNull(await store.FindLeadAsync(new LeadId(7), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task ReadMessagesOfCampaignAsync_IsOrderedByOrderAndHoldsOnlyThatCampaign()
-    {
-        // Given
-        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("messages.db"), CancellationToken.None);
-        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
-        {
-            await writer.UpsertAsync(new UserBuilder().Build(), CancellationToken.None);
-            await writer.UpsertAsync(new CampaignBuilder().Build(), CancellationToken.None);
-            await writer.UpsertAsync(new CampaignBuilder().WithId(99).Build(), CancellationToken.None);
-            foreach (var order in new[] { 3, 0, 2, 1 })
-            {
-                await writer.UpsertAsync(new MessageBuilder().AtOrder(order).Build(), CancellationToken.None);
-            }
-
-            await writer.UpsertAsync(new MessageBuilder().InCampaign(99).AtOrder(1).Build(), CancellationToken.None);
-            await writer.CommitAsync(CancellationToken.None);
-        }
-
-        // When
-        var messages = await store.ReadMessagesOfCampaignAsync(new CampaignId(100), CancellationToken.None);
-
-        // Then
-        Assert.Equal([0, 1, 2, 3], messages.Select(m => m.Order));
-        Assert.All(messages, m => Assert.Equal(new CampaignId(100), m.CampaignId));
-        Assert.Equal(["0-100", "1-100", "2-100", "3-100"], messages.Select(m => m.Key.ToString()));
-    }
-
-    [Fact]
-    public async Task ReadLeadsOfCampaignAsync_ReturnsThatCampaignsLeadsById()
-    {
-        // Given
-        await using var store = await OpenWithAsync(
-            new LeadBuilder().WithId(30).Build(),
-            new LeadBuilder().WithId(10).Build(),
-            new LeadBuilder().WithId(20).InCampaign(99).Build());
-
-        // When
-        var leads = new List<Lead>();
-        await foreach (var lead in store.ReadLeadsOfCampaignAsync(new CampaignId(100), CancellationToken.None))
-        {
-            leads.Add(lead);
-        }
-
-        // Then
-        Assert.Equal([10L, 30L], leads.Select(l => l.Id.Value));
-    }
-
     [Theory]
     [InlineData(StoreWriteMode.Incremental)]
     [InlineData(StoreWriteMode.BulkLoad)]
@@ -202,28 +141,6 @@ public sealed class SqliteLeadwiseStoreTests : IDisposable
         Assert.Equal(new LeadId(5), lead.Id);
     }
 
-    [Fact]
-    public async Task UpsertAsync_StoresEveryValueOfARecordExactly()
-    {
-        // Given
-        var lead = new LeadBuilder().WithId(9007199254740993).RepliedAtStep(3).WithExtra("leadScore", "ä, \"ö\"").WithExtra("empty", null).Build();
-        var user = new UserBuilder().WithExtra("plan", "gold").Build() with { BoughtCredit = 100.50m, UsedCredit = 0.125m };
-
-        // When
-        await using var store = await OpenWithAsync(lead);
-        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
-        {
-            await writer.UpsertAsync(user, CancellationToken.None);
-            await writer.CommitAsync(CancellationToken.None);
-        }
-
-        // Then
-        Assert.Equal(lead, await store.FindLeadAsync(lead.Id, CancellationToken.None));
-        var contents = await StoreContents.ReadAsync(store);
-        Assert.Equal(user, contents.Users.Single());
-        Assert.Equal("100.50", contents.Users.Single().BoughtCredit!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
     private static async Task<List<string>> ReadIndexNamesAsync(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -238,21 +155,5 @@ public sealed class SqliteLeadwiseStoreTests : IDisposable
         }
 
         return names;
-    }
-
-    private async Task<SqliteLeadwiseStore> OpenWithAsync(params Lead[] leads)
-    {
-        var store = await SqliteLeadwiseStore.OpenAsync(_directory.File(Guid.NewGuid().ToString("N") + ".db"), CancellationToken.None);
-        await using var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None);
-        await writer.UpsertAsync(new UserBuilder().Build(), CancellationToken.None);
-        await writer.UpsertAsync(new CampaignBuilder().Build(), CancellationToken.None);
-        await writer.UpsertAsync(new CampaignBuilder().WithId(99).Build(), CancellationToken.None);
-        foreach (var lead in leads)
-        {
-            await writer.UpsertAsync(lead, CancellationToken.None);
-        }
-
-        await writer.CommitAsync(CancellationToken.None);
-        return store;
     }
 }

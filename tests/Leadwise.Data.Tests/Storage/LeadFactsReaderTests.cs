@@ -5,16 +5,21 @@ using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Engagement;
 using Leadwise.Testing.Outreach;
+using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Storage;
 
-public sealed class LeadFactsReaderTests
+public abstract class LeadFactsReaderTests
 {
-    [Fact]
+    private readonly StoreBackend _backend;
+
+    private protected LeadFactsReaderTests(StoreBackend backend) => _backend = backend;
+
+    [SkippableFact]
     public async Task ReadAllAsync_GivesEveryLeadItsOwnEvents_CampaignAndCompany()
     {
         // Given three leads; events for the first and the last (inserted out of order); one company
-        await using var test = await TestStore.CreateAsync();
+        await using var test = await TestStore.CreateAsync(_backend);
         var campaign = new CampaignBuilder().Build();
         await using (var writer = await test.Store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
         {
@@ -45,10 +50,10 @@ public sealed class LeadFactsReaderTests
         Assert.Equal("Software", facts[2].Company?.Industry); // by name, legal form ignored
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReadOneAsync_ReturnsTheLeadsFacts_OrNullForAnUnknownLead()
     {
-        await using var test = await TestStore.CreateAsync();
+        await using var test = await TestStore.CreateAsync(_backend);
         await using (var writer = await test.Store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
         {
             await writer.UpsertAsync(new UserBuilder().Build(), CancellationToken.None);
@@ -66,3 +71,10 @@ public sealed class LeadFactsReaderTests
         Assert.Null(await reader.ReadOneAsync(new LeadId(8), CancellationToken.None));
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SqliteLeadFactsReaderTests() : LeadFactsReaderTests(StoreBackend.Sqlite);
+
+/// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresLeadFactsReaderTests(PostgresServerFixture server) : LeadFactsReaderTests(StoreBackend.Postgres(server));

@@ -12,9 +12,9 @@ internal static class ScoringDataFiles
 
     public const string CompaniesHeader = "name,domain,industry,employees,targetMarket,country";
 
-    public static async Task<TestStore> CreateStoreWithLeadsAsync()
+    public static async Task<TestStore> CreateStoreWithLeadsAsync(StoreBackend? backend = null)
     {
-        var store = await TestStore.CreateAsync();
+        var store = await TestStore.CreateAsync(backend);
         (await store.ImportAsync(new ExportFolderBuilder())).AssertSucceeded();
         return store;
     }

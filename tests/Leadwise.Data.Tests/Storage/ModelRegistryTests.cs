@@ -1,23 +1,28 @@
 using System.Text;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
-using Leadwise.Data.Sqlite;
 using Leadwise.Data.Storage;
-using Leadwise.Testing;
+using Leadwise.Data.Tests.Support;
+using Leadwise.Testing.Postgres;
 
-namespace Leadwise.Data.Tests.Sqlite;
+namespace Leadwise.Data.Tests.Storage;
 
-public sealed class SqliteModelRegistryTests : IDisposable
+public abstract class ModelRegistryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Trained = new(2026, 11, 20, 10, 30, 0, TimeSpan.Zero);
-    private readonly TempDirectory _directory = new();
+    private readonly StoreBackend _backend;
+    private TestStore _test = null!;
 
-    public void Dispose() => _directory.Dispose();
+    private protected ModelRegistryTests(StoreBackend backend) => _backend = backend;
 
-    [Fact]
+    public async Task InitializeAsync() => _test = await TestStore.CreateAsync(_backend);
+
+    public async Task DisposeAsync() => await _test.DisposeAsync();
+
+    [SkippableFact]
     public async Task SavedModels_AreNumberedInOrder_AndReadBackWithTheirArtifacts()
     {
-        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("registry.db"), CancellationToken.None);
+        var store = _test.Store;
 
         var first = await store.SaveModelAsync(ModelKinds.Conversion, Trained, "LightGbm AUC 0.74", """{"auc":0.74}""", Encoding.UTF8.GetBytes("first"), CancellationToken.None);
         var second = await store.SaveModelAsync(ModelKinds.Conversion, Trained.AddDays(1), "LogisticRegression AUC 0.76", """{"auc":0.76}""", Encoding.UTF8.GetBytes("second"), CancellationToken.None);
@@ -36,10 +41,10 @@ public sealed class SqliteModelRegistryTests : IDisposable
         Assert.Null(await store.ReadModelArtifactAsync(3, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Promotions_AreKeptAsAHistory_AndOnlyExistingVersionsOfTheKindCanBePromoted()
     {
-        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("promote.db"), CancellationToken.None);
+        var store = _test.Store;
         await store.SaveModelAsync(ModelKinds.Conversion, Trained, "a", "{}", new byte[] { 1 }, CancellationToken.None);
         await store.SaveModelAsync("hazard", Trained, "b", "{}", new byte[] { 2 }, CancellationToken.None);
 
@@ -55,10 +60,10 @@ public sealed class SqliteModelRegistryTests : IDisposable
         Assert.Empty(await store.ReadPromotionsAsync("hazard", CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ModelScores_AreUpsertedPerLead_AndRolledBackWithTheirTransaction()
     {
-        await using var store = await SqliteLeadwiseStore.OpenAsync(_directory.File("scores.db"), CancellationToken.None);
+        var store = _test.Store;
         var asOf = Trained.AddDays(2);
         await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
         {
@@ -84,3 +89,10 @@ public sealed class SqliteModelRegistryTests : IDisposable
         Assert.Null(await store.FindModelScoreAsync(new LeadId(6), CancellationToken.None));
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SqliteModelRegistryTests() : ModelRegistryTests(StoreBackend.Sqlite);
+
+/// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresModelRegistryTests(PostgresServerFixture server) : ModelRegistryTests(StoreBackend.Postgres(server));

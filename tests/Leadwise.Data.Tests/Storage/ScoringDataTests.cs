@@ -5,21 +5,26 @@ using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing;
 using Leadwise.Testing.Engagement;
+using Leadwise.Testing.Postgres;
 using Leadwise.Testing.Scoring;
 using static Leadwise.Data.Tests.Support.ScoringDataFiles;
 
-namespace Leadwise.Data.Tests.Sqlite;
+namespace Leadwise.Data.Tests.Storage;
 
 /// <summary>The store API for events, companies and scores, without going through a CSV file.</summary>
-public sealed class SqliteScoringDataTests : IAsyncLifetime
+public abstract class ScoringDataTests : IAsyncLifetime
 {
+    private readonly StoreBackend _backend;
+
+    private protected ScoringDataTests(StoreBackend backend) => _backend = backend;
+
     private TestStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync(_backend);
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertEvent_SameClientIdTwice_IsNewOnlyTheFirstTimeAndKeepsTheFirst()
     {
         // Given
@@ -35,7 +40,7 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         Assert.Equal([first], await _store.EventsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertEvent_WithoutClientId_IsTheSameEventWhenLeadTypeTimeAndUrlAre()
     {
         // Given
@@ -58,7 +63,7 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         Assert.Equal(new ScoringDataCounts(3, 0, 0), await _store.Store.CountScoringDataAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReadEvents_AreOrderedByLeadThenTime()
     {
         // Given
@@ -79,7 +84,7 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         Assert.Equal(events.Skip(1), ofTwo);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertCompany_KeysByNormalisedNameAndLowerCasesTheDomain()
     {
         // When
@@ -98,7 +103,7 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         Assert.Contains(new CompanyProfile { Name = "Acme Inc.", Domain = "acme.us" }, companies);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertScore_ReadsBackExactlyIncludingHitsAndSubtotals()
     {
         // Given: values a decimal text form would round
@@ -126,7 +131,7 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         Assert.Null(await _store.Store.FindScoreAsync(new LeadId(1), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertScore_Again_ReplacesTheLeadsScoreAndReadScoresIsByLead()
     {
         // Given
@@ -150,7 +155,7 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         Assert.Equal(4.0, scores[1].Subtotals[ScoringModel.Email]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Writes_WithoutCommit_AreRolledBack()
     {
         // When
@@ -173,3 +178,10 @@ public sealed class SqliteScoringDataTests : IAsyncLifetime
         return result;
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SqliteScoringDataTests() : ScoringDataTests(StoreBackend.Sqlite);
+
+/// <summary>The suite on the run's throwaway PostgreSQL server, a database per store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresScoringDataTests(PostgresServerFixture server) : ScoringDataTests(StoreBackend.Postgres(server));

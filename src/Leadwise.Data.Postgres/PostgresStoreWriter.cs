@@ -1,0 +1,270 @@
+using System.Runtime.CompilerServices;
+using Leadwise.Core.Companies;
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage;
+using Npgsql;
+
+namespace Leadwise.Data.Postgres;
+
+/// <summary>
+/// One PostgreSQL transaction. <see cref="StoreWriteMode.Incremental"/> upserts row by row through a
+/// prepared statement per table. <see cref="StoreWriteMode.BulkLoad"/> streams a table's rows by binary
+/// COPY into a temporary staging table and merges the batch with <c>INSERT … ON CONFLICT</c> as soon
+/// as anything else happens on the transaction (another table, a read, the commit), so reads inside
+/// the transaction see every row written before them. Events always go row by row: each insert must
+/// say whether the event was new. Disposing without <see cref="CommitAsync"/> rolls everything back,
+/// staging tables included (they are dropped at transaction end).
+/// </summary>
+internal sealed class PostgresStoreWriter : IStoreWriter
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly StoreWriteMode _mode;
+    private readonly PostgresFieldSink _sink = new();
+    private readonly Dictionary<object, NpgsqlCommand> _prepared = [];
+    private readonly HashSet<string> _stagingTables = new(StringComparer.Ordinal);
+    private OpenCopy? _copy;
+    private bool _committed;
+
+    private PostgresStoreWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, StoreWriteMode mode)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _mode = mode;
+    }
+
+    public static async Task<PostgresStoreWriter> BeginAsync(NpgsqlConnection connection, StoreWriteMode mode, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new PostgresStoreWriter(connection, transaction, mode);
+    }
+
+    public async Task<IReadOnlySet<UserId>> ReadUserIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<UserId>();
+        await foreach (var id in ReadIdsAsync("SELECT id FROM users", cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(new UserId(id));
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlySet<CampaignId>> ReadCampaignIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<CampaignId>();
+        await foreach (var id in ReadIdsAsync("SELECT id FROM campaigns", cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(new CampaignId(id));
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlySet<LeadId>> ReadLeadIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<LeadId>();
+        await foreach (var id in ReadIdsAsync("SELECT id FROM leads", cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(new LeadId(id));
+        }
+
+        return ids;
+    }
+
+    public ValueTask UpsertAsync(User user, CancellationToken cancellationToken) => WriteAsync(PostgresTables.Users, user, cancellationToken);
+
+    public ValueTask UpsertAsync(Campaign campaign, CancellationToken cancellationToken) => WriteAsync(PostgresTables.Campaigns, campaign, cancellationToken);
+
+    public ValueTask UpsertAsync(Message message, CancellationToken cancellationToken) => WriteAsync(PostgresTables.Messages, message, cancellationToken);
+
+    public ValueTask UpsertAsync(Lead lead, CancellationToken cancellationToken) => WriteAsync(PostgresTables.Leads, lead, cancellationToken);
+
+    public ValueTask UpsertAsync(CampaignSnapshot snapshot, CancellationToken cancellationToken) => WriteAsync(PostgresTables.Snapshots, snapshot, cancellationToken);
+
+    public async ValueTask<bool> UpsertAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engagementEvent);
+        return await ExecuteRowAsync(PostgresTables.Events, engagementEvent, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public ValueTask UpsertAsync(CompanyProfile company, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentException.ThrowIfNullOrWhiteSpace(company.Name, nameof(company));
+        return WriteAsync(PostgresTables.Companies, company, cancellationToken);
+    }
+
+    public ValueTask UpsertAsync(LeadScore score, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return WriteAsync(PostgresTables.Scores, score, cancellationToken);
+    }
+
+    public ValueTask UpsertAsync(ModelScore score, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return WriteAsync(PostgresTables.ModelScores, score, cancellationToken);
+    }
+
+    public async Task AddExtraColumnsAsync(StoreTable table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var column in columns)
+        {
+            await using var command = CreateCommand("""
+                INSERT INTO extra_columns (table_name, column_name, position)
+                VALUES ($1, $2, (SELECT coalesce(max(position), -1) + 1 FROM extra_columns WHERE table_name = $1))
+                ON CONFLICT DO NOTHING
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = table.ToString() });
+            command.Parameters.Add(new NpgsqlParameter { Value = column });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_copy is { } copy)
+            {
+                // Disposing an unfinished COPY cancels it; the rollback below discards what it staged.
+                _copy = null;
+                await copy.Importer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is closed below either way; a broken COPY must not hide the rollback.
+        }
+
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (!_committed)
+            {
+                await _transaction.RollbackAsync().ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException) when (_connection.FullState.HasFlag(System.Data.ConnectionState.Broken))
+        {
+            // A broken connection has no transaction left to roll back: the server ended it when the connection broke.
+        }
+        finally
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask WriteAsync<TRow>(PostgresTable<TRow> table, TRow row, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        if (_mode == StoreWriteMode.BulkLoad && _copy?.Table == table)
+        {
+            _copy.Importer.StartRow();
+            table.Write(row, _sink.ToCopy(_copy.Importer));
+            return ValueTask.CompletedTask;
+        }
+
+        return SlowWriteAsync(table, row, cancellationToken);
+    }
+
+    private async ValueTask SlowWriteAsync<TRow>(PostgresTable<TRow> table, TRow row, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        if (_mode == StoreWriteMode.Incremental)
+        {
+            await ExecuteRowAsync(table, row, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await StartCopyAsync(table, cancellationToken).ConfigureAwait(false);
+        await _copy!.Importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        table.Write(row, _sink.ToCopy(_copy.Importer));
+    }
+
+    private async Task<int> ExecuteRowAsync<TRow>(PostgresTable<TRow> table, TRow row, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        if (!_prepared.TryGetValue(table, out var command))
+        {
+            command = CreateCommand(table.InsertSql);
+            foreach (var (_, type) in table.Columns)
+            {
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type });
+            }
+
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            _prepared[table] = command;
+        }
+
+        table.Write(row, _sink.ToParameters(command.Parameters));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StartCopyAsync<TRow>(PostgresTable<TRow> table, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        if (_stagingTables.Add(table.StagingTable))
+        {
+            await using var create = CreateCommand(table.CreateStagingSql);
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var importer = await _connection.BeginBinaryImportAsync(table.CopySql, cancellationToken).ConfigureAwait(false);
+        _copy = new OpenCopy(table, importer, table.MergeSql);
+    }
+
+    /// <summary>Ends the COPY in progress, if any, and merges its staging table into the store table.</summary>
+    private async Task FinishCopyAsync(CancellationToken cancellationToken)
+    {
+        if (_copy is not { } copy)
+        {
+            return;
+        }
+
+        _copy = null;
+        await using (copy.Importer.ConfigureAwait(false))
+        {
+            await copy.Importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var merge = CreateCommand(copy.MergeSql);
+        await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private NpgsqlCommand CreateCommand(string sql) => new(sql, _connection, _transaction);
+
+    private async IAsyncEnumerable<long> ReadIdsAsync(string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return reader.GetInt64(0);
+        }
+    }
+
+    /// <summary>A COPY into a staging table in progress: which table it fills and how it is merged.</summary>
+    private sealed record OpenCopy(object Table, NpgsqlBinaryImporter Importer, string MergeSql);
+}

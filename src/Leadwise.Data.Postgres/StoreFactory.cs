@@ -1,0 +1,52 @@
+using Leadwise.Data.Sqlite;
+using Leadwise.Data.Storage;
+using Npgsql;
+
+namespace Leadwise.Data.Postgres;
+
+/// <summary>
+/// The one place a store location becomes a store, for every host: a location that looks like
+/// PostgreSQL (<see cref="StoreLocation.IsPostgres"/>) opens <see cref="PostgresLeadwiseStore"/>,
+/// anything else is a SQLite file. It lives here because this is the assembly that sees both backends.
+/// </summary>
+public static class StoreFactory
+{
+    /// <summary>Opens the store, applying pending migrations; a SQLite file is created when missing unless <paramref name="mustExist"/>.</summary>
+    public static async Task<ILeadwiseStore> OpenAsync(string location, bool mustExist, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        if (StoreLocation.IsPostgres(location))
+        {
+            try
+            {
+                return await PostgresLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException exception) when (exception is not PostgresException postgres || IsNotThere(postgres.SqlState))
+            {
+                // Unreachable server, unknown database, refused login: the database is not there to use,
+                // which hosts report like a missing file. The message names host and database, not the password.
+                throw new IOException($"Could not open {Describe(location)}: {exception.Message}", exception);
+            }
+        }
+
+        if (mustExist && !File.Exists(location))
+        {
+            throw new FileNotFoundException($"There is no store at {Path.GetFullPath(location)}.", Path.GetFullPath(location));
+        }
+
+        return await SqliteLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What to show a person for a location: the SQLite path, or PostgreSQL host, port and database only.</summary>
+    public static string Describe(string location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        return StoreLocation.IsPostgres(location)
+            ? PostgresConnectionString.Describe(PostgresConnectionString.Parse(location))
+            : $"SQLite {Path.GetFullPath(location)}";
+    }
+
+    /// <summary>Connection failures (08…), refused logins (28…) and an unknown database (3D000).</summary>
+    private static bool IsNotThere(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState.StartsWith("28", StringComparison.Ordinal) || sqlState == "3D000";
+}
