@@ -14,4 +14,11 @@ public interface IReplyTruth
 
     /// <summary>The sequence maximising <see cref="ReplyProbability"/> when step k may use any of <paramref name="candidatesPerStep"/>[k].</summary>
     IReadOnlyList<MessageKey> BestSequence(LeadId lead, IReadOnlyList<IReadOnlyList<MessageKey>> candidatesPerStep);
+
+    /// <summary>
+    /// The best sequence by the truth without its latent traits: the lead's (e.g. its responsiveness) integrated out and
+    /// the messages' (e.g. the wording's quality) at their mean — what choosing by observable lead and message features
+    /// alone, perfectly estimated, would send. A policy that learns each message's own record can beat it.
+    /// </summary>
+    IReadOnlyList<MessageKey> FeaturesOnlyBestSequence(LeadId lead, IReadOnlyList<IReadOnlyList<MessageKey>> candidatesPerStep);
 }

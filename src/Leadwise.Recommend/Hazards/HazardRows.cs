@@ -14,20 +14,26 @@ namespace Leadwise.Recommend.Hazards;
 /// unaccepted invite is not a step the lead "survived" — it gives no hazard row (the hazard is conditional on being
 /// reachable) but an <see cref="AcceptanceRow"/> with <c>Accepted = false</c>. A lead counts as accepted when
 /// <c>inviteAccepted = t</c>, when it replied, or when a follow-up was sent (follow-ups only go to accepted leads).
-/// Invites still pending at export time count as not accepted (censoring the acceptance model ignores).
+/// An unaccepted invite sent less than <see cref="AcceptanceWindowDays"/> before its campaign's outreach ends in the
+/// data (<see cref="OutreachWindow"/>) may still be accepted: its outcome is censored, so it gives no acceptance row.
 /// </para>
 /// </summary>
 public static class HazardRows
 {
+    /// <summary>Invites are accepted within days (mean two in the generated data); after two weeks an unaccepted invite counts as declined.</summary>
+    public const double AcceptanceWindowDays = 14;
+
     public static HazardData Build(IEnumerable<LeadFacts> leads, IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> campaignMessages)
     {
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(campaignMessages);
         var messages = campaignMessages.Values.SelectMany(list => list).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.First());
+        var all = leads.ToList();
+        var ends = OutreachWindow.CampaignEnds(all.Select(f => f.Lead));
         var facts = new Dictionary<LeadId, PreContactFacts>();
         var hazards = new List<HazardRow>();
         var acceptances = new List<AcceptanceRow>();
-        foreach (var lead in leads)
+        foreach (var lead in all)
         {
             // The lead's own campaign messages are not lead features here: each row carries its message's features.
             if (PreContactFacts.Of(lead) is not { } preContact)
@@ -36,24 +42,27 @@ public static class HazardRows
             }
 
             facts[lead.Lead.Id] = preContact;
-            AddRows(lead, messages, hazards, acceptances);
+            AddRows(lead, messages, ends.TryGetValue(lead.Lead.CampaignId, out var end) ? end : null, hazards, acceptances);
         }
 
         return new HazardData(facts, hazards, acceptances, messages);
     }
 
     /// <summary>The rows of one lead (none for a lead never invited).</summary>
-    public static (IReadOnlyList<HazardRow> Hazards, AcceptanceRow? Acceptance) Of(LeadFacts lead, IReadOnlyDictionary<MessageKey, Message> messages)
+    /// <param name="lead">The lead with its campaign.</param>
+    /// <param name="messages">Every message by key.</param>
+    /// <param name="observedUntil">When the lead's campaign's outreach ends in the data; null when unknown (no acceptance is censored).</param>
+    public static (IReadOnlyList<HazardRow> Hazards, AcceptanceRow? Acceptance) Of(LeadFacts lead, IReadOnlyDictionary<MessageKey, Message> messages, DateTimeOffset? observedUntil = null)
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(messages);
         var hazards = new List<HazardRow>();
         var acceptances = new List<AcceptanceRow>();
-        AddRows(lead, messages, hazards, acceptances);
+        AddRows(lead, messages, observedUntil, hazards, acceptances);
         return (hazards, acceptances.Count > 0 ? acceptances[0] : null);
     }
 
-    private static void AddRows(LeadFacts facts, IReadOnlyDictionary<MessageKey, Message> messages, List<HazardRow> hazards, List<AcceptanceRow> acceptances)
+    private static void AddRows(LeadFacts facts, IReadOnlyDictionary<MessageKey, Message> messages, DateTimeOffset? observedUntil, List<HazardRow> hazards, List<AcceptanceRow> acceptances)
     {
         var lead = facts.Lead;
         var sent = lead.StepsSent;
@@ -66,7 +75,8 @@ public static class HazardRows
         var accepted = lead.InviteAccepted == true || lead.Replied == true || sent > 1;
         if (Channels.IsGated(facts.Campaign?.Type))
         {
-            if (messages.ContainsKey(inviteKey))
+            var pending = !accepted && observedUntil is { } end && (end - lead.InviteSentAt!.Value).TotalDays < AcceptanceWindowDays;
+            if (messages.ContainsKey(inviteKey) && !pending)
             {
                 acceptances.Add(new AcceptanceRow(lead.Id, lead.CampaignId, inviteKey, accepted));
             }

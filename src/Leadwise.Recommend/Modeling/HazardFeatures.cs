@@ -7,12 +7,17 @@ namespace Leadwise.Recommend.Modeling;
 /// The feature vector of one (lead, message, step): the lead's features as predictive scoring encodes them
 /// (<see cref="LeadFeatureEncoder"/>, without its own campaign's messages), the message's traits (language, length,
 /// personalisation, question, link, salutation placeholder), the step (one-hot and number) and the planned interval,
-/// and explicit lead × message interactions (language match, seniority × long) so that logistic regression can
-/// express what trees find by themselves.
+/// and explicit lead × message interactions (language match, seniority × length band) so that logistic regression can
+/// express what trees find by themselves. Length enters as word-count bands rather than only
+/// <see cref="MessageTraits.Long"/>'s 60-word cut: where "long" starts for readers is for the data to say (in the
+/// generated data long messages start near 30 words).
 /// </summary>
 internal sealed class HazardFeatures
 {
     public const int Steps = 6;
+
+    /// <summary>Lower bounds of the word-count bands (the first band starts at 0).</summary>
+    private static readonly int[] WordBands = [15, 25, 35, 50, 70];
 
     private readonly int _leadGerman;
     private readonly int[] _seniority;
@@ -29,8 +34,9 @@ internal sealed class HazardFeatures
         names.AddRange(["msg.german", "msg.log2Words", "msg.long", "msg.personalised", "msg.question", "msg.link", "msg.salutation"]);
         names.AddRange(Enumerable.Range(0, Steps).Select(step => "step=" + step.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         names.AddRange(["step", "intervalDays", "leadGerman×msgGerman", "leadEnglish×msgGerman", "leadGerman×msgEnglish"]);
-        names.AddRange(_seniority.Select(i => leadNames[i] + "×msg.long"));
-        names.AddRange(_seniority.Select(i => leadNames[i] + "×msg.log2Words"));
+        var bands = Enumerable.Range(0, WordBands.Length + 1).Select(band => "msg.wordBand=" + band.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        names.AddRange(bands);
+        names.AddRange(_seniority.SelectMany(i => bands.Select(band => leadNames[i] + "×" + band)));
         FeatureNames = names;
     }
 
@@ -64,14 +70,13 @@ internal sealed class HazardFeatures
         features[i++] = leadGerman * german;
         features[i++] = (1 - leadGerman) * german;
         features[i++] = leadGerman * (1 - german);
+        var band = WordBands.Count(bound => traits.Words >= bound);
+        features[i + band] = 1;
+        i += WordBands.Length + 1;
         foreach (var slot in _seniority)
         {
-            features[i++] = lead[slot] * isLong;
-        }
-
-        foreach (var slot in _seniority)
-        {
-            features[i++] = lead[slot] * log2Words;
+            features[i + band] = lead[slot];
+            i += WordBands.Length + 1;
         }
 
         return features;

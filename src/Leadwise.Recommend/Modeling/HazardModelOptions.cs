@@ -13,6 +13,9 @@ public sealed record HazardModelOptions
     /// <summary>The trainers compared; the best out-of-fold ROC AUC wins.</summary>
     public IReadOnlyList<TrainerKind> Trainers { get; init; } = [TrainerKind.LightGbm, TrainerKind.LogisticRegression];
 
-    /// <summary>κ, the Beta prior's strength in rows: how many rows a message needs before its own record outweighs the model.</summary>
-    public double PriorStrength { get; init; } = 200;
+    /// <summary>
+    /// Null (the default): the message shrinkage's prior strength is estimated from the data (empirical Bayes). Otherwise κ,
+    /// the Beta prior's strength in rows: how many rows a message needs before its own record outweighs the model.
+    /// </summary>
+    public double? PriorStrength { get; init; }
 }

@@ -11,12 +11,16 @@ namespace Leadwise.Recommend.Modeling;
 /// cross-validation with folds grouped by lead (a lead's steps never straddle train and test), the best out-of-fold
 /// ROC AUC wins and is refitted on all rows, and its out-of-fold predictions give each message's shrinkage factor.
 /// <para>
-/// Shrinkage (Beta prior per message, and so per step, since a message belongs to one step): a message's own rate
-/// gets the prior Beta(κμ, κ(1 − μ)) with μ = E/n the model's mean out-of-fold prediction over its n rows (E their
-/// sum) and κ = <see cref="HazardModelOptions.PriorStrength"/>. With y its replies, the posterior mean is
-/// (y + κμ)/(n + κ), and the prediction for any lead is scaled by posterior/μ = (y + κμ)/(E + κμ): 1 for messages
-/// never sent, the observed/expected ratio for heavily used ones. It captures what the features cannot see (the
-/// wording's quality) without letting a message with 3 sends and 1 reply win.
+/// Shrinkage (a Beta prior per message, and so per step, since a message belongs to one step): with n a message's rows,
+/// y its positives and E the sum of the model's out-of-fold predictions over them (μ = E/n), the message's own rate
+/// gets the prior Beta(a, a(1 − μ)/μ) — mean μ, a pseudo-positives — and the posterior mean (y + a)/(n + a/μ) divided
+/// by μ scales the model's prediction for any lead: factor = (y + a)/(E + a). 1 for messages never sent, the
+/// observed/expected ratio for heavily used ones. It captures what the features cannot see (the wording's quality)
+/// without letting a message with 3 sends and 1 reply win. a is estimated from the data (empirical Bayes, method of
+/// moments): the spread of y around E beyond binomial noise, τ² = max(0, Σ((y − E)² − E)) / Σ E², is the variance of
+/// the messages' true factors, and a = 1/τ² (a Gamma(a, a) prior on the factor, which the Beta prior matches at low
+/// rates); no spread means no message effects and factors of 1. <see cref="HazardModelOptions.PriorStrength"/> fixes
+/// κ = a/μ instead.
 /// </para>
 /// </summary>
 internal sealed class ModelStage
@@ -81,10 +85,10 @@ internal sealed class ModelStage
         }
 
         var chosen = best ?? throw new ArgumentException("No trainer to compare.", nameof(options));
-        var factors = Factors(rows, bestOutOfFold!, options.PriorStrength);
+        var (factors, priorReplies) = Factors(rows, bestOutOfFold!, options.PriorStrength);
         var ml = new MLContext(seed: options.Seed);
         var final = Train(ml, rows, width, chosen);
-        var report = new StageReport(stage, rows.Count, positives, chosen, scores, StepsOf(rows, bestOutOfFold!), factors.Count);
+        var report = new StageReport(stage, rows.Count, positives, chosen, scores, StepsOf(rows, bestOutOfFold!), factors.Count, priorReplies);
         return new ModelStage(ml, final, width, factors, report);
     }
 
@@ -127,7 +131,7 @@ internal sealed class ModelStage
         return [.. model.Transform(view).GetColumn<float>("Probability").Select(p => (double)p)];
     }
 
-    private static Dictionary<MessageKey, double> Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double strength)
+    private static (Dictionary<MessageKey, double> Factors, double PriorReplies) Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double? strength)
     {
         var sums = new Dictionary<MessageKey, (double Expected, int Observed, int Rows)>();
         for (var i = 0; i < rows.Count; i++)
@@ -136,12 +140,16 @@ internal sealed class ModelStage
             sums[rows[i].Message] = (expected + outOfFold[i], observed + (rows[i].Label ? 1 : 0), n + 1);
         }
 
-        return sums.ToDictionary(p => p.Key, p =>
+        var excess = sums.Values.Sum(v => ((v.Observed - v.Expected) * (v.Observed - v.Expected)) - v.Expected);
+        var spread = Math.Max(0, excess) / sums.Values.Sum(v => v.Expected * v.Expected);
+        var estimated = spread <= 1e-9 ? double.PositiveInfinity : 1 / spread;
+        var factors = sums.ToDictionary(p => p.Key, p =>
         {
             var (expected, observed, n) = p.Value;
-            var prior = strength * expected / n;
-            return (observed + prior) / (expected + prior);
+            var prior = strength is { } kappa ? kappa * expected / n : estimated;
+            return double.IsPositiveInfinity(prior) ? 1.0 : (observed + prior) / (expected + prior);
         });
+        return (factors, estimated);
     }
 
     private static List<StepMetrics> StepsOf(IReadOnlyList<StageRow> rows, double[] outOfFold) =>

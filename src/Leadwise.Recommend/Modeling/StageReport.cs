@@ -2,7 +2,10 @@ using Leadwise.Learning.Training;
 
 namespace Leadwise.Recommend.Modeling;
 
-/// <summary>How one stage (the reply hazard, or invite acceptance) was chosen and how well it predicts held-out leads.</summary>
+/// <summary>
+/// How one stage (the reply hazard, or invite acceptance) was chosen and how well it predicts held-out leads;
+/// <see cref="PriorReplies"/> is the empirical-Bayes prior strength a of the message shrinkage (infinite: no message effects found).
+/// </summary>
 public sealed record StageReport(
     string Stage,
     int Rows,
@@ -10,4 +13,5 @@ public sealed record StageReport(
     TrainerKind Chosen,
     IReadOnlyList<TrainerScore> Trainers,
     IReadOnlyList<StepMetrics> Steps,
-    int ShrunkMessages);
+    int ShrunkMessages,
+    double PriorReplies);
