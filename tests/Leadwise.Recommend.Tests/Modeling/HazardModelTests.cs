@@ -33,9 +33,12 @@ public sealed class HazardModelTests(ITestOutputHelper output)
         Assert.Equal(2, model.Report.Hazard.Trainers.Count);
         Assert.All(model.Report.Hazard.Trainers, t => Assert.InRange(t.RocAuc, 0.62, 1.0));
         Assert.InRange(model.Report.Acceptance!.Trainers.Max(t => t.RocAuc), 0.6, 1.0);
+        Assert.InRange(model.Report.Acceptance.Steps[0].MeanPredicted, model.Report.Acceptance.Steps[0].ObservedRate * 0.9, model.Report.Acceptance.Steps[0].ObservedRate * 1.1);
+        // Out-of-fold (grouped by lead) per step: well-populated steps rank, every step with 50+ replies is calibrated.
+        Assert.All(model.Report.Hazard.Steps.Where(s => s.Positives >= 200), step => Assert.InRange(step.RocAuc, 0.63, 1.0));
         foreach (var step in model.Report.Hazard.Steps.Where(s => s.Positives >= 50))
         {
-            Assert.InRange(step.RocAuc, 0.6, 1.0);
+            Assert.InRange(step.RocAuc, 0.55, 1.0);
             Assert.InRange(step.MeanPredicted, step.ObservedRate * 0.75, step.ObservedRate * 1.25);
         }
     }
