@@ -1,5 +1,8 @@
+using System.IO.Compression;
+using System.Text.Json;
 using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
 using Leadwise.Recommend.Hazards;
 
 namespace Leadwise.Recommend.Modeling;
@@ -9,10 +12,16 @@ namespace Leadwise.Recommend.Modeling;
 /// before, this message sent), and for gated (LinkedIn invite) campaigns the acceptance A(lead, invite) =
 /// P(the invite is accepted). A lead's value of a sequence m₀…m_{n−1} is A(m₀)·(1 − Π_k (1 − h(m_k, k))), the same
 /// form as the generator's true model. Both stages: LightGBM against logistic regression by grouped-by-lead
-/// cross-validation, then Beta-prior shrinkage per message (<see cref="ModelStage"/>).
+/// cross-validation, then Beta-prior shrinkage per message (<see cref="ModelStage"/>). <see cref="Save(Stream)"/> and
+/// <see cref="Load(Stream)"/> round-trip it through one zip (a JSON card with the encoder state, the reports and the
+/// shrinkage factors, plus each stage's ML.NET model).
 /// </summary>
 public sealed class HazardModel
 {
+    private const string CardEntry = "card.json";
+    private const string HazardEntry = "hazard.zip";
+    private const string AcceptanceEntry = "acceptance.zip";
+
     private readonly HazardFeatures _features;
     private readonly ModelStage _hazard;
     private readonly ModelStage? _acceptance;
@@ -93,6 +102,70 @@ public sealed class HazardModel
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(invites);
         return _acceptance is null ? [.. invites.Select(_ => 1.0)] : Predict(_acceptance, [.. invites.Select(m => (lead, m, 0))]);
+    }
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey);
+        using (var entry = zip.CreateEntry(CardEntry).Open())
+        {
+            JsonSerializer.Serialize(entry, card, ConversionModel.Json);
+        }
+
+        Write(zip, HazardEntry, _hazard.ModelBytes());
+        if (_acceptance is not null)
+        {
+            Write(zip, AcceptanceEntry, _acceptance.ModelBytes());
+        }
+    }
+
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <exception cref="InvalidDataException">The stream is not a model Leadwise's <see cref="Save(Stream)"/> wrote.</exception>
+    public static HazardModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        ZipArchiveEntry Entry(string name) => zip.GetEntry(name) ?? throw new InvalidDataException($"The model file has no {name}; it was not written by Leadwise's HazardModel.");
+        HazardModelCard card;
+        using (var entry = Entry(CardEntry).Open())
+        {
+            card = JsonSerializer.Deserialize<HazardModelCard>(entry, ConversionModel.Json) ?? throw new InvalidDataException("The model card is empty.");
+        }
+
+        var features = new HazardFeatures(LeadFeatureEncoder.Restore(card.Encoder));
+        var width = features.FeatureNames.Count;
+        var hazard = ModelStage.Restore(Read(Entry(HazardEntry)), width, card.HazardFactors, card.Report.Hazard, 0);
+        var acceptance = card.Report.Acceptance is { } report && card.AcceptanceFactors is { } factors
+            ? ModelStage.Restore(Read(Entry(AcceptanceEntry)), width, factors, report, 0)
+            : null;
+        return new HazardModel(features, hazard, acceptance);
+    }
+
+    public static HazardModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    private static void Write(ZipArchive zip, string name, byte[] bytes)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        entry.Write(bytes);
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var source = entry.Open();
+        using var buffer = new MemoryStream();
+        source.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>Many leads' requests in one ML.NET pass (scoring row by row pays the pipeline's overhead each time).</summary>

@@ -30,7 +30,7 @@ internal sealed class ModelStage
     private readonly int _width;
     private readonly IReadOnlyDictionary<MessageKey, double> _factors;
 
-    private ModelStage(MLContext ml, ITransformer model, int width, IReadOnlyDictionary<MessageKey, double> factors, StageReport report)
+    internal ModelStage(MLContext ml, ITransformer model, int width, IReadOnlyDictionary<MessageKey, double> factors, StageReport report)
     {
         _ml = ml;
         _model = model;
@@ -40,6 +40,28 @@ internal sealed class ModelStage
     }
 
     public StageReport Report { get; }
+
+    /// <summary>Each message's shrinkage factor, by its string key ("&lt;order&gt;-&lt;campaignId&gt;"), for saving.</summary>
+    public IReadOnlyDictionary<string, double> FactorsByKey => _factors.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>The fitted ML.NET model as bytes (ML.NET's own zip format).</summary>
+    public byte[] ModelBytes()
+    {
+        using var buffer = new MemoryStream();
+        _ml.Model.Save(_model, TrainingData.Load(_ml, [], _width).Schema, buffer);
+        return buffer.ToArray();
+    }
+
+    public static ModelStage Restore(byte[] model, int width, IReadOnlyDictionary<string, double> factors, StageReport report, int seed)
+    {
+        var ml = new MLContext(seed: seed);
+        using var buffer = new MemoryStream(model);
+        var transformer = ml.Model.Load(buffer, out _);
+        var keyed = factors.ToDictionary(
+            p => MessageKey.TryParse(p.Key, out var key) ? key : throw new InvalidDataException($"The model file holds a shrinkage factor for '{p.Key}', which is not a message key."),
+            p => p.Value);
+        return new ModelStage(ml, transformer, width, keyed, report);
+    }
 
     public static ModelStage Fit(string stage, IReadOnlyList<StageRow> rows, int width, HazardModelOptions options, CancellationToken cancellationToken)
     {

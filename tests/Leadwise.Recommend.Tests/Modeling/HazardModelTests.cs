@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Leadwise.Recommend.Hazards;
 using Leadwise.Recommend.Modeling;
 using Leadwise.Recommend.Tests.Support;
@@ -41,5 +42,47 @@ public sealed class HazardModelTests(ITestOutputHelper output)
             Assert.InRange(step.RocAuc, 0.55, 1.0);
             Assert.InRange(step.MeanPredicted, step.ObservedRate * 0.75, step.ObservedRate * 1.25);
         }
+    }
+
+    [Fact]
+    public void Saved_and_loaded_model_predicts_the_same_hazards_and_acceptances()
+    {
+        var generated = GeneratedOutreach.Get(4_000, 7);
+        var data = HazardRows.Build(generated.Leads, generated.Messages);
+        var model = HazardModel.Train(data, new HazardModelOptions { Seed = 2, Folds = 3 });
+        var messages = generated.Messages.Values.SelectMany(m => m).ToList();
+        var leads = data.Leads.Values.Take(50).ToList();
+
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        buffer.Position = 0;
+        var loaded = HazardModel.Load(buffer);
+
+        foreach (var lead in leads)
+        {
+            var requests = messages.Select(m => (m, m.Order)).ToList();
+            Assert.Equal(model.Hazards(lead, requests), loaded.Hazards(lead, requests));
+            var invites = messages.Where(m => m.Order == 0).ToList();
+            Assert.Equal(model.Acceptances(lead, invites), loaded.Acceptances(lead, invites));
+        }
+
+        Assert.Equal(model.Report.Hazard.Trainers[0].RocAuc, loaded.Report.Hazard.Trainers[0].RocAuc);
+        Assert.Equal(model.Report.Hazard.PriorReplies, loaded.Report.Hazard.PriorReplies);
+        Assert.Equal(model.FeatureNames, loaded.FeatureNames);
+    }
+
+    [Fact]
+    public void Loading_a_zip_that_is_not_a_hazard_model_says_so()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry("other.txt");
+        }
+
+        buffer.Position = 0;
+        var error = Assert.Throws<InvalidDataException>(() => HazardModel.Load(buffer));
+
+        Assert.Contains("card.json", error.Message, StringComparison.Ordinal);
     }
 }
