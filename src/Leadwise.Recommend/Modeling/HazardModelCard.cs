@@ -3,7 +3,7 @@ using Leadwise.Learning.Features;
 namespace Leadwise.Recommend.Modeling;
 
 /// <summary>What a saved <see cref="HazardModel"/> keeps besides its ML.NET models: the lead encoder's state, the reports and each stage's shrinkage factors by message key.</summary>
-public sealed record HazardModelCard(
+internal sealed record HazardModelCard(
     EncoderState Encoder,
     HazardModelReport Report,
     IReadOnlyDictionary<string, double> HazardFactors,
