@@ -1,0 +1,146 @@
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Recommend.Hazards;
+using Leadwise.Recommend.Modeling;
+using Leadwise.Recommend.Recommending;
+
+namespace Leadwise.Recommend.Evaluation;
+
+/// <summary>
+/// Evaluates sequence policies against a known truth (generated data). Leads are split by a seeded hash of their id;
+/// the hazard model is trained on the training leads' rows only; on the held-out leads every policy chooses a
+/// sequence of the lead's campaign length from the same candidates (the same user's messages of the same campaign
+/// type), and the truth gives each choice's true reply probability:
+/// <list type="bullet">
+/// <item>Leadwise per lead (<see cref="SequenceRecommender"/>), and Leadwise per campaign (one sequence per campaign);</item>
+/// <item>the logged sequence (the lead's own campaign's messages);</item>
+/// <item>the best single sequence: per campaign, the one sequence maximising the truth's mean over its held-out
+/// leads (coordinate ascent) — the best any policy that does not personalise could do, with the truth's help;</item>
+/// <item>most replied per step (popularity): at each step the candidate with most replies in the training rows at that
+/// step (ties and never-replied: most sent);</item>
+/// <item>the oracle: the truth's best sequence per lead;</item>
+/// <item>the truth without latent traits (<see cref="IReplyTruth.FeaturesOnlyBestSequence"/>): what perfectly estimated
+/// lead and message features alone would send, without learning each message's own record.</item>
+/// </list>
+/// </summary>
+public static class PolicyEvaluation
+{
+    public static PolicyEvaluationReport Run(
+        IReadOnlyList<LeadFacts> leads,
+        IReadOnlyList<Campaign> campaigns,
+        IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages,
+        IReplyTruth truth,
+        PolicyEvaluationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        ArgumentNullException.ThrowIfNull(campaigns);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(truth);
+        options ??= new PolicyEvaluationOptions();
+        var heldOut = leads.Where(f => IsHeldOut(f.Lead.Id, options)).ToList();
+        var training = leads.Where(f => !IsHeldOut(f.Lead.Id, options)).ToList();
+        var data = HazardRows.Build(training, messages);
+        var model = HazardModel.Train(data, options.Model with { Seed = options.Seed }, cancellationToken);
+        var recommender = new SequenceRecommender(model, campaigns, messages, heldOut);
+
+        var evaluated = heldOut.Where(f => messages.GetValueOrDefault(f.Lead.CampaignId)?.Any(m => m.Order == OutreachSteps.Invite) == true).ToList();
+        var candidates = evaluated.Select(f => f.Lead.CampaignId).Distinct()
+            .ToDictionary(c => c, c => (IReadOnlyList<IReadOnlyList<MessageKey>>)[.. recommender.Candidates(c).Select(step => (IReadOnlyList<MessageKey>)[.. step.Select(m => m.Key)])]);
+        var replies = data.Hazards.GroupBy(r => r.Message).ToDictionary(g => g.Key, g => (Replies: g.Count(r => r.Replied), Sent: g.Count()));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var sequences = new Dictionary<string, IReadOnlyList<MessageKey>[]>(StringComparer.Ordinal)
+        {
+            [PolicyEvaluationReport.Leadwise] = [.. recommender.Recommend(evaluated).Select(r => r.Recommended.Messages)],
+            [PolicyEvaluationReport.Logged] = [.. evaluated.Select(f => (IReadOnlyList<MessageKey>)[.. candidates[f.Lead.CampaignId].Select((_, step) => new MessageKey(f.Lead.CampaignId, step))])],
+            [PolicyEvaluationReport.Popularity] = [.. evaluated.Select(f => (IReadOnlyList<MessageKey>)[.. candidates[f.Lead.CampaignId].Select(step => step.MaxBy(key => replies.GetValueOrDefault(key)))])],
+            [PolicyEvaluationReport.Oracle] = [.. evaluated.Select(f => truth.BestSequence(f.Lead.Id, candidates[f.Lead.CampaignId]))],
+            [PolicyEvaluationReport.FeaturesOnly] = [.. evaluated.Select(f => truth.FeaturesOnlyBestSequence(f.Lead.Id, candidates[f.Lead.CampaignId]))],
+        };
+        var perCampaign = candidates.Keys.ToDictionary(c => c, c => recommender.RecommendCampaign(c).Sequence);
+        sequences[PolicyEvaluationReport.LeadwiseCampaign] = [.. evaluated.Select(f => perCampaign[f.Lead.CampaignId])];
+        var single = BestSingle(evaluated, candidates, truth);
+        sequences[PolicyEvaluationReport.BestSingle] = [.. evaluated.Select(f => single[f.Lead.CampaignId])];
+
+        var values = sequences.ToDictionary(p => p.Key, p => evaluated.Select((f, i) => truth.ReplyProbability(f.Lead.Id, p.Value[i])).ToArray(), StringComparer.Ordinal);
+        var oracle = values[PolicyEvaluationReport.Oracle].Average();
+        var logged = values[PolicyEvaluationReport.Logged].Average();
+        var choice = Enumerable.Range(0, evaluated.Count).Where(i => candidates[evaluated[i].Lead.CampaignId][0].Count > 1).ToArray();
+        var oracleSequences = sequences[PolicyEvaluationReport.Oracle];
+        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Logged };
+        var results = order.Select(name =>
+        {
+            var mean = values[name].Average();
+            var invites = choice.Length == 0 ? double.NaN : choice.Average(i => sequences[name][i][0] == oracleSequences[i][0] ? 1.0 : 0.0);
+            var distinct = sequences[name].Select(Key).Distinct(StringComparer.Ordinal).Count();
+            return new PolicyResult(name, mean, oracle - mean, invites, oracle - logged <= 0 ? double.NaN : (mean - logged) / (oracle - logged), distinct);
+        }).ToList();
+
+        return new PolicyEvaluationReport(options.Seed, training.Count, evaluated.Count, choice.Length, model.Report, results,
+            DiffersWhenTruthDiffers(evaluated, sequences[PolicyEvaluationReport.Leadwise], oracleSequences));
+    }
+
+    private static bool IsHeldOut(LeadId lead, PolicyEvaluationOptions options) =>
+        ModelStage.Fold(lead, options.Seed + 7919, 10_000) < options.HoldOutShare * 10_000;
+
+    private static string Key(IReadOnlyList<MessageKey> sequence) => string.Join(' ', sequence);
+
+    /// <summary>Per campaign, the single sequence with the highest true mean over its held-out leads (coordinate ascent from the logged one).</summary>
+    private static Dictionary<CampaignId, IReadOnlyList<MessageKey>> BestSingle(IReadOnlyList<LeadFacts> leads, IReadOnlyDictionary<CampaignId, IReadOnlyList<IReadOnlyList<MessageKey>>> candidates, IReplyTruth truth)
+    {
+        var result = new Dictionary<CampaignId, IReadOnlyList<MessageKey>>();
+        foreach (var group in leads.GroupBy(f => f.Lead.CampaignId))
+        {
+            var steps = candidates[group.Key];
+            var ids = group.Select(f => f.Lead.Id).ToList();
+            var chosen = steps.Select((_, step) => new MessageKey(group.Key, step)).ToArray();
+            double Total(MessageKey[] sequence) => ids.Sum(id => truth.ReplyProbability(id, sequence));
+            var total = Total(chosen);
+            for (var pass = 0; pass < 5; pass++)
+            {
+                var improved = false;
+                for (var step = 0; step < steps.Count; step++)
+                {
+                    foreach (var candidate in steps[step])
+                    {
+                        var trial = (MessageKey[])chosen.Clone();
+                        trial[step] = candidate;
+                        var value = Total(trial);
+                        if (value > total + 1e-12)
+                        {
+                            (chosen, total, improved) = (trial, value, true);
+                        }
+                    }
+                }
+
+                if (!improved)
+                {
+                    break;
+                }
+            }
+
+            result[group.Key] = chosen;
+        }
+
+        return result;
+    }
+
+    private static double DiffersWhenTruthDiffers(IReadOnlyList<LeadFacts> leads, IReadOnlyList<MessageKey>[] policy, IReadOnlyList<MessageKey>[] oracle)
+    {
+        var differing = 0;
+        var both = 0;
+        foreach (var group in Enumerable.Range(0, leads.Count).GroupBy(i => leads[i].Lead.CampaignId))
+        {
+            if (group.Select(i => Key(oracle[i])).Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                continue;
+            }
+
+            differing += group.Count();
+            both += group.Select(i => Key(policy[i])).Distinct(StringComparer.Ordinal).Count() > 1 ? group.Count() : 0;
+        }
+
+        return differing == 0 ? double.NaN : both / (double)differing;
+    }
+}

@@ -1,0 +1,36 @@
+using Leadwise.Recommend.Modeling;
+
+namespace Leadwise.Recommend.Evaluation;
+
+/// <summary>
+/// The outcome of <see cref="PolicyEvaluation.Run"/>. <see cref="DiffersWhenTruthDiffers"/>: among held-out leads of
+/// campaigns where the oracle sends different sequences to different leads, the share whose campaign also gets
+/// different sequences from Leadwise's per-lead policy. <see cref="PolicyResult.GainCaptured"/> is measured against the
+/// oracle; <see cref="FeaturesOnlyGainCaptured"/> gives the same ratio against the truth without latent traits.
+/// </summary>
+public sealed record PolicyEvaluationReport(
+    int Seed,
+    int TrainingLeads,
+    int EvaluatedLeads,
+    int LeadsWithInviteChoice,
+    HazardModelReport Model,
+    IReadOnlyList<PolicyResult> Policies,
+    double DiffersWhenTruthDiffers)
+{
+    public const string Leadwise = "Leadwise per lead";
+    public const string LeadwiseCampaign = "Leadwise per campaign";
+    public const string Logged = "logged sequence";
+    public const string BestSingle = "best single sequence";
+    public const string Popularity = "most replied per step";
+    public const string Oracle = "oracle";
+    public const string FeaturesOnly = "truth without latent traits";
+
+    /// <summary>(policy − logged)/(features only − logged): <paramref name="policy"/>'s gain against what perfectly estimated features alone would gain.</summary>
+    public double FeaturesOnlyGainCaptured(string policy)
+    {
+        var logged = this[Logged].MeanReplyProbability;
+        return (this[policy].MeanReplyProbability - logged) / (this[FeaturesOnly].MeanReplyProbability - logged);
+    }
+
+    public PolicyResult this[string policy] => Policies.First(p => string.Equals(p.Policy, policy, StringComparison.Ordinal));
+}

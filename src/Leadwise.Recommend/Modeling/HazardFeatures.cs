@@ -1,0 +1,97 @@
+using Leadwise.Core.Outreach;
+using Leadwise.Learning.Features;
+
+namespace Leadwise.Recommend.Modeling;
+
+/// <summary>
+/// The feature vector of one (lead, message, step): the lead's features as predictive scoring encodes them
+/// (<see cref="LeadFeatureEncoder"/>, without its own campaign's messages), the message's traits (language, length,
+/// personalisation, question, link, salutation placeholder), the step (one-hot and number) and the planned interval,
+/// and explicit lead × message interactions (language match, seniority × length band) so that logistic regression can
+/// express what trees find by themselves. Length enters as word-count bands rather than only
+/// <see cref="MessageTraits.Long"/>'s 60-word cut: where "long" starts for readers is for the data to say (in the
+/// generated data long messages start near 30 words).
+/// </summary>
+internal sealed class HazardFeatures
+{
+    public const int Steps = 6;
+
+    /// <summary>Lower bounds of the word-count bands (the first band starts at 0).</summary>
+    private static readonly int[] WordBands = [15, 25, 35, 50, 70];
+
+    private readonly int _leadGerman;
+    private readonly int[] _seniority;
+    private readonly int _leadWidth;
+
+    public HazardFeatures(LeadFeatureEncoder encoder)
+    {
+        Encoder = encoder;
+        var leadNames = encoder.FeatureNames;
+        _leadWidth = leadNames.Count;
+        _leadGerman = IndexOf(leadNames, "leadGermanSpeaking");
+        _seniority = [.. Enumerable.Range(0, leadNames.Count).Where(i => leadNames[i].StartsWith("seniority=", StringComparison.Ordinal))];
+        var names = new List<string>(leadNames);
+        names.AddRange(["msg.german", "msg.log2Words", "msg.long", "msg.personalised", "msg.question", "msg.link", "msg.salutation"]);
+        names.AddRange(Enumerable.Range(0, Steps).Select(step => "step=" + step.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        names.AddRange(["step", "intervalDays", "leadGerman×msgGerman", "leadEnglish×msgGerman", "leadGerman×msgEnglish"]);
+        var bands = Enumerable.Range(0, WordBands.Length + 1).Select(band => "msg.wordBand=" + band.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        names.AddRange(bands);
+        names.AddRange(_seniority.SelectMany(i => bands.Select(band => leadNames[i] + "×" + band)));
+        FeatureNames = names;
+    }
+
+    public LeadFeatureEncoder Encoder { get; }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    public float[] Lead(PreContactFacts lead) => Encoder.Encode(lead);
+
+    public float[] Encode(float[] lead, Message message, int step)
+    {
+        var traits = MessageTraits.Of(message);
+        var features = new float[FeatureNames.Count];
+        Array.Copy(lead, features, _leadWidth);
+        var i = _leadWidth;
+        var german = traits.German ? 1f : 0f;
+        var log2Words = (float)Math.Log2(1 + traits.Words);
+        var isLong = traits.Long ? 1f : 0f;
+        features[i++] = german;
+        features[i++] = log2Words;
+        features[i++] = isLong;
+        features[i++] = traits.Personalised ? 1 : 0;
+        features[i++] = traits.Question ? 1 : 0;
+        features[i++] = traits.Link ? 1 : 0;
+        features[i++] = (message.Content ?? string.Empty).Contains("salutation", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        features[i + Math.Min(step, Steps - 1)] = 1;
+        i += Steps;
+        features[i++] = step;
+        features[i++] = step == 0 ? float.NaN : (float)(message.IntervalDays ?? double.NaN);
+        var leadGerman = lead[_leadGerman];
+        features[i++] = leadGerman * german;
+        features[i++] = (1 - leadGerman) * german;
+        features[i++] = leadGerman * (1 - german);
+        var band = WordBands.Count(bound => traits.Words >= bound);
+        features[i + band] = 1;
+        i += WordBands.Length + 1;
+        foreach (var slot in _seniority)
+        {
+            features[i + band] = lead[slot];
+            i += WordBands.Length + 1;
+        }
+
+        return features;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"The lead encoder has no feature '{name}'.");
+    }
+}

@@ -1,0 +1,195 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Leadwise.Core.Outreach;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
+using Leadwise.Recommend.Hazards;
+
+namespace Leadwise.Recommend.Modeling;
+
+/// <summary>
+/// The sequence model: a discrete-time hazard h(lead, message, step) = P(reply at the step | reachable, no reply
+/// before, this message sent), and for gated (LinkedIn invite) campaigns the acceptance A(lead, invite) =
+/// P(the invite is accepted). A lead's value of a sequence m₀…m_{n−1} is A(m₀)·(1 − Π_k (1 − h(m_k, k))), the same
+/// form as the generator's true model. Both stages: LightGBM against logistic regression by grouped-by-lead
+/// cross-validation, then Beta-prior shrinkage per message (<see cref="ModelStage"/>). <see cref="Save(Stream)"/> and
+/// <see cref="Load(Stream)"/> round-trip it through one zip (a JSON card with the encoder state, the reports and the
+/// shrinkage factors, plus each stage's ML.NET model).
+/// </summary>
+public sealed class HazardModel
+{
+    private const string CardEntry = "card.json";
+    private const string HazardEntry = "hazard.zip";
+    private const string AcceptanceEntry = "acceptance.zip";
+
+    private readonly HazardFeatures _features;
+    private readonly ModelStage _hazard;
+    private readonly ModelStage? _acceptance;
+
+    private HazardModel(HazardFeatures features, ModelStage hazard, ModelStage? acceptance)
+    {
+        _features = features;
+        _hazard = hazard;
+        _acceptance = acceptance;
+        Report = new HazardModelReport(hazard.Report, acceptance?.Report);
+    }
+
+    public HazardModelReport Report { get; }
+
+    public IReadOnlyList<string> FeatureNames => _features.FeatureNames;
+
+    /// <summary>Fits both stages on <paramref name="data"/> (build it with <see cref="HazardRows.Build"/>).</summary>
+    /// <exception cref="Learning.Training.NotEnoughDataException">Fewer than 10 rows of either class in the hazard rows.</exception>
+    public static HazardModel Train(HazardData data, HazardModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new HazardModelOptions();
+        var features = new HazardFeatures(LeadFeatureEncoder.Fit(data.Leads.Values));
+        var leadVectors = new Dictionary<LeadId, float[]>();
+        float[] Lead(LeadId id)
+        {
+            if (!leadVectors.TryGetValue(id, out var vector))
+            {
+                vector = features.Lead(data.Leads[id]);
+                leadVectors[id] = vector;
+            }
+
+            return vector;
+        }
+
+        var width = features.FeatureNames.Count;
+        var hazardRows = data.Hazards
+            .Select(r => new StageRow(r.LeadId, r.Message, r.Step, features.Encode(Lead(r.LeadId), data.Messages[r.Message], r.Step), r.Replied))
+            .ToList();
+        var hazard = ModelStage.Fit("reply hazard", hazardRows, width, options, cancellationToken);
+        var acceptanceRows = data.Acceptances
+            .Select(r => new StageRow(r.LeadId, r.Invite, 0, features.Encode(Lead(r.LeadId), data.Messages[r.Invite], 0), r.Accepted))
+            .ToList();
+        var acceptance = acceptanceRows.Count(r => r.Label) >= 10 && acceptanceRows.Count(r => !r.Label) >= 10
+            ? ModelStage.Fit("invite acceptance", acceptanceRows, width, options, cancellationToken)
+            : null;
+        return new HazardModel(features, hazard, acceptance);
+    }
+
+    /// <summary>P(<paramref name="lead"/> replies at <paramref name="step"/> to <paramref name="message"/> | reachable, no earlier reply), shrunk per message.</summary>
+    public double Hazard(PreContactFacts lead, Message message, int step)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        return Hazards(lead, [(message, step)])[0];
+    }
+
+    /// <summary>P(<paramref name="lead"/> accepts a connection request carrying <paramref name="invite"/>); 1 when no acceptance model could be fitted.</summary>
+    public double Acceptance(PreContactFacts lead, Message invite)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(invite);
+        return Acceptances(lead, [invite])[0];
+    }
+
+    /// <summary>The hazard of each (message, step) for one lead, in one batch.</summary>
+    public double[] Hazards(PreContactFacts lead, IReadOnlyList<(Message Message, int Step)> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(candidates);
+        return Predict(_hazard, [.. candidates.Select(c => (lead, c.Message, c.Step))]);
+    }
+
+    /// <summary>The acceptance probability of each invite for one lead, in one batch.</summary>
+    public double[] Acceptances(PreContactFacts lead, IReadOnlyList<Message> invites)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(invites);
+        return _acceptance is null ? [.. invites.Select(_ => 1.0)] : Predict(_acceptance, [.. invites.Select(m => (lead, m, 0))]);
+    }
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey);
+        using (var entry = zip.CreateEntry(CardEntry).Open())
+        {
+            JsonSerializer.Serialize(entry, card, ConversionModel.Json);
+        }
+
+        Write(zip, HazardEntry, _hazard.ModelBytes());
+        if (_acceptance is not null)
+        {
+            Write(zip, AcceptanceEntry, _acceptance.ModelBytes());
+        }
+    }
+
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <exception cref="InvalidDataException">The stream is not a model Leadwise's <see cref="Save(Stream)"/> wrote.</exception>
+    public static HazardModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        ZipArchiveEntry Entry(string name) => zip.GetEntry(name) ?? throw new InvalidDataException($"The model file has no {name}; it was not written by Leadwise's HazardModel.");
+        HazardModelCard card;
+        using (var entry = Entry(CardEntry).Open())
+        {
+            card = JsonSerializer.Deserialize<HazardModelCard>(entry, ConversionModel.Json) ?? throw new InvalidDataException("The model card is empty.");
+        }
+
+        var features = new HazardFeatures(LeadFeatureEncoder.Restore(card.Encoder));
+        var width = features.FeatureNames.Count;
+        var hazard = ModelStage.Restore(Read(Entry(HazardEntry)), width, card.HazardFactors, card.Report.Hazard, 0);
+        var acceptance = card.Report.Acceptance is { } report && card.AcceptanceFactors is { } factors
+            ? ModelStage.Restore(Read(Entry(AcceptanceEntry)), width, factors, report, 0)
+            : null;
+        return new HazardModel(features, hazard, acceptance);
+    }
+
+    public static HazardModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    private static void Write(ZipArchive zip, string name, byte[] bytes)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        entry.Write(bytes);
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var source = entry.Open();
+        using var buffer = new MemoryStream();
+        source.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Many leads' requests in one ML.NET pass (scoring row by row pays the pipeline's overhead each time).</summary>
+    internal double[] PredictHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests);
+
+    internal double[] PredictAcceptances(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) =>
+        _acceptance is null ? [.. requests.Select(_ => 1.0)] : Predict(_acceptance, requests);
+
+    private double[] Predict(ModelStage stage, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    {
+        var leadVectors = new Dictionary<PreContactFacts, float[]>(ReferenceEqualityComparer.Instance);
+        var rows = new float[requests.Count][];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (lead, message, step) = requests[i];
+            if (!leadVectors.TryGetValue(lead, out var vector))
+            {
+                vector = _features.Lead(lead);
+                leadVectors[lead] = vector;
+            }
+
+            rows[i] = _features.Encode(vector, message, step);
+        }
+
+        return stage.Predict(rows, [.. requests.Select(r => r.Message.Key)]);
+    }
+}

@@ -1,0 +1,10 @@
+using Leadwise.Learning.Features;
+
+namespace Leadwise.Recommend.Modeling;
+
+/// <summary>What a saved <see cref="HazardModel"/> keeps besides its ML.NET models: the lead encoder's state, the reports and each stage's shrinkage factors by message key.</summary>
+internal sealed record HazardModelCard(
+    EncoderState Encoder,
+    HazardModelReport Report,
+    IReadOnlyDictionary<string, double> HazardFactors,
+    IReadOnlyDictionary<string, double>? AcceptanceFactors);

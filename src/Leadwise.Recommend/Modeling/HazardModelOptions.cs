@@ -1,0 +1,21 @@
+using Leadwise.Learning.Training;
+
+namespace Leadwise.Recommend.Modeling;
+
+/// <summary>How <see cref="HazardModel.Train"/> fits its stages.</summary>
+public sealed record HazardModelOptions
+{
+    /// <summary>Folds of the grouped-by-lead cross-validation that compares the trainers.</summary>
+    public int Folds { get; init; } = 5;
+
+    public int Seed { get; init; }
+
+    /// <summary>The trainers compared; the best out-of-fold ROC AUC wins.</summary>
+    public IReadOnlyList<TrainerKind> Trainers { get; init; } = [TrainerKind.LightGbm, TrainerKind.LogisticRegression];
+
+    /// <summary>
+    /// Null (the default): the message shrinkage's prior strength is estimated from the data (empirical Bayes). Otherwise κ,
+    /// the Beta prior's strength in rows: how many rows a message needs before its own record outweighs the model.
+    /// </summary>
+    public double? PriorStrength { get; init; }
+}

@@ -1,0 +1,187 @@
+using Leadwise.Core.Outreach;
+using Leadwise.Learning.Evaluation;
+using Leadwise.Learning.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Leadwise.Recommend.Modeling;
+
+/// <summary>
+/// One binary stage of the sequence model (the reply hazard, or invite acceptance): the trainers are compared by
+/// cross-validation with folds grouped by lead (a lead's steps never straddle train and test), the best out-of-fold
+/// ROC AUC wins and is refitted on all rows, and its out-of-fold predictions give each message's shrinkage factor.
+/// <para>
+/// Shrinkage (a Beta prior per message, and so per step, since a message belongs to one step): with n a message's rows,
+/// y its positives and E the sum of the model's out-of-fold predictions over them (μ = E/n), the message's own rate
+/// gets the prior Beta(a, a(1 − μ)/μ) — mean μ, a pseudo-positives — and the posterior mean (y + a)/(n + a/μ) divided
+/// by μ scales the model's prediction for any lead: factor = (y + a)/(E + a). 1 for messages never sent, the
+/// observed/expected ratio for heavily used ones. It captures what the features cannot see (the wording's quality)
+/// without letting a message with 3 sends and 1 reply win. a is estimated from the data (empirical Bayes, method of
+/// moments): the spread of y around E beyond binomial noise, τ² = max(0, Σ((y − E)² − E)) / Σ E², is the variance of
+/// the messages' true factors, and a = 1/τ² (a Gamma(a, a) prior on the factor, which the Beta prior matches at low
+/// rates); no spread means no message effects and factors of 1. <see cref="HazardModelOptions.PriorStrength"/> fixes
+/// κ = a/μ instead.
+/// </para>
+/// </summary>
+internal sealed class ModelStage
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly int _width;
+    private readonly IReadOnlyDictionary<MessageKey, double> _factors;
+
+    internal ModelStage(MLContext ml, ITransformer model, int width, IReadOnlyDictionary<MessageKey, double> factors, StageReport report)
+    {
+        _ml = ml;
+        _model = model;
+        _width = width;
+        _factors = factors;
+        Report = report;
+    }
+
+    public StageReport Report { get; }
+
+    /// <summary>Each message's shrinkage factor, by its string key ("&lt;order&gt;-&lt;campaignId&gt;"), for saving.</summary>
+    public IReadOnlyDictionary<string, double> FactorsByKey => _factors.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>The fitted ML.NET model as bytes (ML.NET's own zip format).</summary>
+    public byte[] ModelBytes()
+    {
+        using var buffer = new MemoryStream();
+        _ml.Model.Save(_model, TrainingData.Load(_ml, [], _width).Schema, buffer);
+        return buffer.ToArray();
+    }
+
+    public static ModelStage Restore(byte[] model, int width, IReadOnlyDictionary<string, double> factors, StageReport report, int seed)
+    {
+        var ml = new MLContext(seed: seed);
+        using var buffer = new MemoryStream(model);
+        var transformer = ml.Model.Load(buffer, out _);
+        var keyed = factors.ToDictionary(
+            p => MessageKey.TryParse(p.Key, out var key) ? key : throw new InvalidDataException($"The model file holds a shrinkage factor for '{p.Key}', which is not a message key."),
+            p => p.Value);
+        return new ModelStage(ml, transformer, width, keyed, report);
+    }
+
+    public static ModelStage Fit(string stage, IReadOnlyList<StageRow> rows, int width, HazardModelOptions options, CancellationToken cancellationToken)
+    {
+        var positives = rows.Count(r => r.Label);
+        if (positives < 10 || rows.Count - positives < 10)
+        {
+            throw new NotEnoughDataException($"The {stage} model needs at least 10 rows of each class; there are {positives} positive and {rows.Count - positives} negative.");
+        }
+
+        var folds = rows.Select(r => Fold(r.Lead, options.Seed, options.Folds)).ToArray();
+        var labels = rows.Select(r => r.Label).ToArray();
+        var scores = new List<TrainerScore>();
+        double[]? bestOutOfFold = null;
+        TrainerKind? best = null;
+        foreach (var kind in options.Trainers)
+        {
+            var outOfFold = new double[rows.Count];
+            for (var fold = 0; fold < options.Folds; fold++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var test = Enumerable.Range(0, rows.Count).Where(i => folds[i] == fold).ToArray();
+                if (test.Length == 0)
+                {
+                    continue;
+                }
+
+                var train = Enumerable.Range(0, rows.Count).Where(i => folds[i] != fold).Select(i => rows[i]).ToList();
+                var model = Train(new MLContext(seed: options.Seed), train, width, kind);
+                var predicted = Predict(new MLContext(seed: options.Seed), model, [.. test.Select(i => rows[i].Features)], width);
+                for (var j = 0; j < test.Length; j++)
+                {
+                    outOfFold[test[j]] = predicted[j];
+                }
+            }
+
+            var metrics = BinaryMetrics.Compute(outOfFold, labels);
+            scores.Add(new TrainerScore(kind, metrics.RocAuc, metrics.LogLoss, metrics.CalibrationError));
+            if (best is null || metrics.RocAuc > scores.First(s => s.Trainer == best).RocAuc)
+            {
+                best = kind;
+                bestOutOfFold = outOfFold;
+            }
+        }
+
+        var chosen = best ?? throw new ArgumentException("No trainer to compare.", nameof(options));
+        var (factors, priorReplies) = Factors(rows, bestOutOfFold!, options.PriorStrength);
+        var ml = new MLContext(seed: options.Seed);
+        var final = Train(ml, rows, width, chosen);
+        var report = new StageReport(stage, rows.Count, positives, chosen, scores, StepsOf(rows, bestOutOfFold!), factors.Count, priorReplies);
+        return new ModelStage(ml, final, width, factors, report);
+    }
+
+    /// <summary>Shrunk probabilities for rows of features with the message each row is about.</summary>
+    public double[] Predict(IReadOnlyList<float[]> features, IReadOnlyList<MessageKey> messages)
+    {
+        var raw = Predict(_ml, _model, features, _width);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = Math.Min(raw[i] * Factor(messages[i]), 0.999);
+        }
+
+        return raw;
+    }
+
+    /// <summary>The message's shrinkage factor (1 for a message the training data never sent).</summary>
+    public double Factor(MessageKey message) => _factors.TryGetValue(message, out var factor) ? factor : 1.0;
+
+    internal static int Fold(LeadId lead, int seed, int folds)
+    {
+        // SplitMix64 of the id and the seed: a fixed, seedable assignment of whole leads to folds.
+        var z = unchecked((ulong)lead.Value + ((ulong)seed * 0x9E3779B97F4A7C15UL) + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        z ^= z >> 31;
+        return (int)(z % (ulong)folds);
+    }
+
+    private static ITransformer Train(MLContext ml, IReadOnlyList<StageRow> rows, int width, TrainerKind kind) =>
+        Trainers.Create(ml, kind).Fit(TrainingData.Load(ml, rows.Select(r => new BinaryRow { Features = r.Features, Label = r.Label }), width));
+
+    private static double[] Predict(MLContext ml, ITransformer model, IReadOnlyList<float[]> features, int width)
+    {
+        if (features.Count == 0)
+        {
+            return [];
+        }
+
+        var view = TrainingData.Load(ml, features.Select(f => new BinaryRow { Features = f }), width);
+        return [.. model.Transform(view).GetColumn<float>("Probability").Select(p => (double)p)];
+    }
+
+    private static (Dictionary<MessageKey, double> Factors, double PriorReplies) Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double? strength)
+    {
+        var sums = new Dictionary<MessageKey, (double Expected, int Observed, int Rows)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (expected, observed, n) = sums.GetValueOrDefault(rows[i].Message);
+            sums[rows[i].Message] = (expected + outOfFold[i], observed + (rows[i].Label ? 1 : 0), n + 1);
+        }
+
+        var excess = sums.Values.Sum(v => ((v.Observed - v.Expected) * (v.Observed - v.Expected)) - v.Expected);
+        var spread = Math.Max(0, excess) / sums.Values.Sum(v => v.Expected * v.Expected);
+        var estimated = spread <= 1e-9 ? double.PositiveInfinity : 1 / spread;
+        var factors = sums.ToDictionary(p => p.Key, p =>
+        {
+            var (expected, observed, n) = p.Value;
+            var prior = strength is { } kappa ? kappa * expected / n : estimated;
+            return double.IsPositiveInfinity(prior) ? 1.0 : (observed + prior) / (expected + prior);
+        });
+        return (factors, estimated);
+    }
+
+    private static List<StepMetrics> StepsOf(IReadOnlyList<StageRow> rows, double[] outOfFold) =>
+        [.. Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].Step).OrderBy(g => g.Key).Select(g =>
+        {
+            var p = g.Select(i => outOfFold[i]).ToArray();
+            var y = g.Select(i => rows[i].Label).ToArray();
+            var positives = y.Count(label => label);
+            var metrics = BinaryMetrics.Compute(p, y);
+            var auc = positives == 0 || positives == y.Length ? double.NaN : metrics.RocAuc;
+            return new StepMetrics(g.Key, y.Length, positives, auc, metrics.CalibrationError, p.Average(), positives / (double)y.Length);
+        })];
+}

