@@ -26,7 +26,7 @@ public sealed class PermutationImportance(int repeats = 5, double holdOutFractio
         var heldOut = StratifiedSplit.HoldOut([.. data.Labels], holdOutFraction, seed);
         var ml = new MLContext(seed: seed);
         var width = data.FeatureNames.Count;
-        var model = Trainers.Create(ml, kind).Fit(TrainingData.Load(ml, data.Select(i => !heldOut[i]), width));
+        var model = Trainers.Fit(ml, kind, TrainingData.Load(ml, data.Select(i => !heldOut[i]), width));
         var testRows = Enumerable.Range(0, data.Rows.Count).Where(i => heldOut[i]).ToArray();
         var test = new FeatureMatrix(data.FeatureNames, [.. testRows.Select(i => data.Rows[i])], [.. testRows.Select(i => data.Labels[i])]);
 

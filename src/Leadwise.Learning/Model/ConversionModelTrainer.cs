@@ -41,7 +41,7 @@ public static class ConversionModelTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         var ml = new MLContext(options.Seed);
-        var model = Trainers.Create(ml, report.Chosen).Fit(TrainingData.Load(ml, data.Select(_ => true), data.FeatureNames.Count));
+        var model = Trainers.Fit(ml, report.Chosen, TrainingData.Load(ml, data.Select(_ => true), data.FeatureNames.Count));
         var calibrator = report.Calibration.Calibrator;
         var groups = FeatureGroup.Of(data.FeatureNames, data.Rows);
         var inSample = ConversionModel.Probabilities(ml, model, calibrator, data.Rows, data.FeatureNames.Count);

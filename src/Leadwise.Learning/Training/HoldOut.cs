@@ -15,7 +15,7 @@ public static class HoldOut
         var ml = new MLContext(seed: seed);
         var width = data.FeatureNames.Count;
         var train = TrainingData.Load(ml, trainRows.Select(i => new BinaryRow { Features = data.Rows[i], Label = data.Labels[i] }), width);
-        var model = Trainers.Create(ml, kind).Fit(train);
+        var model = Trainers.Fit(ml, kind, train);
         var test = TrainingData.Load(ml, testRows.Select(i => new BinaryRow { Features = data.Rows[i], Label = data.Labels[i] }), width);
         return [.. model.Transform(test).GetColumn<float>("Probability").Select(p => (double)p)];
     }

@@ -140,7 +140,7 @@ internal sealed class ModelStage
     }
 
     private static ITransformer Train(MLContext ml, IReadOnlyList<StageRow> rows, int width, TrainerKind kind) =>
-        Trainers.Create(ml, kind).Fit(TrainingData.Load(ml, rows.Select(r => new BinaryRow { Features = r.Features, Label = r.Label }), width));
+        Trainers.Fit(ml, kind, TrainingData.Load(ml, rows.Select(r => new BinaryRow { Features = r.Features, Label = r.Label }), width));
 
     private static double[] Predict(MLContext ml, ITransformer model, IReadOnlyList<float[]> features, int width)
     {
