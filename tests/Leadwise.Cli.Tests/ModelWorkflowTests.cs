@@ -28,22 +28,26 @@ public sealed class ModelWorkflowTests : IDisposable
         Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.ExitCode, second.ExitCode));
         Assert.Contains("Saved as model version 1", first.Output, StringComparison.Ordinal);
         Assert.Contains("Promoted version 1", first.Output, StringComparison.Ordinal);
-        Assert.Contains("Saved as model version 2", second.Output, StringComparison.Ordinal);
+        // Each train also saves a sequence (hazard) model version: 2 after the first, 4 after the second.
+        Assert.Contains("Saved the sequence model as version 2 and promoted it", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Saved as model version 3", second.Output, StringComparison.Ordinal);
+        Assert.Contains("sequence model version 2 stays promoted", second.Output, StringComparison.Ordinal);
         Assert.Contains("Version 1 stays promoted", second.Output, StringComparison.Ordinal);
         Assert.Contains("A ≥ 20.0 %", second.Output, StringComparison.Ordinal);
 
         var list = await CliRun.RunAsync("models", "list", "--db", database);
         Assert.Matches(@"│ 1 .*promoted", list.Output);
-        Assert.DoesNotMatch(@"│ 2 .*promoted", list.Output);
-        var show = await CliRun.RunAsync("models", "show", "2", "--db", database);
+        Assert.DoesNotMatch(@"│ 3 .*promoted", list.Output);
+        Assert.DoesNotMatch(@"│ 2 ", list.Output); // a sequence model, not listed among the conversion models
+        var show = await CliRun.RunAsync("models", "show", "3", "--db", database);
         Assert.Contains("seed 1", show.Output, StringComparison.Ordinal);
         Assert.Contains("A ≥ 20.0 %, B ≥ 10.0 %, C ≥ 5.0 %", show.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadInput, (await CliRun.RunAsync("models", "show", "9", "--db", database)).ExitCode);
 
-        // promote 2, roll back to 1, and a second rollback has nowhere to go.
-        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("models", "promote", "2", "--db", database)).ExitCode);
+        // promote 3, roll back to 1, and a second rollback has nowhere to go.
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("models", "promote", "3", "--db", database)).ExitCode);
         var rollback = await CliRun.RunAsync("models", "rollback", "--db", database);
-        Assert.Contains("Rolled back from version 2 to version 1", rollback.Output, StringComparison.Ordinal);
+        Assert.Contains("Rolled back from version 3 to version 1", rollback.Output, StringComparison.Ordinal);
         var nowhere = await CliRun.RunAsync("models", "rollback", "--db", database);
         Assert.Equal(ExitCodes.BadInput, nowhere.ExitCode);
         Assert.Contains("nothing to roll back to", nowhere.Output, StringComparison.Ordinal);
@@ -86,8 +90,8 @@ public sealed class ModelWorkflowTests : IDisposable
         Assert.Contains("seniority", html, StringComparison.Ordinal); // importance and insights name it
         Assert.DoesNotMatch(@"(src|href)=""https?://", html);
         Assert.False(File.Exists(reportFile + ".tmp"));
-        var older = await CliRun.RunAsync("report", "--db", database, "--out", reportFile, "--version", "2");
-        Assert.Contains("Conversion model, version 2", await File.ReadAllTextAsync(reportFile), StringComparison.Ordinal);
+        var older = await CliRun.RunAsync("report", "--db", database, "--out", reportFile, "--version", "3");
+        Assert.Contains("Conversion model, version 3", await File.ReadAllTextAsync(reportFile), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, older.ExitCode);
 
         var drift = await CliRun.RunAsync("drift", "--db", database, "--all-leads", "--as-of", "2024-06-30");

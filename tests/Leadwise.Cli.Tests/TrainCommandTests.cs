@@ -27,6 +27,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("(chosen)", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"LightGbm.*│ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │", run.Output);
         Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Sequence model held-out ROC AUC: reply hazard \d\.\d{3} \(\w+\)", run.Output);
         Assert.Matches(@"Time split: trained on [0-9,]+ leads invited until \d{4}-\d\d-\d\d, measured on [0-9,]+ invited from", run.Output);
         Assert.Contains("No models yet", (await CliRun.RunAsync("models", "list", "--db", database)).Output, StringComparison.Ordinal);
     }

@@ -42,6 +42,7 @@ internal static class TrainCommand
             var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands,
                 TimeSplit: parseResult.GetValue(timeSplit) ? Leadwise.Learning.Training.TimeSplit.DefaultTrainShare : null);
             await RunAsync(context, store, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
+            await HazardTraining.RunAsync(context, store, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
             return ExitCodes.Success;
         });
         return command;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Leadwise.Data.Storage;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Training;
+using Leadwise.Recommend.Hazards;
+using Leadwise.Recommend.Modeling;
+using Leadwise.Recommend.Registry;
+using Spectre.Console;
+
+namespace Leadwise.Cli.Commands;
+
+/// <summary>
+/// The sequence (hazard) model's part of <c>leadwise train</c>: trains it on the store's step rows, prints its held-out
+/// AUCs on one line, and saves it as a version of kind hazard under the same rules as the conversion model (the first
+/// version is promoted, later ones with <c>--promote</c>; <c>--dry-run</c> saves nothing). Too few replies is a
+/// yellow line, not an error: the conversion model was trained anyway.
+/// </summary>
+internal static class HazardTraining
+{
+    /// <returns>The trained model, or null when the store has too few replies for it.</returns>
+    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, int folds, int seed, bool save, bool promote, CancellationToken cancellationToken)
+    {
+        var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+        HazardModel model;
+        try
+        {
+            model = HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = folds, Seed = seed }, cancellationToken);
+        }
+        catch (NotEnoughDataException exception)
+        {
+            context.Console.MarkupLineInterpolated($"[yellow]Sequence model not trained: too few replies per step ({exception.Message})[/]");
+            return null;
+        }
+
+        var report = model.Report;
+        var acceptance = report.Acceptance is { } stage
+            ? string.Create(CultureInfo.InvariantCulture, $", invite acceptance {HazardModelRegistry.HeldOutAuc(stage):F3}")
+            : string.Empty;
+        context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Sequence model held-out ROC AUC: reply hazard {HazardModelRegistry.HeldOutAuc(report.Hazard):F3} ({report.Hazard.Chosen}){acceptance}");
+        if (!save)
+        {
+            return model;
+        }
+
+        var registry = new HazardModelRegistry(store, context.Time);
+        var saved = await registry.SaveAsync(model, cancellationToken);
+        var current = (await registry.HistoryAsync(cancellationToken)).Current;
+        if (promote || current is null)
+        {
+            await registry.PromoteAsync(saved.Version, cancellationToken);
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Saved the sequence model as version [bold]{saved.Version}[/] and promoted it: `leadwise recommend` now uses it.");
+        }
+        else
+        {
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Saved the sequence model as version [bold]{saved.Version}[/]; sequence model version {current} stays promoted.");
+        }
+
+        return model;
+    }
+}
