@@ -57,7 +57,7 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
     }
 
     [Fact]
-    public async Task Recommend_ForAKnownLead_AnswersOneEntryPerStepInOrder_WithTheSeedsFields()
+    public async Task Recommend_ForAKnownLead_AnswersOneEntryPerStepInOrder_WithTheSeedsFields_FromTheOwnersCampaigns()
     {
         var response = await server.WithModel.CreateClient().GetAsync($"/recommend?leadId={server.KnownLeadId}");
 
@@ -74,11 +74,27 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
                 Assert.True(step.TryGetProperty(field, out _), $"missing {field}");
             }
 
-            Assert.Equal($"{step.GetProperty("order").GetInt32()}-{server.KnownCampaignId}", step.GetProperty("messageId").GetString());
+            var campaign = step.GetProperty("campaignId").GetInt64();
+            Assert.Contains(campaign, server.OwnersCampaigns);
+            Assert.Equal($"{step.GetProperty("order").GetInt32()}-{campaign}", step.GetProperty("messageId").GetString());
             Assert.DoesNotContain("{{ first_name }}", step.GetProperty("renderedContent").GetString(), StringComparison.Ordinal);
+            Assert.InRange(step.GetProperty("predictedReplyProbability").GetDouble(), 0, 1);
         }
 
+        var cumulative = steps.Select(s => s.GetProperty("cumulativeProbability").GetDouble()).ToList();
+        Assert.Equal(cumulative.Order(), cumulative);
         Assert.Equal(JsonValueKind.Null, steps[0].GetProperty("interval").ValueKind);
+    }
+
+    [Fact]
+    public async Task Recommend_WithoutASequenceModel_AnswersTheCampaignsOwnSequence()
+    {
+        var response = await server.WithoutModel.CreateClient().GetAsync($"/recommend?leadId={server.KnownLeadId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var steps = (await JsonAsync(response)).GetProperty("data").EnumerateArray().ToList();
+        Assert.All(steps, s => Assert.Equal($"{s.GetProperty("order").GetInt32()}-{server.KnownCampaignId}", s.GetProperty("messageId").GetString()));
+        Assert.All(steps, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("predictedReplyProbability").ValueKind));
     }
 
     [Fact]

@@ -6,6 +6,9 @@ using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
 using Leadwise.Learning.Training;
+using Leadwise.Recommend.Hazards;
+using Leadwise.Recommend.Modeling;
+using Leadwise.Recommend.Registry;
 using Leadwise.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -31,6 +34,9 @@ public sealed class ServerStore : IAsyncLifetime
 
     public long KnownCampaignId { get; private set; }
 
+    /// <summary>The campaigns of the known lead's user (account): the only ones recommendations may come from.</summary>
+    public IReadOnlySet<long> OwnersCampaigns { get; private set; } = new HashSet<long>();
+
     public async Task InitializeAsync()
     {
         var export = new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 3000, Seed = 8 });
@@ -50,6 +56,12 @@ public sealed class ServerStore : IAsyncLifetime
                 await registry.PromoteAsync((await registry.SaveAsync(trained.Model, CancellationToken.None)).Version, CancellationToken.None);
                 var lead = leads.All.First(f => f.Lead.InviteSentAt is not null).Lead;
                 (KnownLeadId, KnownCampaignId) = (lead.Id.Value, lead.CampaignId.Value);
+
+                var hazard = HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = 3, Trainers = [TrainerKind.LogisticRegression] });
+                var hazards = new HazardModelRegistry(store, TimeProvider.System);
+                await hazards.PromoteAsync((await hazards.SaveAsync(hazard, CancellationToken.None)).Version, CancellationToken.None);
+                var owner = leads.All.Select(f => f.Campaign).First(c => c?.Id == lead.CampaignId)!.UserId;
+                OwnersCampaigns = leads.All.Select(f => f.Campaign).Where(c => c?.UserId == owner).Select(c => c!.Id.Value).ToHashSet();
             }
         }
 

@@ -7,14 +7,15 @@ namespace Leadwise.Server.Endpoints;
 /// <summary>
 /// <c>GET /recommend?leadId=…</c> in the seed service's shape, so its clients keep working:
 /// <c>{"success": true, "data": [one entry per step, by order]}</c>, errors as <c>{"success": false, "message": …}</c>
-/// with 400 (missing or non-numeric id) or 404 (unknown lead), never a 500. Until the recommender is wired in, the
-/// steps are the lead's campaign's own sequence, each also rendered for the lead.
+/// with 400 (missing or non-numeric id) or 404 (unknown lead), never a 500. With a promoted sequence (hazard) model
+/// each step is the recommended message, with its predicted reply probability at that step and the cumulative
+/// probability of a reply by then; without one, the lead's campaign's own sequence. Every step is also rendered for the lead.
 /// </summary>
 internal static class RecommendEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, PromotedRecommender recommender, CancellationToken cancellationToken) =>
         {
             var raw = request.Query["leadId"].ToString();
             if (string.IsNullOrWhiteSpace(raw))
@@ -33,6 +34,22 @@ internal static class RecommendEndpoints
                 return Failure(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
             }
 
+            if (await recommender.GetAsync(cancellationToken) is { } catalog)
+            {
+                var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
+                var facts = await reader.ReadOneAsync(lead.Id, cancellationToken);
+                try
+                {
+                    var recommended = catalog.Recommender.Recommend(facts!).Recommended;
+                    return Results.Ok(new RecommendResponse(true, [.. recommended.Messages.Select((key, step) =>
+                        RecommendedStep.Of(catalog.Messages[key], lead) with { PredictedReplyProbability = recommended.Hazards[step], CumulativeProbability = recommended.Cumulative[step] })]));
+                }
+                catch (InvalidOperationException)
+                {
+                    // A campaign without an invite message has nothing to recommend from: answer with its own sequence.
+                }
+            }
+
             var messages = await store.ReadMessagesOfCampaignAsync(lead.CampaignId, cancellationToken);
             return Results.Ok(new RecommendResponse(true, [.. messages.OrderBy(m => m.Order).Select(m => RecommendedStep.Of(m, lead))]));
         })
@@ -49,7 +66,10 @@ internal sealed record RecommendResponse(bool Success, IReadOnlyList<Recommended
 /// <summary>The seed's error envelope.</summary>
 internal sealed record RecommendFailure(bool Success, string Message);
 
-/// <summary>One step as the seed returned it (<c>interval</c> in days, null for the invite), plus the content rendered for the lead.</summary>
+/// <summary>
+/// One step as the seed returned it (<c>interval</c> in days, null for the invite), plus the content rendered for the
+/// lead and, when recommended by the model, the predicted reply probability at this step and cumulatively.
+/// </summary>
 internal sealed record RecommendedStep(
     int Order,
     long CampaignId,
@@ -61,6 +81,10 @@ internal sealed record RecommendedStep(
     string MessageId,
     string RenderedContent)
 {
+    public double? PredictedReplyProbability { get; init; }
+
+    public double? CumulativeProbability { get; init; }
+
     public static RecommendedStep Of(Message message, Lead lead) => new(
         message.Order,
         message.CampaignId.Value,
