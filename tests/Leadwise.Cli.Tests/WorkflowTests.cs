@@ -122,6 +122,8 @@ public sealed class WorkflowTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("Promoted version 1", run.Output, StringComparison.Ordinal);
         Assert.Contains("Model grades of 3,000 leads", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Sequence model held-out ROC AUC", run.Output, StringComparison.Ordinal);
+        Assert.Contains("leadwise recommend ", run.Output, StringComparison.Ordinal);
         Assert.Contains("Not yet invited, most likely to convert (model version 1)", run.Output, StringComparison.Ordinal);
         Assert.Contains("<h1>Conversion model, version 1</h1>", await File.ReadAllTextAsync(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
     }

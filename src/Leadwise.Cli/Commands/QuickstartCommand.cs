@@ -69,10 +69,12 @@ internal static class QuickstartCommand
             context.Console.Write(new Rule("[bold]4. What is in the store[/]").LeftJustified());
             await StoreSummaryView.WriteAsync(context.Console, store, cancellationToken);
 
-            context.Console.Write(new Rule("[bold]5. Train the conversion model[/]").LeftJustified());
+            context.Console.Write(new Rule("[bold]5. Train the conversion and sequence models[/]").LeftJustified());
             try
             {
-                await TrainCommand.RunAsync(context, store, new ConversionTrainingOptions(), save: true, promote: true, cancellationToken);
+                var conversion = new ConversionTrainingOptions();
+                await TrainCommand.RunAsync(context, store, conversion, save: true, promote: true, cancellationToken);
+                await HazardTraining.RunAsync(context, store, conversion.Folds, conversion.Seed, save: true, promote: true, cancellationToken);
             }
             catch (UserFacingException exception)
             {
@@ -97,7 +99,7 @@ internal static class QuickstartCommand
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
             var shown = StoreLocation.IsPostgres(database) ? "<connection string>" : database;
-            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {shown}[/], [bold]leadwise models list --db {shown}[/], [bold]leadwise serve --db {shown}[/] (then open {ServeCommand.DefaultUrls}/health/ready), [bold]leadwise rules suggest --db {shown}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
+            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {shown}[/], [bold]leadwise recommend {best} --db {shown}[/], [bold]leadwise models list --db {shown}[/], [bold]leadwise serve --db {shown}[/] (then open {ServeCommand.DefaultUrls}/health/ready), [bold]leadwise rules suggest --db {shown}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
             return ExitCodes.Success;
         });
         return command;
