@@ -10,59 +10,43 @@ namespace Leadwise.Server;
 /// version is promoted and refreshed at most every 30 seconds (campaigns and messages change with imports);
 /// requests keep the recommender they started with.
 /// </summary>
-internal sealed class PromotedRecommender(ILeadwiseStore store, TimeProvider time)
+internal sealed class PromotedRecommender
 {
-    private static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Catalog? _current;
-    private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+    private readonly ILeadwiseStore _store;
+    private readonly TimeProvider _time;
+    private readonly Refreshing<Catalog> _current;
+
+    public PromotedRecommender(ILeadwiseStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+        _current = new Refreshing<Catalog>(time, TimeSpan.FromSeconds(30), (_, cancellationToken) => LoadAsync(cancellationToken));
+    }
 
     /// <summary>The recommender and every message by its key, or null when no hazard model is promoted.</summary>
-    public async Task<Catalog?> GetAsync(CancellationToken cancellationToken)
-    {
-        if (time.GetUtcNow() - _checkedAt < RefreshAfter)
-        {
-            return _current;
-        }
-
-        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (time.GetUtcNow() - _checkedAt >= RefreshAfter)
-            {
-                _current = await LoadAsync(cancellationToken).ConfigureAwait(false);
-                _checkedAt = time.GetUtcNow();
-            }
-
-            return _current;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
+    public Task<Catalog?> GetAsync(CancellationToken cancellationToken) => _current.GetAsync(cancellationToken);
 
     private async Task<Catalog?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await new HazardModelRegistry(store, time).LoadPromotedAsync(cancellationToken).ConfigureAwait(false) is not { } promoted)
+        if (await new HazardModelRegistry(_store, _time).LoadPromotedAsync(cancellationToken).ConfigureAwait(false) is not { } promoted)
         {
             return null;
         }
 
         var campaigns = new List<Campaign>();
-        await foreach (var campaign in store.ReadCampaignsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var campaign in _store.ReadCampaignsAsync(cancellationToken).ConfigureAwait(false))
         {
             campaigns.Add(campaign);
         }
 
         var messages = new List<Message>();
-        await foreach (var message in store.ReadMessagesAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var message in _store.ReadMessagesAsync(cancellationToken).ConfigureAwait(false))
         {
             messages.Add(message);
         }
 
         var byCampaign = messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Message>)[.. g.OrderBy(m => m.Order)]);
-        return new Catalog(promoted.Version, new SequenceRecommender(promoted.Model, campaigns, byCampaign, time: time), messages.ToDictionary(m => m.Key));
+        return new Catalog(promoted.Version, new SequenceRecommender(promoted.Model, campaigns, byCampaign, time: _time), messages.ToDictionary(m => m.Key));
     }
 
     /// <summary>A promoted hazard model's recommender with the messages it may name.</summary>

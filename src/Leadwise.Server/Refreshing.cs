@@ -1,0 +1,47 @@
+namespace Leadwise.Server;
+
+/// <summary>
+/// A value requests share and that is refreshed from the store at most once per interval: one
+/// request refreshes while the others keep the value they read, so a refresh (a model promotion, an import) never
+/// drops a request. The value and the time it was read are swapped together as one snapshot, never torn.
+/// </summary>
+/// <param name="time">The clock the interval is measured on.</param>
+/// <param name="every">How long a read value is served before it is read again.</param>
+/// <param name="refresh">Reads the value anew; it gets the current one so it can keep it when nothing changed.</param>
+internal sealed class Refreshing<T>(TimeProvider time, TimeSpan every, Func<T?, CancellationToken, Task<T?>> refresh)
+    where T : class
+{
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private Snapshot? _snapshot;
+
+    public async Task<T?> GetAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (IsFresh(snapshot))
+        {
+            return snapshot!.Value;
+        }
+
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            snapshot = _snapshot;
+            if (IsFresh(snapshot))
+            {
+                return snapshot!.Value;
+            }
+
+            var value = await refresh(snapshot?.Value, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _snapshot, new Snapshot(value, time.GetUtcNow()));
+            return value;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private bool IsFresh(Snapshot? snapshot) => snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < every;
+
+    private sealed record Snapshot(T? Value, DateTimeOffset ReadAt);
+}
