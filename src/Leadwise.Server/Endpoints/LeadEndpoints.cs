@@ -18,10 +18,9 @@ internal static class LeadEndpoints
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/leads/{id:long}", async (long id, ILeadwiseStore store, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapGet("/leads/{id:long}", async (long id, ILeadwiseStore store, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
-            var facts = await reader.ReadOneAsync(new LeadId(id), cancellationToken);
+            var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);
             if (facts is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Lead not found", detail: string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));

@@ -15,7 +15,7 @@ internal static class RecommendEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, PromotedRecommender recommender, CancellationToken cancellationToken) =>
+        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
         {
             var raw = request.Query["leadId"].ToString();
             if (string.IsNullOrWhiteSpace(raw))
@@ -36,8 +36,7 @@ internal static class RecommendEndpoints
 
             if (await recommender.GetAsync(cancellationToken) is { } catalog)
             {
-                var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
-                var facts = await reader.ReadOneAsync(lead.Id, cancellationToken);
+                var facts = await leadFacts.ReadOneAsync(lead.Id, cancellationToken);
                 try
                 {
                     var recommended = catalog.Recommender.Recommend(facts!).Recommended;
