@@ -18,9 +18,8 @@ namespace Leadwise.Cli.Commands;
 internal static class HazardTraining
 {
     /// <returns>The trained model, or null when the store has too few replies for it.</returns>
-    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, int folds, int seed, bool save, bool promote, CancellationToken cancellationToken)
+    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, CancellationToken cancellationToken)
     {
-        var leads = await StoreLeads.ReadAsync(store, cancellationToken);
         HazardModel model;
         try
         {
@@ -45,10 +44,8 @@ internal static class HazardTraining
 
         var registry = new HazardModelRegistry(store, context.Time);
         var saved = await registry.SaveAsync(model, cancellationToken);
-        var current = (await registry.HistoryAsync(cancellationToken)).Current;
-        if (promote || current is null)
+        if (await registry.PromoteNewVersionAsync(saved.Version, promote, cancellationToken) is not { } current)
         {
-            await registry.PromoteAsync(saved.Version, cancellationToken);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Saved the sequence model as version [bold]{saved.Version}[/] and promoted it: `leadwise recommend` now uses it.");
         }
         else

@@ -4,6 +4,7 @@ using Leadwise.Data.Import;
 using Leadwise.Data.Postgres;
 using Leadwise.Data.Storage;
 using Leadwise.Generator;
+using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
 using Leadwise.Scoring.Engine;
 using Leadwise.Scoring.Rules;
@@ -73,8 +74,9 @@ internal static class QuickstartCommand
             try
             {
                 var conversion = new ConversionTrainingOptions();
-                await TrainCommand.RunAsync(context, store, conversion, save: true, promote: true, cancellationToken);
-                await HazardTraining.RunAsync(context, store, conversion.Folds, conversion.Seed, save: true, promote: true, cancellationToken);
+                var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+                await TrainCommand.RunAsync(context, store, leads, conversion, save: true, promote: true, cancellationToken);
+                await HazardTraining.RunAsync(context, store, leads, conversion.Folds, conversion.Seed, save: true, promote: true, cancellationToken);
             }
             catch (UserFacingException exception)
             {

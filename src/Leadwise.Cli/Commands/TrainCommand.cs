@@ -41,8 +41,9 @@ internal static class TrainCommand
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands,
                 TimeSplit: parseResult.GetValue(timeSplit) ? Leadwise.Learning.Training.TimeSplit.DefaultTrainShare : null);
-            await RunAsync(context, store, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
-            await HazardTraining.RunAsync(context, store, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
+            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+            await RunAsync(context, store, leads, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
+            await HazardTraining.RunAsync(context, store, leads, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
@@ -50,9 +51,8 @@ internal static class TrainCommand
 
     /// <summary>Trains on the store's invited leads, prints the comparison, and saves (and maybe promotes) the model.</summary>
     /// <exception cref="UserFacingException">Too few converted or unconverted leads to train on.</exception>
-    public static async Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, ConversionTrainingOptions options, bool save, bool promote, CancellationToken cancellationToken)
+    public static async Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, ConversionTrainingOptions options, bool save, bool promote, CancellationToken cancellationToken)
     {
-        var leads = await StoreLeads.ReadAsync(store, cancellationToken);
         context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Training on [bold]{leads.Invited.Count:N0}[/] invited leads ({leads.Replied.Count(r => r):N0} replied) with the features known at each invite, {options.Folds}-fold cross-validation");
 
@@ -174,10 +174,8 @@ internal static class TrainCommand
         var bands = model.Card.Bands;
         context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Saved as model version [bold]{saved.Version}[/]: {saved.Summary}. Grades: A ≥ {bands.A:P1}, B ≥ {bands.B:P1}, C ≥ {bands.C:P1}, D below.");
-        var current = (await registry.HistoryAsync(cancellationToken)).Current;
-        if (promote || current is null)
+        if (await registry.PromoteNewVersionAsync(saved.Version, promote, cancellationToken) is not { } current)
         {
-            await registry.PromoteAsync(saved.Version, cancellationToken);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted version {saved.Version}: `leadwise score` now scores leads with it.");
         }
         else

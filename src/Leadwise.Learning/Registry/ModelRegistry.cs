@@ -78,6 +78,22 @@ public abstract class ModelRegistry<TModel>(ILeadwiseStore store, TimeProvider t
     }
 
     /// <summary>Promotes the version that was promoted before the current one, and returns it.</summary>
+    /// <summary>
+    /// Promotes a newly saved version when <paramref name="promote"/> asks for it or when no version of this kind is
+    /// promoted yet (the first model is always used); returns the version that stays promoted otherwise, else null.
+    /// </summary>
+    public async Task<int?> PromoteNewVersionAsync(int version, bool promote, CancellationToken cancellationToken)
+    {
+        var current = (await HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;
+        if (!promote && current is not null)
+        {
+            return current;
+        }
+
+        await PromoteAsync(version, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
     public async Task<int> RollbackAsync(CancellationToken cancellationToken)
     {
         var history = await HistoryAsync(cancellationToken).ConfigureAwait(false);
