@@ -38,10 +38,32 @@ public static class PolicyEvaluation
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(truth);
         options ??= new PolicyEvaluationOptions();
-        var heldOut = leads.Where(f => IsHeldOut(f.Lead.Id, options)).ToList();
-        var training = leads.Where(f => !IsHeldOut(f.Lead.Id, options)).ToList();
+        var (training, heldOut) = Split(leads, options);
         var data = HazardRows.Build(training, messages);
         var model = HazardModel.Train(data, options.Model with { Seed = options.Seed }, cancellationToken);
+        return Evaluate(training.Count, heldOut, data, model, campaigns, messages, truth, options, cancellationToken);
+    }
+
+    /// <summary>The split <see cref="Run"/> uses: whole leads by a seeded hash of their id, <see cref="PolicyEvaluationOptions.HoldOutShare"/> held out.</summary>
+    public static (IReadOnlyList<LeadFacts> Training, IReadOnlyList<LeadFacts> HeldOut) Split(IReadOnlyList<LeadFacts> leads, PolicyEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        ArgumentNullException.ThrowIfNull(options);
+        return ([.. leads.Where(f => !IsHeldOut(f.Lead.Id, options))], [.. leads.Where(f => IsHeldOut(f.Lead.Id, options))]);
+    }
+
+    /// <summary>The policies on <paramref name="heldOut"/> with a model already trained on the training leads' rows (<paramref name="data"/>).</summary>
+    internal static PolicyEvaluationReport Evaluate(
+        int trainingLeads,
+        IReadOnlyList<LeadFacts> heldOut,
+        HazardData data,
+        HazardModel model,
+        IReadOnlyList<Campaign> campaigns,
+        IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages,
+        IReplyTruth truth,
+        PolicyEvaluationOptions options,
+        CancellationToken cancellationToken)
+    {
         var recommender = new SequenceRecommender(model, campaigns, messages, heldOut);
 
         var evaluated = heldOut.Where(f => messages.GetValueOrDefault(f.Lead.CampaignId)?.Any(m => m.Order == OutreachSteps.Invite) == true).ToList();
@@ -77,7 +99,7 @@ public static class PolicyEvaluation
             return new PolicyResult(name, mean, oracle - mean, invites, oracle - logged <= 0 ? double.NaN : (mean - logged) / (oracle - logged), distinct);
         }).ToList();
 
-        return new PolicyEvaluationReport(options.Seed, training.Count, evaluated.Count, choice.Length, model.Report, results,
+        return new PolicyEvaluationReport(options.Seed, trainingLeads, evaluated.Count, choice.Length, model.Report, results,
             DiffersWhenTruthDiffers(evaluated, sequences[PolicyEvaluationReport.Leadwise], oracleSequences));
     }
 
