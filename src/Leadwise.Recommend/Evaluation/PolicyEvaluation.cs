@@ -18,6 +18,8 @@ namespace Leadwise.Recommend.Evaluation;
 /// leads (coordinate ascent) — the best any policy that does not personalise could do, with the truth's help;</item>
 /// <item>most replied per step (popularity): at each step the candidate with most replies in the training rows at that
 /// step (ties and never-replied: most sent);</item>
+/// <item>the seed's SVD collaborative filtering (<see cref="SvdBaseline"/>): at each step the candidate with the highest
+/// score in a rank-k reconstruction of the training leads' lead × message reply matrix;</item>
 /// <item>the oracle: the truth's best sequence per lead;</item>
 /// <item>the truth without latent traits (<see cref="IReplyTruth.FeaturesOnlyBestSequence"/>): what perfectly estimated
 /// lead and message features alone would send, without learning each message's own record.</item>
@@ -82,6 +84,8 @@ public static class PolicyEvaluation
         };
         var perCampaign = candidates.Keys.ToDictionary(c => c, c => recommender.RecommendCampaign(c).Sequence);
         sequences[PolicyEvaluationReport.LeadwiseCampaign] = [.. evaluated.Select(f => perCampaign[f.Lead.CampaignId])];
+        var svd = SvdBaseline.Fit(data, options.SvdComponents);
+        sequences[PolicyEvaluationReport.Svd] = [.. evaluated.Select(f => svd.Choose(candidates[f.Lead.CampaignId]))];
         var single = BestSingle(evaluated, candidates, truth);
         sequences[PolicyEvaluationReport.BestSingle] = [.. evaluated.Select(f => single[f.Lead.CampaignId])];
 
@@ -90,7 +94,7 @@ public static class PolicyEvaluation
         var logged = values[PolicyEvaluationReport.Logged].Average();
         var choice = Enumerable.Range(0, evaluated.Count).Where(i => candidates[evaluated[i].Lead.CampaignId][0].Count > 1).ToArray();
         var oracleSequences = sequences[PolicyEvaluationReport.Oracle];
-        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Logged };
+        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged };
         var results = order.Select(name =>
         {
             var mean = values[name].Average();

@@ -14,6 +14,9 @@ public sealed record PolicyEvaluationOptions
 
     public HazardModelOptions Model { get; init; } = new();
 
+    /// <summary>Components kept by the SVD collaborative-filtering baseline (<see cref="SvdBaseline"/>).</summary>
+    public int SvdComponents { get; init; } = 10;
+
     /// <summary>The off-policy estimators' bootstrap and overlap thresholds (<see cref="RecommendationEvaluation"/>); their bootstrap is seeded by <see cref="Seed"/>.</summary>
     public OffPolicyOptions OffPolicy { get; init; } = new();
 }
