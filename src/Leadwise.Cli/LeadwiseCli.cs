@@ -29,6 +29,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(ServeCommand.Create(context, globals));
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         root.Subcommands.Add(RecommendCommand.Create(context, globals));
+        root.Subcommands.Add(EvaluateCommand.Create(context, globals));
         return root;
     }
 
