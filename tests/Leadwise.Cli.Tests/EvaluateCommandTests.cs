@@ -24,7 +24,7 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
         Assert.Contains("Off-policy value from the logs", run.Output, StringComparison.Ordinal);
 
         // The logged policy is always supported: its three weighting estimators print a value with an interval, and its true value beside them.
-        var logged = Regex.Match(run.Output, @"│ logged sequence +│ (?<ips>[\d.]+) % \[(?<low>[\d.]+) %, (?<high>[\d.]+) %\] │ [^│]+│ [^│]+│ [^│]+│ +(?<truth>[\d.]+) % │");
+        var logged = Regex.Match(run.Output, @"│ logged sequence +│ +(?<ips>[\d.]+) % \[(?<low>[\d.]+) %, (?<high>[\d.]+) %\] │[^│]+│[^│]+│[^│]+│ +(?<truth>[\d.]+) % │");
         Assert.True(logged.Success, run.Output);
         var low = double.Parse(logged.Groups["low"].Value, CultureInfo.InvariantCulture);
         var high = double.Parse(logged.Groups["high"].Value, CultureInfo.InvariantCulture);

@@ -77,8 +77,8 @@ public static class RecommendationEvaluation
 
     /// <summary>
     /// Per lead, among the campaigns of its user and type at least as long as its own and logged for such leads
-    /// (propensity ≥ <paramref name="minPropensity"/>), the one whose first steps the model rates best; the lead's own
-    /// campaign when none qualifies.
+    /// (propensity ≥ <paramref name="minPropensity"/>, its own campaign included), the one whose first steps the model
+    /// rates best; when none qualifies, the campaign most often given to such leads.
     /// </summary>
     internal static IReadOnlyList<IReadOnlyList<MessageKey>> BestLoggedSequences(HazardModel model, LoggingPolicy logging, SequenceRecommender recommender, IReadOnlyList<LeadFacts> leads, double minPropensity)
     {
@@ -90,12 +90,16 @@ public static class RecommendationEvaluation
         {
             var candidates = recommender.Candidates(facts.Lead.CampaignId);
             var length = candidates.Count;
-            var sequences = candidates[0]
+            var complete = candidates[0]
                 .Select(invite => invite.CampaignId)
-                .Where(c => c == facts.Lead.CampaignId || logging.Propensity(facts, c) >= minPropensity)
-                .Select(c => Enumerable.Range(0, length).Select(step => candidates[step].FirstOrDefault(m => m.CampaignId == c)).ToList())
-                .Where(sequence => sequence.All(m => m is not null))
-                .Select(sequence => (IReadOnlyList<Message>)[.. sequence.Select(m => m!)])
+                .Select(c => (Campaign: c, Sequence: Enumerable.Range(0, length).Select(step => candidates[step].FirstOrDefault(m => m.CampaignId == c)).ToList()))
+                .Where(option => option.Sequence.All(m => m is not null))
+                .ToList();
+
+            // The own campaign too must clear the bar: a lead in a campaign rarely given to such leads would otherwise weigh 1/μ.
+            var logged = complete.Where(option => logging.Propensity(facts, option.Campaign) >= minPropensity).ToList();
+            var sequences = (logged.Count > 0 ? logged : complete.OrderByDescending(option => logging.Propensity(facts, option.Campaign)).Take(1))
+                .Select(option => (IReadOnlyList<Message>)[.. option.Sequence.Select(m => m!)])
                 .ToList();
             var pre = PreContactFacts.Of(facts) ?? throw new ArgumentException($"Lead {facts.Lead.Id.Value} was never invited.", nameof(leads));
             var gated = Channels.IsGated(facts.Campaign?.Type);
