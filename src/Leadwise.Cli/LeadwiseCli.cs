@@ -30,6 +30,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         root.Subcommands.Add(RecommendCommand.Create(context, globals));
         root.Subcommands.Add(MessagesCommand.Create(context, globals));
+        root.Subcommands.Add(EvaluateCommand.Create(context, globals));
         return root;
     }
 
