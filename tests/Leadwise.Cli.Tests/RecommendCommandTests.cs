@@ -60,6 +60,11 @@ public sealed class RecommendCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, unknownCampaign.ExitCode);
         Assert.Contains("Campaign 12345 is unknown", unknownCampaign.Output, StringComparison.Ordinal);
 
+        var explore = await CliRun.RunAsync("recommend", lead.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", database, "--explore", "--explore-seed", "3");
+        Assert.Equal(ExitCodes.Success, explore.ExitCode);
+        Assert.Contains("Exploring (Thompson sampling)", explore.Output, StringComparison.Ordinal);
+        Assert.Equal(explore.Output, (await CliRun.RunAsync("recommend", lead.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", database, "--explore", "--explore-seed", "3")).Output);
+
         // The same trained store answers the message questions: what works per step, and how a draft would do.
         var insights = await CliRun.RunAsync("messages", "insights", "--db", database);
         Assert.Equal(ExitCodes.Success, insights.ExitCode);

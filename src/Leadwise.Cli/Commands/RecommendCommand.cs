@@ -21,7 +21,9 @@ internal static class RecommendCommand
         var campaign = new Option<long?>("--campaign") { Description = "Recommend one sequence for this campaign's leads not yet contacted instead" };
         var allUsers = new Option<bool>("--all-users") { Description = "Also consider other users' (accounts') campaigns' messages" };
         var runnersUp = new Option<int>("--runners-up") { Description = "Runners-up shown per step", DefaultValueFactory = _ => 3 }.AtLeast(0);
-        var command = new Command("recommend", "Recommend the message for each step of a lead's campaign (or, with --campaign, of a whole campaign) with the promoted sequence model, against the current sequence") { leadId, campaign, allUsers, runnersUp };
+        var explore = new Option<bool>("--explore") { Description = "Thompson sampling: draw each message's effect from its posterior, so new and sparse messages get tried (the default ranks by expected reply probability)" };
+        var exploreSeed = new Option<int?>("--explore-seed") { Description = "Seed the --explore draws (the same seed, the same choices)" };
+        var command = new Command("recommend", "Recommend the message for each step of a lead's campaign (or, with --campaign, of a whole campaign) with the promoted sequence model, against the current sequence") { leadId, campaign, allUsers, runnersUp, explore, exploreSeed };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var lead = parseResult.GetValue(leadId);
@@ -42,7 +44,18 @@ internal static class RecommendCommand
             }
 
             var recommender = new SequenceRecommender(promoted.Model, campaigns, leads.Messages, leads.All, context.Time);
-            var options = new RecommendOptions { AllUsers = parseResult.GetValue(allUsers), RunnersUp = parseResult.GetValue(runnersUp) };
+            var options = new RecommendOptions
+            {
+                AllUsers = parseResult.GetValue(allUsers),
+                RunnersUp = parseResult.GetValue(runnersUp),
+                Explore = parseResult.GetValue(explore),
+                ExploreSeed = parseResult.GetValue(exploreSeed),
+            };
+            if (options.Explore)
+            {
+                context.Console.MarkupLine("[grey]Exploring (Thompson sampling): message effects are drawn from their posteriors, so figures vary between runs; without --explore the ranking is by expected reply probability.[/]");
+            }
+
             var messages = leads.Messages.Values.SelectMany(list => list).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.First());
             try
             {

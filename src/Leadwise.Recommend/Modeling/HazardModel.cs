@@ -108,7 +108,7 @@ public sealed class HazardModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey);
+        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey, _hazard.Posteriors, _acceptance?.Posteriors);
         using (var entry = zip.CreateEntry(CardEntry).Open())
         {
             JsonSerializer.Serialize(entry, card, ConversionModel.Json);
@@ -141,9 +141,9 @@ public sealed class HazardModel
 
         var features = new HazardFeatures(LeadFeatureEncoder.Restore(card.Encoder));
         var width = features.FeatureNames.Count;
-        var hazard = ModelStage.Restore(Read(Entry(HazardEntry)), width, card.HazardFactors, card.Report.Hazard, 0);
+        var hazard = ModelStage.Restore(Read(Entry(HazardEntry)), width, card.HazardFactors, card.Report.Hazard, 0, card.HazardPosteriors);
         var acceptance = card.Report.Acceptance is { } report && card.AcceptanceFactors is { } factors
-            ? ModelStage.Restore(Read(Entry(AcceptanceEntry)), width, factors, report, 0)
+            ? ModelStage.Restore(Read(Entry(AcceptanceEntry)), width, factors, report, 0, card.AcceptancePosteriors)
             : null;
         return new HazardModel(features, hazard, acceptance);
     }
@@ -171,6 +171,18 @@ public sealed class HazardModel
     /// <summary>Many leads' requests in one ML.NET pass (scoring row by row pays the pipeline's overhead each time).</summary>
     internal double[] PredictHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests);
 
+    /// <summary>Hazards with each message's factor drawn from its posterior (Thompson sampling), one draw per request.</summary>
+    internal double[] SampleHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, Random random) =>
+        _hazard.PredictSampled(Rows(requests), [.. requests.Select(r => r.Message.Key)], random);
+
+    /// <summary>Acceptances with each invite's factor drawn from its posterior; 1 without an acceptance stage.</summary>
+    internal double[] SampleAcceptances(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, Random random) =>
+        _acceptance is null ? [.. requests.Select(_ => 1.0)] : _acceptance.PredictSampled(Rows(requests), [.. requests.Select(r => r.Message.Key)], random);
+
+    internal double SampleHazardFactor(MessageKey message, Random random) => _hazard.SampleFactor(message, random);
+
+    internal double HazardFactor(MessageKey message) => _hazard.Factor(message);
+
     /// <summary>Hazards from the message's properties alone, without any message's shrinkage factor: for drafts, which have no record.</summary>
     internal double[] UnshrunkHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests, shrink: false);
 
@@ -178,6 +190,12 @@ public sealed class HazardModel
         _acceptance is null ? [.. requests.Select(_ => 1.0)] : Predict(_acceptance, requests);
 
     private double[] Predict(ModelStage stage, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, bool shrink = true)
+    {
+        var rows = Rows(requests);
+        return shrink ? stage.Predict(rows, [.. requests.Select(r => r.Message.Key)]) : stage.PredictUnshrunk(rows);
+    }
+
+    private float[][] Rows(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
     {
         var leadVectors = new Dictionary<PreContactFacts, float[]>(ReferenceEqualityComparer.Instance);
         var rows = new float[requests.Count][];
@@ -193,6 +211,6 @@ public sealed class HazardModel
             rows[i] = _features.Encode(vector, message, step);
         }
 
-        return shrink ? stage.Predict(rows, [.. requests.Select(r => r.Message.Key)]) : stage.PredictUnshrunk(rows);
+        return rows;
     }
 }

@@ -1,5 +1,6 @@
 using Leadwise.Core.Outreach;
 using Leadwise.Learning.Evaluation;
+using MathNet.Numerics.Distributions;
 using Leadwise.Learning.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -22,22 +23,40 @@ namespace Leadwise.Recommend.Modeling;
 /// rates); no spread means no message effects and factors of 1. <see cref="HazardModelOptions.PriorStrength"/> fixes
 /// κ = a/μ instead.
 /// </para>
+/// <para>
+/// The factor's posterior is Gamma(y + a, E + a) (its mean is the factor above); SampleFactor draws from it
+/// for Thompson sampling (SampleFactor), and from the prior Gamma(a, a) for a message never sent, so new and sparse messages get
+/// traffic in proportion to the chance that they are better.
+/// </para>
 /// </summary>
+internal sealed record StagePosteriors(IReadOnlyDictionary<string, double[]> Messages, double? UnseenPrior);
+
 internal sealed class ModelStage
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly int _width;
     private readonly IReadOnlyDictionary<MessageKey, double> _factors;
+    private readonly IReadOnlyDictionary<MessageKey, (double Shape, double Rate)> _posteriors;
+    private readonly double _unseenPrior;
 
-    internal ModelStage(MLContext ml, ITransformer model, int width, IReadOnlyDictionary<MessageKey, double> factors, StageReport report)
+    internal ModelStage(MLContext ml, ITransformer model, int width, IReadOnlyDictionary<MessageKey, double> factors, StageReport report, StagePosteriors? posteriors = null)
     {
         _ml = ml;
         _model = model;
         _width = width;
         _factors = factors;
         Report = report;
+        _posteriors = posteriors?.Messages.ToDictionary(
+            p => MessageKey.TryParse(p.Key, out var key) ? key : throw new InvalidDataException($"The model file holds a posterior for '{p.Key}', which is not a message key."),
+            p => (p.Value[0], p.Value[1])) ?? [];
+        _unseenPrior = posteriors?.UnseenPrior ?? double.PositiveInfinity;
     }
+
+    /// <summary>Each message's Gamma posterior of its factor and the prior of a message never sent, for saving; null when no message effect was found.</summary>
+    public StagePosteriors Posteriors => new(
+        _posteriors.ToDictionary(p => p.Key.ToString(), p => new[] { p.Value.Shape, p.Value.Rate }, StringComparer.Ordinal),
+        double.IsFinite(_unseenPrior) ? _unseenPrior : null);
 
     public StageReport Report { get; }
 
@@ -52,7 +71,7 @@ internal sealed class ModelStage
         return buffer.ToArray();
     }
 
-    public static ModelStage Restore(byte[] model, int width, IReadOnlyDictionary<string, double> factors, StageReport report, int seed)
+    public static ModelStage Restore(byte[] model, int width, IReadOnlyDictionary<string, double> factors, StageReport report, int seed, StagePosteriors? posteriors = null)
     {
         var ml = new MLContext(seed: seed);
         using var buffer = new MemoryStream(model);
@@ -60,7 +79,7 @@ internal sealed class ModelStage
         var keyed = factors.ToDictionary(
             p => MessageKey.TryParse(p.Key, out var key) ? key : throw new InvalidDataException($"The model file holds a shrinkage factor for '{p.Key}', which is not a message key."),
             p => p.Value);
-        return new ModelStage(ml, transformer, width, keyed, report);
+        return new ModelStage(ml, transformer, width, keyed, report, posteriors);
     }
 
     public static ModelStage Fit(string stage, IReadOnlyList<StageRow> rows, int width, HazardModelOptions options, CancellationToken cancellationToken)
@@ -107,11 +126,11 @@ internal sealed class ModelStage
         }
 
         var chosen = best ?? throw new ArgumentException("No trainer to compare.", nameof(options));
-        var (factors, priorReplies) = Factors(rows, bestOutOfFold!, options.PriorStrength);
+        var (factors, priorReplies, posteriors) = Factors(rows, bestOutOfFold!, options.PriorStrength);
         var ml = new MLContext(seed: options.Seed);
         var final = Train(ml, rows, width, chosen);
         var report = new StageReport(stage, rows.Count, positives, chosen, scores, StepsOf(rows, bestOutOfFold!), factors.Count, priorReplies);
-        return new ModelStage(ml, final, width, factors, report);
+        return new ModelStage(ml, final, width, factors, report, posteriors);
     }
 
     /// <summary>Shrunk probabilities for rows of features with the message each row is about.</summary>
@@ -128,6 +147,38 @@ internal sealed class ModelStage
 
     /// <summary>The model's probabilities for rows of features, without any message's shrinkage factor.</summary>
     public double[] PredictUnshrunk(IReadOnlyList<float[]> features) => [.. Predict(_ml, _model, features, _width).Select(p => Math.Min(p, 0.999))];
+
+    /// <summary>
+    /// A draw of the message's factor from its posterior (Thompson sampling); from the prior for a message never sent;
+    /// the factor itself when the stage found no message effect or was saved before posteriors were kept.
+    /// </summary>
+    public double SampleFactor(MessageKey message, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (_posteriors.TryGetValue(message, out var posterior))
+        {
+            return Gamma.Sample(random, posterior.Shape, posterior.Rate);
+        }
+
+        if (_factors.TryGetValue(message, out var factor))
+        {
+            return factor;
+        }
+
+        return double.IsFinite(_unseenPrior) ? Gamma.Sample(random, _unseenPrior, _unseenPrior) : 1.0;
+    }
+
+    /// <summary>The model's probabilities, each scaled by a draw of its message's factor (<see cref="SampleFactor"/>).</summary>
+    public double[] PredictSampled(IReadOnlyList<float[]> features, IReadOnlyList<MessageKey> messages, Random random)
+    {
+        var raw = Predict(_ml, _model, features, _width);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = Math.Min(raw[i] * SampleFactor(messages[i], random), 0.999);
+        }
+
+        return raw;
+    }
 
     /// <summary>The message's shrinkage factor (1 for a message the training data never sent).</summary>
     public double Factor(MessageKey message) => _factors.TryGetValue(message, out var factor) ? factor : 1.0;
@@ -156,7 +207,7 @@ internal sealed class ModelStage
         return [.. model.Transform(view).GetColumn<float>("Probability").Select(p => (double)p)];
     }
 
-    private static (Dictionary<MessageKey, double> Factors, double PriorReplies) Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double? strength)
+    private static (Dictionary<MessageKey, double> Factors, double PriorReplies, StagePosteriors Posteriors) Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double? strength)
     {
         var sums = new Dictionary<MessageKey, (double Expected, int Observed, int Rows)>();
         for (var i = 0; i < rows.Count; i++)
@@ -168,13 +219,17 @@ internal sealed class ModelStage
         var excess = sums.Values.Sum(v => ((v.Observed - v.Expected) * (v.Observed - v.Expected)) - v.Expected);
         var spread = Math.Max(0, excess) / sums.Values.Sum(v => v.Expected * v.Expected);
         var estimated = spread <= 1e-9 ? double.PositiveInfinity : 1 / spread;
+        double Prior((double Expected, int Observed, int Rows) sum) => strength is { } kappa ? kappa * sum.Expected / sum.Rows : estimated;
         var factors = sums.ToDictionary(p => p.Key, p =>
         {
-            var (expected, observed, n) = p.Value;
-            var prior = strength is { } kappa ? kappa * expected / n : estimated;
-            return double.IsPositiveInfinity(prior) ? 1.0 : (observed + prior) / (expected + prior);
+            var prior = Prior(p.Value);
+            return double.IsPositiveInfinity(prior) ? 1.0 : (p.Value.Observed + prior) / (p.Value.Expected + prior);
         });
-        return (factors, estimated);
+        var posteriors = sums.Where(p => double.IsFinite(Prior(p.Value)))
+            .ToDictionary(p => p.Key.ToString(), p => new[] { p.Value.Observed + Prior(p.Value), p.Value.Expected + Prior(p.Value) }, StringComparer.Ordinal);
+        // A message never sent: the prior a of a typical message (κ times the stage's mean predicted rate when κ is fixed).
+        var unseen = strength is { } fixedStrength ? fixedStrength * sums.Values.Sum(v => v.Expected) / sums.Values.Sum(v => v.Rows) : estimated;
+        return (factors, estimated, new StagePosteriors(posteriors, double.IsFinite(unseen) ? unseen : null));
     }
 
     private static List<StepMetrics> StepsOf(IReadOnlyList<StageRow> rows, double[] outOfFold) =>

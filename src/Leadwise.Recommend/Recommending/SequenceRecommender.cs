@@ -61,7 +61,7 @@ public sealed class SequenceRecommender
         ArgumentNullException.ThrowIfNull(leads);
         options ??= new RecommendOptions();
         var runnersUp = options.RunnersUp;
-        return [.. Score(leads, options.AllUsers).Select(scores =>
+        return [.. Score(leads, options).Select(scores =>
         {
             var best = scores.Best();
             var recommended = scores.Estimate(best);
@@ -96,7 +96,7 @@ public sealed class SequenceRecommender
 
         var members = _leads.Where(f => f.Lead.CampaignId == campaign).ToList();
         var waiting = members.Where(f => f.Lead.InviteSentAt is null && f.Lead.Skip != true).ToList();
-        var scores = Score(waiting.Count > 0 ? waiting : members, options.AllUsers);
+        var scores = Score(waiting.Count > 0 ? waiting : members, options);
         if (scores.Count == 0)
         {
             throw new InvalidOperationException($"Campaign {campaign.Value} has no leads to recommend a sequence for.");
@@ -165,8 +165,9 @@ public sealed class SequenceRecommender
         return [.. Enumerable.Range(0, steps).Select(step => (IReadOnlyList<Message>)[.. pool.Where(m => m.Order == step)])];
     }
 
-    private List<LeadScores> Score(IReadOnlyList<LeadFacts> leads, bool allUsers)
+    private List<LeadScores> Score(IReadOnlyList<LeadFacts> leads, RecommendOptions options)
     {
+        var allUsers = options.AllUsers;
         var now = _time.GetUtcNow();
         var candidatesOf = new Dictionary<CampaignId, IReadOnlyList<IReadOnlyList<Message>>>();
         var hazardRequests = new List<(PreContactFacts, Message, int)>();
@@ -195,8 +196,9 @@ public sealed class SequenceRecommender
             }
         }
 
-        var hazards = _model.PredictHazards(hazardRequests);
-        var acceptances = _model.PredictAcceptances(acceptRequests);
+        var random = options.Explore ? (options.ExploreSeed is { } seed ? new Random(seed) : Random.Shared) : null;
+        var hazards = random is null ? _model.PredictHazards(hazardRequests) : _model.SampleHazards(hazardRequests, random);
+        var acceptances = random is null ? _model.PredictAcceptances(acceptRequests) : _model.SampleAcceptances(acceptRequests, random);
         return [.. plans.Select(plan =>
         {
             var offset = plan.HazardStart;
