@@ -29,6 +29,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(ServeCommand.Create(context, globals));
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         root.Subcommands.Add(RecommendCommand.Create(context, globals));
+        root.Subcommands.Add(DbCommand.Create(context, globals));
         return root;
     }
 
