@@ -44,6 +44,32 @@ public static class StoreFactory
         return await SqliteLeadwiseStore.MigrateAsync(location, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether two locations name the same store: the same SQLite file, or the same PostgreSQL host, port,
+    /// database and search path (as written: <c>localhost</c> and <c>127.0.0.1</c> count as different).
+    /// Copying a store onto itself would empty it before reading it.
+    /// </summary>
+    public static bool IsSameStore(string first, string second)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(first);
+        ArgumentException.ThrowIfNullOrWhiteSpace(second);
+        if (StoreLocation.IsPostgres(first) != StoreLocation.IsPostgres(second))
+        {
+            return false;
+        }
+
+        if (!StoreLocation.IsPostgres(first))
+        {
+            return string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal);
+        }
+
+        var (a, b) = (PostgresConnectionString.Parse(first), PostgresConnectionString.Parse(second));
+        return string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port
+            && string.Equals(a.Database, b.Database, StringComparison.Ordinal)
+            && string.Equals(a.SearchPath ?? string.Empty, b.SearchPath ?? string.Empty, StringComparison.Ordinal);
+    }
+
     /// <summary>What to show a person for a location: the SQLite path, or PostgreSQL host, port and database only.</summary>
     public static string Describe(string location)
     {
