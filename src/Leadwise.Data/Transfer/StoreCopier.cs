@@ -79,8 +79,10 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
             copied.Add(new CopiedTable(table, rows));
         }
 
-        progress?.Report(new ProgressUpdate("Commit", 0, null));
+        // SQLite rebuilds its indexes and PostgreSQL merges the last COPY batch here, which takes a while on a big store.
+        progress?.Report(new ProgressUpdate("Commit", 0, 1));
         await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        progress?.Report(new ProgressUpdate("Commit", 1, 1));
         return copied;
     }
 
