@@ -44,11 +44,18 @@ public sealed partial class PostgresDbCopyCommandTests(PostgresServerFixture ser
         Assert.All(new[] { there, home, verify }, run => Assert.DoesNotContain("pw-5e1d", run.Output, StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, (long Rows, string Sha256)> Checksums(string output) =>
-        ChecksumRow().Matches(output).ToDictionary(
+    /// <summary>Each table's rows (from the table) and checksum (from the sha256sum-style lines), when the table says "same".</summary>
+    private static Dictionary<string, (long Rows, string Sha256)> Checksums(string output)
+    {
+        var sums = ChecksumLine().Matches(output).ToDictionary(match => match.Groups["table"].Value, match => match.Groups["sha"].Value);
+        return SameRow().Matches(output).ToDictionary(
             match => match.Groups["table"].Value,
-            match => (long.Parse(match.Groups["rows"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture), match.Groups["sha"].Value));
+            match => (long.Parse(match.Groups["rows"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture), sums[match.Groups["table"].Value]));
+    }
 
-    [GeneratedRegex(@"│ (?<table>[a-z_]+)\s+│\s+(?<rows>[0-9,]+)\s+│\s+[0-9,]+\s+│ (?<sha>[0-9a-f]{64})\s+│ same")]
-    private static partial Regex ChecksumRow();
+    [GeneratedRegex(@"│ (?<table>[a-z_]+)\s+│\s+(?<rows>[0-9,]+)\s+│\s+[0-9,]+\s+│ same")]
+    private static partial Regex SameRow();
+
+    [GeneratedRegex(@"(?m)^(?<sha>[0-9a-f]{64})  (?<table>[a-z_]+)$")]
+    private static partial Regex ChecksumLine();
 }

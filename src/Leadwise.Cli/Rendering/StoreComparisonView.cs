@@ -4,7 +4,11 @@ using Spectre.Console;
 
 namespace Leadwise.Cli.Rendering;
 
-/// <summary>Rows and SHA-256 per table on two stores (<c>db copy</c>, <c>db verify</c>), and a verdict line.</summary>
+/// <summary>
+/// Rows per table on two stores (<c>db copy</c>, <c>db verify</c>) with a verdict, then each table's SHA-256
+/// in <c>sha256sum</c>'s layout (<c>&lt;hex&gt;  &lt;table&gt;</c>), written past Spectre so a 64-character
+/// checksum is never wrapped on a narrow terminal or in a redirected log.
+/// </summary>
 internal static class StoreComparisonView
 {
     /// <summary>Writes the comparison and returns whether every table matched.</summary>
@@ -14,22 +18,33 @@ internal static class StoreComparisonView
         table.AddColumn("Table");
         table.AddColumn(new TableColumn("Rows (from)").RightAligned());
         table.AddColumn(new TableColumn("Rows (to)").RightAligned());
-        table.AddColumn("SHA-256");
         table.AddColumn("Result");
         foreach (var row in tables)
         {
-            var checksum = row.Matches
-                ? Markup.Escape(row.From.Sha256)
-                : $"from {Markup.Escape(row.From.Sha256)}\nto   {Markup.Escape(row.To.Sha256)}";
             table.AddRow(
                 Markup.Escape(row.Table),
                 row.From.Rows.ToString("N0", CultureInfo.InvariantCulture),
                 row.To.Rows.ToString("N0", CultureInfo.InvariantCulture),
-                checksum,
                 row.Matches ? "[green]same[/]" : "[red]DIFFERENT[/]");
         }
 
         console.Write(table);
+        console.WriteLine("SHA-256 of each table's rows (canonical text, in key order):");
+        var writer = console.Profile.Out.Writer;
+        foreach (var row in tables)
+        {
+            if (row.Matches)
+            {
+                writer.WriteLine($"{row.From.Sha256}  {row.Table}");
+            }
+            else
+            {
+                writer.WriteLine($"{row.From.Sha256}  {row.Table} (from)");
+                writer.WriteLine($"{row.To.Sha256}  {row.Table} (to)");
+            }
+        }
+
+        writer.Flush();
         var different = tables.Where(row => !row.Matches).Select(row => row.Table).ToList();
         if (different.Count == 0)
         {
