@@ -85,4 +85,29 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         Assert.False(File.Exists(missing));
         Assert.False(File.Exists(target));
     }
+
+    [Fact]
+    public async Task Copy_FailingHalfway_IntoANewFile_LeavesNoFileBehind()
+    {
+        // Given: a source whose last lead's unknown-column JSON is broken (written with plain SQL)
+        await using (var connection = new SqliteConnection($"Data Source={Source};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE leads SET extra = '{broken' WHERE id = (SELECT max(id) FROM leads)";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var target = _folder.Combine("target.db");
+
+        // When
+        var copy = await CliRun.RunAsync("db", "copy", "--from", Source, "--to", target);
+
+        // Then
+        Assert.Equal(ExitCodes.BadInput, copy.ExitCode);
+        Assert.Contains("error:", copy.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copied", copy.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        Assert.False(File.Exists(target + "-wal"));
+    }
 }
