@@ -31,6 +31,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(RecommendCommand.Create(context, globals));
         root.Subcommands.Add(MessagesCommand.Create(context, globals));
         root.Subcommands.Add(EvaluateCommand.Create(context, globals));
+        root.Subcommands.Add(DbCommand.Create(context, globals));
         return root;
     }
 

@@ -18,6 +18,20 @@ internal static class StoreOpener
     public static Task<ILeadwiseStore> OpenExistingAsync(string? option, CliContext context, CancellationToken cancellationToken) =>
         OpenAsync(option, context, mustExist: true, cancellationToken);
 
+    /// <summary>Brings the store's schema up to date (<c>leadwise db migrate</c>); the store must already exist.</summary>
+    public static async Task<SchemaMigration> MigrateAsync(string? option, CliContext context, CancellationToken cancellationToken)
+    {
+        var location = StoreLocation.Resolve(option, context.Environment);
+        try
+        {
+            return await StoreFactory.MigrateAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new UserFacingException($"There is no store at {Path.GetFullPath(location)}; pass --db with an existing SQLite file or a PostgreSQL connection string.");
+        }
+    }
+
     /// <summary>A store location as it may be shown: a SQLite path as given, a PostgreSQL one as host, port and database.</summary>
     public static string Display(string location) =>
         StoreLocation.IsPostgres(location) ? StoreFactory.Describe(location) : location;

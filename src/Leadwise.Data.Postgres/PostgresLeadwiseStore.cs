@@ -27,7 +27,18 @@ public sealed partial class PostgresLeadwiseStore : ILeadwiseStore
     public string Description { get; }
 
     /// <summary>Connects, and applies pending schema migrations (the database itself must exist).</summary>
-    public static async Task<PostgresLeadwiseStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<PostgresLeadwiseStore> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        (await OpenAndMigrateAsync(connectionString, cancellationToken).ConfigureAwait(false)).Store;
+
+    /// <summary>Connects, applies pending schema steps and says which version it found and left.</summary>
+    public static async Task<SchemaMigration> MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var (store, versionBefore) = await OpenAndMigrateAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await store.DisposeAsync().ConfigureAwait(false);
+        return new SchemaMigration(store.Description, versionBefore, PostgresMigrations.Steps.Count);
+    }
+
+    private static async Task<(PostgresLeadwiseStore Store, int VersionBefore)> OpenAndMigrateAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = PostgresConnectionString.Parse(connectionString);
         var description = PostgresConnectionString.Describe(builder);
@@ -36,8 +47,8 @@ public sealed partial class PostgresLeadwiseStore : ILeadwiseStore
         try
         {
             await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-            return store;
+            var versionBefore = await ApplyPendingStepsAsync(connection, cancellationToken).ConfigureAwait(false);
+            return (store, versionBefore);
         }
         catch
         {
@@ -174,10 +185,11 @@ public sealed partial class PostgresLeadwiseStore : ILeadwiseStore
     }
 
     /// <summary>
-    /// Applies the missing steps in one transaction. The advisory lock makes two processes opening the
-    /// same new database at once take turns, so the second sees the first's steps and applies none.
+    /// Applies the missing steps in one transaction and returns the version the database was at before.
+    /// The advisory lock makes two processes opening the same new database at once take turns, so the
+    /// second sees the first's steps and applies none.
     /// </summary>
-    private static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> ApplyPendingStepsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand(
@@ -206,5 +218,6 @@ public sealed partial class PostgresLeadwiseStore : ILeadwiseStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return version;
     }
 }

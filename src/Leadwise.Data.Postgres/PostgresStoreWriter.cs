@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
+using Leadwise.Data.Sqlite;
 using Leadwise.Data.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Leadwise.Data.Postgres;
 
@@ -125,6 +128,49 @@ internal sealed class PostgresStoreWriter : IStoreWriter
             command.Parameters.Add(new NpgsqlParameter { Value = column });
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    public async Task AddModelAsync(ModelVersion model, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand("""
+            INSERT INTO models (version, kind, created_at, summary, metadata, artifact) VALUES ($1, $2, $3, $4, $5, $6)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = model.Version, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = model.Kind, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = ToStored(model.CreatedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = model.Summary, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = model.MetadataJson, NpgsqlDbType = NpgsqlDbType.Json });
+        command.Parameters.Add(new NpgsqlParameter { Value = artifact.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(promotion);
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand("""
+            INSERT INTO model_promotions (kind, version, promoted_at)
+            SELECT $1, version, $3 FROM models WHERE version = $2 AND kind = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = promotion.Kind, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = promotion.Version, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = ToStored(promotion.PromotedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"There is no {promotion.Kind} model version {promotion.Version} to promote."));
+        }
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+
+        // One statement, because PostgreSQL truncates a referenced table (models) only together with the
+        // tables referencing it. TRUNCATE is transactional: a rollback brings every row back.
+        await using var command = CreateCommand($"TRUNCATE {string.Join(", ", StoreTableNames.All)} RESTART IDENTITY");
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -251,6 +297,10 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         await using var merge = CreateCommand(copy.MergeSql);
         await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A timestamp cut to whole microseconds (what both stores keep), as a UTC <see cref="DateTime"/>.</summary>
+    private static DateTime ToStored(DateTimeOffset value) =>
+        StoreTimestamps.FromMicroseconds(StoreTimestamps.ToMicroseconds(value)).UtcDateTime;
 
     private NpgsqlCommand CreateCommand(string sql) => new(sql, _connection, _transaction);
 

@@ -17,24 +17,57 @@ public static class StoreFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         if (StoreLocation.IsPostgres(location))
         {
-            try
-            {
-                return await PostgresLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NpgsqlException exception) when (exception is not PostgresException postgres || IsNotThere(postgres.SqlState))
-            {
-                // Unreachable server, unknown database, refused login: the database is not there to use,
-                // which hosts report like a missing file. The message names host and database, not the password.
-                throw new IOException($"Could not open {Describe(location)}: {exception.Message}", exception);
-            }
+            return await OpenPostgresAsync(location, PostgresLeadwiseStore.OpenAsync, cancellationToken).ConfigureAwait(false);
         }
 
-        if (mustExist && !File.Exists(location))
+        if (mustExist)
         {
-            throw new FileNotFoundException($"There is no store at {Path.GetFullPath(location)}.", Path.GetFullPath(location));
+            RequireFile(location);
         }
 
         return await SqliteLeadwiseStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings an existing store's schema up to date (what opening does anyway, made explicit for
+    /// operators) and says which version it found and left. Safe to repeat: an up-to-date store is left as it is.
+    /// </summary>
+    public static async Task<SchemaMigration> MigrateAsync(string location, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        if (StoreLocation.IsPostgres(location))
+        {
+            return await OpenPostgresAsync(location, PostgresLeadwiseStore.MigrateAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        RequireFile(location);
+        return await SqliteLeadwiseStore.MigrateAsync(location, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether two locations name the same store: the same SQLite file, or the same PostgreSQL host, port,
+    /// database and search path (as written: <c>localhost</c> and <c>127.0.0.1</c> count as different).
+    /// Copying a store onto itself would empty it before reading it.
+    /// </summary>
+    public static bool IsSameStore(string first, string second)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(first);
+        ArgumentException.ThrowIfNullOrWhiteSpace(second);
+        if (StoreLocation.IsPostgres(first) != StoreLocation.IsPostgres(second))
+        {
+            return false;
+        }
+
+        if (!StoreLocation.IsPostgres(first))
+        {
+            return string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal);
+        }
+
+        var (a, b) = (PostgresConnectionString.Parse(first), PostgresConnectionString.Parse(second));
+        return string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port
+            && string.Equals(a.Database, b.Database, StringComparison.Ordinal)
+            && string.Equals(a.SearchPath ?? string.Empty, b.SearchPath ?? string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>What to show a person for a location: the SQLite path, or PostgreSQL host, port and database only.</summary>
@@ -44,6 +77,28 @@ public static class StoreFactory
         return StoreLocation.IsPostgres(location)
             ? PostgresConnectionString.Describe(PostgresConnectionString.Parse(location))
             : $"SQLite {Path.GetFullPath(location)}";
+    }
+
+    private static async Task<T> OpenPostgresAsync<T>(string location, Func<string, CancellationToken, Task<T>> open, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await open(location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException exception) when (exception is not PostgresException postgres || IsNotThere(postgres.SqlState))
+        {
+            // Unreachable server, unknown database, refused login: the database is not there to use,
+            // which hosts report like a missing file. The message names host and database, not the password.
+            throw new IOException($"Could not open {Describe(location)}: {exception.Message}", exception);
+        }
+    }
+
+    private static void RequireFile(string location)
+    {
+        if (!File.Exists(location))
+        {
+            throw new FileNotFoundException($"There is no store at {Path.GetFullPath(location)}.", Path.GetFullPath(location));
+        }
     }
 
     /// <summary>Connection failures (08…), refused logins (28…) and an unknown database (3D000).</summary>

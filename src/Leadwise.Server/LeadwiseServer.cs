@@ -24,6 +24,8 @@ public static class LeadwiseServer
         builder.Services.AddSingleton<ILeadwiseStore>(services => OpenStore(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ScoringEngine(RulesLoader.LoadDefault()));
+        builder.Services.AddOptions<ModelRecheckOptions>().BindConfiguration(ModelRecheckOptions.Section)
+            .Validate(options => options.IsValid, "Leadwise:ModelRecheckSeconds must be more than 0 and at most 3600.").ValidateOnStart();
         builder.Services.AddSingleton<PromotedModel>();
         builder.Services.AddSingleton<PromotedRecommender>();
         builder.Services.AddSingleton<CachedLeadFacts>();

@@ -1,16 +1,18 @@
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
+using Microsoft.Extensions.Options;
 
 namespace Leadwise.Server;
 
 /// <summary>
 /// The promoted conversion model, loaded once and swapped when another version is promoted. The registry is
-/// asked at most every few seconds, not per request; an unchanged version keeps the loaded model.
+/// asked at most once per <see cref="ModelRecheckOptions.Interval"/>, not per request; an unchanged version
+/// keeps the loaded model.
 /// </summary>
-internal sealed class PromotedModel(ILeadwiseStore store, TimeProvider time)
+internal sealed class PromotedModel(ILeadwiseStore store, TimeProvider time, IOptions<ModelRecheckOptions> options)
 {
-    private readonly Refreshing<PromotedConversionModel> _current = new(time, TimeSpan.FromSeconds(5), async (current, cancellationToken) =>
+    private readonly Refreshing<PromotedConversionModel> _current = new(time, options.Value.Interval, async (current, cancellationToken) =>
     {
         var registry = new ConversionModelRegistry(store, time);
         var version = (await registry.HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;

@@ -10,7 +10,7 @@ public sealed class CommandLineTests
 
         // Then
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var command in new[] { "quickstart", "generate", "import", "export", "status" })
+        foreach (var command in new[] { "quickstart", "generate", "import", "export", "status", "db" })
         {
             Assert.Contains(command, run.Help, StringComparison.Ordinal);
         }
@@ -30,12 +30,27 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("migrate", "--db")]
+    [InlineData("copy", "--replace")]
+    [InlineData("verify", "--a")]
+    public async Task DbSubcommands_HaveHelp(string subcommand, string option)
+    {
+        var run = await CliRun.RunAsync("db", subcommand, "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Usage:", run.Help, StringComparison.Ordinal);
+        Assert.Contains(option, run.Help, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("status", "--frobnicate")]
     [InlineData("frobnicate")]
     [InlineData("import")]
     [InlineData("generate", "--leads", "0", "--out", "x")]
     [InlineData("generate", "--leads", "many", "--out", "x")]
     [InlineData("import", "folder", "--max-errors", "0")]
+    [InlineData("db", "copy", "--from", "a.db")]
+    [InlineData("db", "verify", "--b", "b.db")]
     public async Task UsageErrors_ExitTwo_WithAHint(params string[] args)
     {
         var run = await CliRun.RunAsync(args);

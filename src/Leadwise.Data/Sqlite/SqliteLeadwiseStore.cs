@@ -26,7 +26,18 @@ public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
     public string Description => $"SQLite {Path}";
 
     /// <summary>Opens (creating if needed) the file and applies pending schema migrations.</summary>
-    public static async Task<SqliteLeadwiseStore> OpenAsync(string path, CancellationToken cancellationToken)
+    public static async Task<SqliteLeadwiseStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+        (await OpenAndMigrateAsync(path, cancellationToken).ConfigureAwait(false)).Store;
+
+    /// <summary>Opens (creating if needed) the file, applies pending schema steps and says which version it found and left.</summary>
+    public static async Task<SchemaMigration> MigrateAsync(string path, CancellationToken cancellationToken)
+    {
+        var (store, versionBefore) = await OpenAndMigrateAsync(path, cancellationToken).ConfigureAwait(false);
+        await store.DisposeAsync().ConfigureAwait(false);
+        return new SchemaMigration(store.Description, versionBefore, SqliteMigrations.Steps.Count);
+    }
+
+    private static async Task<(SqliteLeadwiseStore Store, int VersionBefore)> OpenAndMigrateAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -44,8 +55,8 @@ public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
         }.ToString();
         var store = new SqliteLeadwiseStore(fullPath, connectionString);
         await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-        return store;
+        var versionBefore = await ApplyPendingStepsAsync(connection, cancellationToken).ConfigureAwait(false);
+        return (store, versionBefore);
     }
 
     /// <summary>The schema version the file is at (the number of migration steps applied).</summary>
@@ -202,7 +213,8 @@ public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Applies the missing steps in one transaction; returns the version the file was at before.</summary>
+    private static async Task<int> ApplyPendingStepsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var version = await ReadUserVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         if (version > SqliteMigrations.Steps.Count)
@@ -213,7 +225,7 @@ public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
 
         if (version == SqliteMigrations.Steps.Count)
         {
-            return;
+            return version;
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -226,5 +238,6 @@ public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return version;
     }
 }

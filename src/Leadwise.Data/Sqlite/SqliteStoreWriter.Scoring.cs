@@ -1,9 +1,11 @@
+using System.Globalization;
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Leadwise.Data.Sqlite;
 
@@ -58,6 +60,47 @@ internal sealed partial class SqliteStoreWriter
         sink.Timestamp(score.AsOf);
         _scores.Execute();
         return ValueTask.CompletedTask;
+    }
+
+    public async Task AddModelAsync(ModelVersion model, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        await using var command = CreateCommand("""
+            INSERT INTO models (version, kind, created_at, summary, metadata, artifact) VALUES ($version, $kind, $created, $summary, $metadata, $artifact)
+            """);
+        command.Parameters.AddWithValue("$version", model.Version);
+        command.Parameters.AddWithValue("$kind", model.Kind);
+        command.Parameters.AddWithValue("$created", StoreTimestamps.ToMicroseconds(model.CreatedAt));
+        command.Parameters.AddWithValue("$summary", model.Summary);
+        command.Parameters.AddWithValue("$metadata", model.MetadataJson);
+        command.Parameters.Add("$artifact", SqliteType.Blob).Value = artifact.ToArray();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(promotion);
+        await using var command = CreateCommand("""
+            INSERT INTO model_promotions (kind, version, promoted_at)
+            SELECT $kind, version, $at FROM models WHERE version = $version AND kind = $kind
+            """);
+        command.Parameters.AddWithValue("$kind", promotion.Kind);
+        command.Parameters.AddWithValue("$version", promotion.Version);
+        command.Parameters.AddWithValue("$at", StoreTimestamps.ToMicroseconds(promotion.PromotedAt));
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"There is no {promotion.Kind} model version {promotion.Version} to promote."));
+        }
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        // Backwards, so promotions go before the model versions they reference.
+        foreach (var table in StoreTableNames.All.Reverse())
+        {
+            await using var command = CreateCommand($"DELETE FROM {table}");
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public ValueTask UpsertAsync(ModelScore score, CancellationToken cancellationToken)

@@ -48,5 +48,18 @@ public interface IStoreWriter : IAsyncDisposable
     /// <summary>Remembers unknown columns so that export can write them back in their order.</summary>
     Task AddExtraColumnsAsync(StoreTable table, IReadOnlyList<string> columns, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds a model version under its own number, with its artifact, in this transaction (what saving does
+    /// in a transaction of its own, numbering it). Copying a store uses it so that promotions and model
+    /// scores keep pointing at the same versions.
+    /// </summary>
+    Task AddModelAsync(ModelVersion model, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken);
+
+    /// <summary>Appends a promotion to its kind's history in this transaction; the version must exist (here or already) and be of that kind.</summary>
+    Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every row of every table in this transaction (<c>leadwise db copy --replace</c>); the schema stays.</summary>
+    Task ClearAsync(CancellationToken cancellationToken);
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -31,4 +31,24 @@ public sealed class StoreFactoryTests : IDisposable
         Assert.Contains("There is no store at", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("missing.db")));
     }
+
+    [Theory]
+    [InlineData("Host=db;Database=leadwise;Password=a", "Host=DB;Port=5432;Database=leadwise;Password=b", true)]
+    [InlineData("Host=db;Database=leadwise", "postgresql://someone@db:5432/leadwise", true)]
+    [InlineData("Host=db;Database=leadwise;Search Path=one", "Host=db;Database=leadwise;Search Path=two", false)]
+    [InlineData("Host=db;Database=leadwise", "Host=db;Database=other", false)]
+    [InlineData("Host=db;Database=leadwise", "Host=db;Port=5433;Database=leadwise", false)]
+    [InlineData("Host=db;Database=leadwise", "leadwise", false)]
+    public void IsSameStore_PostgresLocations_CompareServerDatabaseAndSchema_NotCredentials(string first, string second, bool same) =>
+        Assert.Equal(same, StoreFactory.IsSameStore(first, second));
+
+    [Fact]
+    public void IsSameStore_SqlitePaths_CompareTheFullPath()
+    {
+        var path = _directory.File("a.db");
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+
+        Assert.True(StoreFactory.IsSameStore(path, relative));
+        Assert.False(StoreFactory.IsSameStore(path, _directory.File("b.db")));
+    }
 }

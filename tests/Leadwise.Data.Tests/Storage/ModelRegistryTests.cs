@@ -88,6 +88,64 @@ public abstract class ModelRegistryTests : IAsyncLifetime
         Assert.Equal(all[1], await store.FindModelScoreAsync(new LeadId(5), CancellationToken.None));
         Assert.Null(await store.FindModelScoreAsync(new LeadId(6), CancellationToken.None));
     }
+
+    [SkippableFact]
+    public async Task WriterAddsModelsUnderTheirOwnNumbers_AndPromotions_OnlyWhenCommitted()
+    {
+        var store = _test.Store;
+        var model = new ModelVersion(7, ModelKinds.Conversion, Trained, "copied", """{"auc": 0.7}""");
+
+        await using (var abandoned = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
+        {
+            await abandoned.AddModelAsync(model, new byte[] { 7 }, CancellationToken.None);
+            await abandoned.AddPromotionAsync(new ModelPromotion(ModelKinds.Conversion, 7, Trained), CancellationToken.None);
+        }
+
+        Assert.Null(await store.FindModelAsync(7, CancellationToken.None));
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
+        {
+            await writer.AddModelAsync(model, new byte[] { 7, 8 }, CancellationToken.None);
+            await writer.AddPromotionAsync(new ModelPromotion(ModelKinds.Conversion, 7, Trained.AddHours(1)), CancellationToken.None);
+            var wrongKind = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                writer.AddPromotionAsync(new ModelPromotion(ModelKinds.Hazard, 7, Trained), CancellationToken.None));
+            Assert.Contains("no hazard model version 7", wrongKind.Message, StringComparison.Ordinal);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(model, await store.FindModelAsync(7, CancellationToken.None));
+        Assert.Equal(new byte[] { 7, 8 }, await store.ReadModelArtifactAsync(7, CancellationToken.None));
+        Assert.Equal([new ModelPromotion(ModelKinds.Conversion, 7, Trained.AddHours(1))], await store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None));
+        Assert.Equal(8, (await store.SaveModelAsync(ModelKinds.Conversion, Trained, "next", "{}", new byte[] { 1 }, CancellationToken.None)).Version);
+    }
+
+    [SkippableFact]
+    public async Task Clear_EmptiesModelsPromotionsAndScores_AndARollbackBringsThemBack()
+    {
+        var store = _test.Store;
+        await store.SaveModelAsync(ModelKinds.Conversion, Trained, "a", "{}", new byte[] { 1 }, CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, 1, Trained), CancellationToken.None);
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
+        {
+            await writer.UpsertAsync(new ModelScore(new LeadId(4), 1, 0.5, 50, "A", Trained), CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        await using (var abandoned = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
+        {
+            await abandoned.ClearAsync(CancellationToken.None);
+        }
+
+        Assert.NotNull(await store.FindModelScoreAsync(new LeadId(4), CancellationToken.None));
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
+        {
+            await writer.ClearAsync(CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Null(await store.FindModelAsync(1, CancellationToken.None));
+        Assert.Empty(await store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None));
+        Assert.Null(await store.FindModelScoreAsync(new LeadId(4), CancellationToken.None));
+    }
 }
 
 /// <summary>The suite on a SQLite file.</summary>

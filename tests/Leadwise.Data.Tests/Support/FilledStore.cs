@@ -1,0 +1,119 @@
+using System.Text;
+using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Export;
+using Leadwise.Data.Storage;
+using Leadwise.Generator;
+using Leadwise.Generator.Writing;
+using Leadwise.Testing;
+using Leadwise.Testing.Scoring;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Leadwise.Data.Tests.Support;
+
+/// <summary>Puts rows into every store table (<see cref="StoreTableNames.All"/>), and counts a store's rows with plain SQL.</summary>
+internal static class FilledStore
+{
+    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, three model versions and a promotion history with a rollback.</summary>
+    public static async Task FillEveryTableAsync(TestStore test, int leads = 300)
+    {
+        var generated = test.Folder("generated");
+        var export = new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = leads, Seed = 11 });
+        await new GeneratedExportWriter().WriteAsync(export, generated, progress: null, CancellationToken.None);
+        (await test.ImportAsync(generated)).AssertSucceeded();
+        (await test.ImportCompaniesAsync(Path.Combine(generated, CompaniesTable.Instance.FileName))).AssertSucceeded();
+        (await test.ImportEventsAsync(Path.Combine(generated, EventsTable.Instance.FileName))).AssertSucceeded();
+
+        var store = test.Store;
+        var first = await store.SaveModelAsync(ModelKinds.Conversion, TestTime.Base, "LightGbm AUC 0.74", """{"auc": 0.74, "features": ["title"]}""", Encoding.UTF8.GetBytes("model one"), CancellationToken.None);
+        var hazard = await store.SaveModelAsync(ModelKinds.Hazard, TestTime.Base.AddMinutes(1), "hazard", "{}", new byte[] { 0, 1, 2, 255 }, CancellationToken.None);
+        var second = await store.SaveModelAsync(ModelKinds.Conversion, TestTime.Base.AddDays(1), "FastTree AUC 0.76", """{"auc":0.76}""", Encoding.UTF8.GetBytes("model two"), CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, first.Version, TestTime.Base.AddHours(1)), CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Hazard, hazard.Version, TestTime.Base.AddHours(2)), CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, second.Version, TestTime.Base.AddDays(2)), CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, first.Version, TestTime.Base.AddDays(3)), CancellationToken.None);
+
+        var leadIds = new List<LeadId>();
+        await foreach (var lead in store.ReadLeadsAsync(CancellationToken.None))
+        {
+            leadIds.Add(lead.Id);
+        }
+
+        await using var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None);
+        var withExtra = (await store.FindLeadAsync(leadIds[0], CancellationToken.None))! with
+        {
+            Extra = ExtraFields.From([new("crm_owner", "Ana Müller"), new("deal_size", null)]),
+        };
+        await writer.UpsertAsync(withExtra, CancellationToken.None);
+        await writer.AddExtraColumnsAsync(StoreTable.Leads, ["crm_owner", "deal_size"], CancellationToken.None);
+        foreach (var (id, index) in leadIds.Take(60).Select((id, index) => (id, index)))
+        {
+            await writer.UpsertAsync(
+                new LeadScoreBuilder().OfLead(id.Value).Graded(index % 3 == 0 ? "A" : "C")
+                    .WithHit("title-c-level", ScoringModel.Demographics, 10 + (index / 7.0), "title is C-level")
+                    .WithHit("pricing-views", ScoringModel.Website, 0.1 * index, "pricing page views", rawPoints: index).Build(),
+                CancellationToken.None);
+            await writer.UpsertAsync(new ModelScore(id, first.Version, index / 61.0, index, index > 40 ? "A" : "B", TestTime.Base.AddDays(4)), CancellationToken.None);
+        }
+
+        await writer.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>The tables the store's schema holds, read from the database catalogue (not through the store).</summary>
+    public static async Task<IReadOnlyList<string>> ReadTableNamesAsync(TestStore test)
+    {
+        var names = StoreLocation.IsPostgres(test.Location)
+            ? await QueryPostgresAsync(test.Location, "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", r => r.GetString(0))
+            : await QuerySqliteAsync(test.Location, "SELECT name FROM sqlite_master WHERE type = 'table'", r => r.GetString(0));
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary><c>count(*)</c> of each table in <see cref="StoreTableNames.All"/>, by plain SQL.</summary>
+    public static async Task<IReadOnlyList<(string Table, long Rows)>> CountRowsAsync(TestStore test)
+    {
+        var counts = new List<(string, long)>();
+        foreach (var table in StoreTableNames.All)
+        {
+            var sql = $"SELECT count(*) FROM {table}";
+            var rows = StoreLocation.IsPostgres(test.Location)
+                ? (await QueryPostgresAsync(test.Location, sql, r => r.GetInt64(0)))[0]
+                : (await QuerySqliteAsync(test.Location, sql, r => r.GetInt64(0)))[0];
+            counts.Add((table, rows));
+        }
+
+        return counts;
+    }
+
+    private static async Task<List<T>> QueryPostgresAsync<T>(string location, string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var connection = new NpgsqlConnection(location);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<T>> QuerySqliteAsync<T>(string location, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var connection = new SqliteConnection($"Data Source={location};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Leadwise.Core.Models;
+using Leadwise.Data.Postgres;
+using Leadwise.Data.Storage;
+using Leadwise.Data.Transfer;
+using Leadwise.Learning.Registry;
+using Leadwise.Testing;
+using Leadwise.Testing.Postgres;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Leadwise.Server.Tests;
+
+/// <summary>
+/// A version promoted through one node is served by every node within <c>Leadwise:ModelRecheckSeconds</c>:
+/// two hosts on one PostgreSQL store, and one host on a fake clock.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixture postgres) : IClassFixture<ServerStore>, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [SkippableFact]
+    public async Task TwoNodesOnOnePostgresStore_AVersionPromotedThroughOne_IsServedByTheOtherWithinTheRecheckInterval()
+    {
+        // Given: the generated store (conversion model version 1 promoted) copied into PostgreSQL, and two nodes on it
+        var location = await postgres.CreateStoreLocationAsync(CancellationToken.None);
+        await CopyGeneratedStoreAsync(location);
+        await using var nodeA = Host(location, recheckSeconds: "1");
+        await using var nodeB = Host(location, recheckSeconds: "1");
+        var (clientA, clientB) = (nodeA.CreateClient(), nodeB.CreateClient());
+        Assert.Equal((1, 1), (await ServedVersionAsync(clientA), await ServedVersionAsync(clientB)));
+
+        // When: node A's store saves and promotes a new version
+        var promoted = await PromoteCopyOfVersionOneAsync(nodeA.Services.GetRequiredService<ILeadwiseStore>());
+
+        // Then: node B answers with it within a few seconds (it re-checks every second; 15 s is only the give-up point)
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var served = 1;
+        while (served != promoted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            served = await ServedVersionAsync(clientB);
+        }
+
+        Assert.Equal(promoted, served);
+        var lead = await JsonAsync(await clientB.GetAsync($"/api/leads/{generated.KnownLeadId}"));
+        Assert.Equal(promoted, lead.GetProperty("model").GetProperty("version").GetInt32());
+        Assert.Contains("PostgreSQL", (await JsonAsync(await clientB.GetAsync("/health/ready"))).GetProperty("store").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneNode_KeepsServingItsVersionUntilTheConfiguredIntervalPasses_ThenServesTheNewOne()
+    {
+        // Given: a node on a fake clock re-checking every 20 seconds
+        var database = _directory.File("copy.db");
+        await CopyGeneratedStoreAsync(database);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var node = Host(database, recheckSeconds: "20", time);
+        var client = node.CreateClient();
+        Assert.Equal(1, await ServedVersionAsync(client));
+
+        // When
+        var promoted = await PromoteCopyOfVersionOneAsync(node.Services.GetRequiredService<ILeadwiseStore>());
+        time.Advance(TimeSpan.FromSeconds(19));
+        var before = await ServedVersionAsync(client);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var after = await ServedVersionAsync(client);
+
+        // Then
+        Assert.Equal((1, promoted), (before, after));
+        Assert.Equal(TimeSpan.FromSeconds(20), node.Services.GetRequiredService<IOptions<ModelRecheckOptions>>().Value.Interval);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void ARecheckIntervalOfZeroOrLess_StopsTheNodeAtStart(string seconds)
+    {
+        using var node = Host(generated.Database, seconds);
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => node.CreateClient());
+
+        Assert.Contains("Leadwise:ModelRecheckSeconds must be more than 0", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static WebApplicationFactory<Program> Host(string database, string recheckSeconds, TimeProvider? time = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting(LeadwiseServer.DatabaseSetting, database);
+            builder.UseSetting("Leadwise:ModelRecheckSeconds", recheckSeconds);
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(time));
+            }
+        });
+
+    private async Task CopyGeneratedStoreAsync(string location)
+    {
+        await using var source = await StoreFactory.OpenAsync(generated.Database, mustExist: true, CancellationToken.None);
+        await using var target = await StoreFactory.OpenAsync(location, mustExist: false, CancellationToken.None);
+        await new StoreCopier(source, target).CopyAsync(replace: false, progress: null, CancellationToken.None);
+    }
+
+    /// <summary>Saves version 1's model again as a new version and promotes it, as <c>leadwise train --promote</c> would.</summary>
+    private static async Task<int> PromoteCopyOfVersionOneAsync(ILeadwiseStore store)
+    {
+        var first = (await store.FindModelAsync(1, CancellationToken.None))!;
+        Assert.Equal(ModelKinds.Conversion, first.Kind);
+        var artifact = (await store.ReadModelArtifactAsync(1, CancellationToken.None))!;
+        var saved = await store.SaveModelAsync(first.Kind, DateTimeOffset.UtcNow, first.Summary, first.MetadataJson, artifact, CancellationToken.None);
+        await new ConversionModelRegistry(store, TimeProvider.System).PromoteAsync(saved.Version, CancellationToken.None);
+        return saved.Version;
+    }
+
+    private static async Task<int> ServedVersionAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modelVersion").GetInt32();
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+}
