@@ -41,6 +41,7 @@ public static class LeadwiseServer
         HealthEndpoints.Map(app);
         RecommendEndpoints.Map(app);
         LeadEndpoints.Map(app);
+        LeadListEndpoints.Map(app);
         return app;
     }
 
