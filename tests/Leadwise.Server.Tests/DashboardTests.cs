@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Leadwise.Server.Tests;
 
 /// <summary>The dashboard's server-rendered pages over a scored store: status, content, escaping, local assets only.</summary>
-public sealed partial class DashboardTests(ScoredStore store) : IClassFixture<ScoredStore>
+[Collection(ScoredStoreCollection.Name)]
+public sealed partial class DashboardTests(ScoredStore store)
 {
     private async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> GetAsync(string url)
     {

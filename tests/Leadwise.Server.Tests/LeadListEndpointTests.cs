@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Leadwise.Server.Tests;
 
 /// <summary><c>GET /api/leads</c> over a scored store: every list is checked against the order and filters computed from the stored rows.</summary>
-public sealed class LeadListEndpointTests(ScoredStore store) : IClassFixture<ScoredStore>
+[Collection(ScoredStoreCollection.Name)]
+public sealed class LeadListEndpointTests(ScoredStore store)
 {
     private async Task<JsonElement> GetOkAsync(string url)
     {

@@ -15,6 +15,11 @@ internal static class DashboardEndpoints
 {
     public const string StylesheetPath = "/dashboard.css";
 
+    /// <summary>Without an icon of its own, every browser asks for /favicon.ico and logs the 404.</summary>
+    public const string IconPath = "/favicon.svg";
+
+    private const string Icon = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4f9c"/><path d="M5 3v10h6" stroke="#fff" stroke-width="2" fill="none"/></svg>""";
+
     private const string ContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static readonly Lazy<byte[]> Stylesheet = new(() =>
@@ -61,6 +66,12 @@ internal static class DashboardEndpoints
             }
 
             return Page(context, LeadPageHtml.Render(facts.Lead, facts.Campaign?.Name, view, steps, events));
+        });
+
+        dashboard.MapGet(IconPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Content(Icon, "image/svg+xml");
         });
 
         dashboard.MapGet(StylesheetPath, (HttpContext context) =>

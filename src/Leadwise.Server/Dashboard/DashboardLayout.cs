@@ -15,6 +15,7 @@ internal static class DashboardLayout
             .Void("meta", ("charset", "utf-8"))
             .Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"))
             .Element("title", title + " · Leadwise")
+            .Void("link", ("rel", "icon"), ("href", DashboardEndpoints.IconPath), ("type", "image/svg+xml"))
             .Void("link", ("rel", "stylesheet"), ("href", DashboardEndpoints.StylesheetPath))
             .Close()
             .Open("body")

@@ -109,13 +109,13 @@ internal static class LeadPageHtml
         }
 
         html.Open("table", ("class", "reasons")).Open("thead").Open("tr")
-            .Element("th", "Factor").Element("th", "Effect on reply probability", ("class", "num")).Element("th", "Compared with")
+            .Element("th", "Factor").Element("th", "Effect on reply probability (percentage points)", ("class", "num")).Element("th", "Compared with")
             .Close().Close().Open("tbody");
         foreach (var reason in model.Reasons.OrderByDescending(r => Math.Abs(r.Points)).Take(MaxReasons))
         {
             html.Open("tr")
                 .Element("td", reason.Factor)
-                .Element("td", string.Create(CultureInfo.InvariantCulture, $"{(reason.Points > 0 ? "+" : string.Empty)}{reason.Points:0.0} points"), ("class", "num"))
+                .Element("td", string.Create(CultureInfo.InvariantCulture, $"{(reason.Points > 0 ? "+" : string.Empty)}{reason.Points:0.0}"), ("class", "num"))
                 .Element("td", reason.ComparedWith)
                 .Close();
         }
@@ -149,7 +149,7 @@ internal static class LeadPageHtml
 
             if (step.Interval is { } interval)
             {
-                html.Text($" · {DashboardLayout.Number(interval)} days after the previous step");
+                html.Text($" · {DashboardLayout.Number(interval)} {(interval == 1 ? "day" : "days")} after the previous step");
             }
 
             html.Element("div", step.RenderedContent, ("class", "content")).Close();
