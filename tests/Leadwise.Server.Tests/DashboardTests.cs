@@ -79,7 +79,7 @@ public sealed partial class DashboardTests(ScoredStore store)
     [Fact]
     public async Task LeadPage_ShowsScoresBreakdownReasonsTheRecommendedSequenceAndTimeline()
     {
-        var lead = store.Leads.First(l => l.Points?.Hits.Count > 0 && l.Lead.InviteSentAt is not null).Lead;
+        var (lead, points, model) = store.Leads.First(l => l.Points?.Hits.Count > 0 && l.Model is not null && l.Lead.InviteSentAt is not null);
         var client = store.Host.CreateClient();
 
         var (status, html, _) = await GetAsync($"/leads/{lead.Id.Value}");
@@ -92,6 +92,11 @@ public sealed partial class DashboardTests(ScoredStore store)
         }
 
         Assert.Contains("reply probability", html, StringComparison.Ordinal);
+        // what the list ranks it by, beside the scores as of now
+        Assert.Contains(
+            WebUtility.HtmlEncode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The lead list ranks it by the stored scores: {points!.Total:0.#} points (grade {points.Grade}) as of {points.AsOf:yyyy-MM-dd HH:mm} UTC; model score {model!.Score} (grade {model.Grade}, version {model.ModelVersion})")),
+            html,
+            StringComparison.Ordinal);
         Assert.Contains("<table class=\"hits\">", html, StringComparison.Ordinal);
         Assert.Contains("<table class=\"reasons\">", html, StringComparison.Ordinal);
         // The page shows the very steps /recommend answers, rendered for the lead.

@@ -65,7 +65,8 @@ internal static class DashboardEndpoints
                 events.Add(engagement);
             }
 
-            return Page(context, LeadPageHtml.Render(facts.Lead, facts.Campaign?.Name, view, steps, events));
+            var stored = new StoredScores(await store.FindScoreAsync(facts.Lead.Id, cancellationToken), await store.FindModelScoreAsync(facts.Lead.Id, cancellationToken));
+            return Page(context, LeadPageHtml.Render(facts.Lead, facts.Campaign?.Name, view, stored, steps, events));
         });
 
         dashboard.MapGet(IconPath, (HttpContext context) =>

@@ -1,10 +1,14 @@
 using System.Globalization;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Server.Endpoints;
 
 namespace Leadwise.Server.Dashboard;
+
+/// <summary>What the last scoring run stored for the lead: what the lead list ranks by.</summary>
+internal sealed record StoredScores(LeadScore? Points, ModelScore? Model);
 
 /// <summary>
 /// The dashboard's lead page: what <c>GET /api/leads/{id}</c> and <c>GET /recommend</c> answer for the lead, in
@@ -18,7 +22,7 @@ internal static class LeadPageHtml
 
     private const int MaxReasons = 8;
 
-    public static string Render(Lead lead, string? campaignName, LeadView view, IReadOnlyList<RecommendedStep> steps, IReadOnlyList<EngagementEvent> events)
+    public static string Render(Lead lead, string? campaignName, LeadView view, StoredScores stored, IReadOnlyList<RecommendedStep> steps, IReadOnlyList<EngagementEvent> events)
     {
         var name = !string.IsNullOrWhiteSpace(lead.Name) ? lead.Name : $"{lead.FirstName} {lead.LastName}".Trim();
         var html = DashboardLayout.Begin(name);
@@ -26,11 +30,12 @@ internal static class LeadPageHtml
         html.Element("h1", name);
         html.Element("p", string.Join(" · ", new[] { lead.Title, lead.CompanyName, lead.Country, "campaign " + (campaignName ?? lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture)) }.Where(s => !string.IsNullOrWhiteSpace(s))), ("class", "muted"));
         Scores(html, view);
+        Stored(html, stored);
         Breakdown(html, view.Points);
         Reasons(html, view.Model);
         Sequence(html, steps);
         Timeline(html, events);
-        html.Element("p", $"Scores computed as of {view.AsOf:yyyy-MM-dd HH:mm} UTC.", ("class", "muted"));
+        html.Element("p", string.Create(CultureInfo.InvariantCulture, $"Scores on this page computed as of {view.AsOf:yyyy-MM-dd HH:mm} UTC."), ("class", "muted"));
         return DashboardLayout.End(html);
     }
 
@@ -63,6 +68,32 @@ internal static class LeadPageHtml
         }
 
         html.Close().Close();
+    }
+
+    /// <summary>
+    /// The list ranks by the scores stored at the last scoring run, while this page scores as of now (event points
+    /// decay): saying both keeps a reader from taking the difference for an error.
+    /// </summary>
+    private static void Stored(HtmlWriter html, StoredScores stored)
+    {
+        if (stored.Points is null && stored.Model is null)
+        {
+            html.Element("p", "Not scored by leadwise score yet, so the lead list ranks it last.", ("class", "muted"));
+            return;
+        }
+
+        var parts = new List<string>();
+        if (stored.Points is { } points)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{DashboardLayout.Number(points.Total)} points (grade {points.Grade}) as of {points.AsOf:yyyy-MM-dd HH:mm} UTC"));
+        }
+
+        if (stored.Model is { } model)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"model score {model.Score} (grade {model.Grade}, version {model.ModelVersion}) as of {model.AsOf:yyyy-MM-dd HH:mm} UTC"));
+        }
+
+        html.Element("p", "The lead list ranks it by the stored scores: " + string.Join("; ", parts) + ". This page scores it as of now.", ("class", "muted"));
     }
 
     private static void Breakdown(HtmlWriter html, PointsView points)
