@@ -135,6 +135,19 @@ public sealed class LeadListEndpointTests(ScoredStore store)
     }
 
     [Fact]
+    public async Task OpenApiDocument_ListsEveryParameterTheListTakes()
+    {
+        var document = await GetDocumentAsync();
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/leads").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Equal(Endpoints.LeadListRequest.Known, parameters.Select(p => p.GetProperty("name").GetString()));
+        Assert.All(parameters, p => Assert.Equal("query", p.GetProperty("in").GetString()));
+    }
+
+    private async Task<JsonElement> GetDocumentAsync() =>
+        JsonDocument.Parse(await store.Host.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+    [Fact]
     public async Task ATooLongSearch_IsA400Problem()
     {
         var response = await store.Host.CreateClient().GetAsync("/api/leads?q=" + new string('a', 201));

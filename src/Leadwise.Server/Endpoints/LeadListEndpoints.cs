@@ -1,5 +1,6 @@
 using Leadwise.Data.Storage;
 using Leadwise.Data.Storage.LeadList;
+using Microsoft.OpenApi;
 
 namespace Leadwise.Server.Endpoints;
 
@@ -22,8 +23,33 @@ internal static class LeadListEndpoints
             var page = await store.ReadLeadListAsync(parsed.Query, cancellationToken);
             return Results.Ok(LeadListResponse.Of(page, parsed));
         })
-        .WithSummary("The ranked lead list: filters (campaign, grade, minScore/maxScore, minModelScore/maxModelScore, q), sort (score or points, :asc/:desc), page and pageSize (at most 200)");
+        .WithSummary("The ranked lead list: filters (campaign, grade, minScore/maxScore, minModelScore/maxModelScore, q), sort (score or points, :asc/:desc), page and pageSize (at most 200)")
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // The handler reads the query itself (to name every bad or unknown parameter), so the document learns them here.
+            operation.Parameters ??= [];
+            foreach (var (name, type, description) in Parameters)
+            {
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Description = description, Schema = new OpenApiSchema { Type = type } });
+            }
+
+            return Task.CompletedTask;
+        });
     }
+
+    private static readonly (string Name, JsonSchemaType Type, string Description)[] Parameters =
+    [
+        ("campaign", JsonSchemaType.Integer, "Only leads of this campaign id."),
+        ("grade", JsonSchemaType.String, "Grades, comma-separated or repeated (A,B), on the score the sort uses."),
+        ("minScore", JsonSchemaType.Number, "Lowest score, on the score the sort uses."),
+        ("maxScore", JsonSchemaType.Number, "Highest score, on the score the sort uses."),
+        ("minModelScore", JsonSchemaType.Integer, "Lowest model score, 0 to 100."),
+        ("maxModelScore", JsonSchemaType.Integer, "Highest model score, 0 to 100."),
+        ("q", JsonSchemaType.String, "Words that must each occur in the name, company or title (at most 200 characters)."),
+        ("sort", JsonSchemaType.String, "score (model score, else points; the default) or points, optionally :asc or :desc."),
+        ("page", JsonSchemaType.Integer, "1-based page, at most 10,000."),
+        ("pageSize", JsonSchemaType.Integer, "Leads per page, 1 to 200 (default 50)."),
+    ];
 }
 
 /// <summary>One page of the lead list on the wire.</summary>

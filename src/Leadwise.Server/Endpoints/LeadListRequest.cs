@@ -19,7 +19,8 @@ internal sealed class LeadListRequest
 
     private const int MaxTextLength = 200;
 
-    private static readonly string[] Known = ["campaign", "grade", "minScore", "maxScore", "minModelScore", "maxModelScore", "q", "sort", "page", "pageSize"];
+    /// <summary>Every parameter the list takes, as the OpenAPI document names them.</summary>
+    public static readonly IReadOnlyList<string> Known = ["campaign", "grade", "minScore", "maxScore", "minModelScore", "maxModelScore", "q", "sort", "page", "pageSize"];
 
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
