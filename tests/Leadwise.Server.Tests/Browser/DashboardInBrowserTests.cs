@@ -51,6 +51,7 @@ public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper
         Assert.Equal("Leads, best first", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(50, await page.Locator("table.leads tbody tr").CountAsync());
         Assert.All(await page.Locator("table.leads tbody tr td:nth-child(6) .grade").AllInnerTextsAsync(), g => Assert.Matches("^[A-Z–]", g));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the lead list is wider than a 1366 px screen");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-list.png") });
 
         // When: a campaign is chosen, sorted by points, and the filter submitted
