@@ -2,6 +2,7 @@ using Leadwise.Data.Postgres;
 using Leadwise.Data.Storage;
 using Leadwise.Scoring.Engine;
 using Leadwise.Scoring.Rules;
+using Leadwise.Server.Dashboard;
 using Leadwise.Server.Endpoints;
 
 namespace Leadwise.Server;
@@ -43,6 +44,8 @@ public static class LeadwiseServer
         HealthEndpoints.Map(app);
         RecommendEndpoints.Map(app);
         LeadEndpoints.Map(app);
+        LeadListEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         return app;
     }
 

@@ -101,7 +101,7 @@ internal static class QuickstartCommand
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";
             var shown = StoreLocation.IsPostgres(database) ? "<connection string>" : database;
-            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {shown}[/], [bold]leadwise recommend {best} --db {shown}[/], [bold]leadwise models list --db {shown}[/], [bold]leadwise serve --db {shown}[/] (then open {ServeCommand.DefaultUrls}/health/ready), [bold]leadwise rules suggest --db {shown}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
+            context.Console.MarkupLineInterpolated($"Next: [bold]leadwise explain {best} --as-of {options.ExportDate:yyyy-MM-dd} --db {shown}[/], [bold]leadwise recommend {best} --db {shown}[/], [bold]leadwise models list --db {shown}[/], [bold]leadwise serve --db {shown}[/] (then open {ServeCommand.DefaultUrls}/ for the dashboard), [bold]leadwise rules suggest --db {shown}[/], or import your own export with [bold]leadwise import <folder> --db <file>[/].");
             return ExitCodes.Success;
         });
         return command;

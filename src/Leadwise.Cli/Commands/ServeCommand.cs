@@ -14,7 +14,7 @@ internal static class ServeCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => DefaultUrls };
-        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) over the store") { urls };
+        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) and the dashboard (/) over the store") { urls };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);

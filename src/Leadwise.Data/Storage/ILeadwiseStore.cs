@@ -3,6 +3,7 @@ using Leadwise.Core.Engagement;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage.LeadList;
 
 namespace Leadwise.Data.Storage;
 
@@ -90,4 +91,11 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     /// <summary>All stored model scores, by lead id.</summary>
     IAsyncEnumerable<ModelScore> ReadModelScoresAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the ranked lead list: the leads matching the query's filters with their stored point and model
+    /// scores, in the query's order, and how many match in all. Throws <see cref="ArgumentException"/> for a query
+    /// <see cref="LeadListQuery.Validate"/> refuses.
+    /// </summary>
+    Task<LeadListPage> ReadLeadListAsync(LeadListQuery query, CancellationToken cancellationToken);
 }

@@ -61,7 +61,8 @@ internal static class LeadEndpoints
         .WithSummary("Score a lead posted as JSON without storing it");
     }
 
-    private static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The lead's points and the promoted model's view of it as of <paramref name="now"/>; the dashboard's lead page shows the same.</summary>
+    internal static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var points = engine.Score(facts, now);
         ModelView? modelView = null;

@@ -34,26 +34,35 @@ internal static class RecommendEndpoints
                 return Failure(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
             }
 
-            if (await recommender.GetAsync(cancellationToken) is { } catalog)
-            {
-                var facts = await leadFacts.ReadOneAsync(lead.Id, cancellationToken);
-                try
-                {
-                    var recommended = catalog.Recommender.Recommend(facts!).Recommended;
-                    return Results.Ok(new RecommendResponse(true, [.. recommended.Messages.Select((key, step) =>
-                        RecommendedStep.Of(catalog.Messages[key], lead) with { PredictedReplyProbability = recommended.Hazards[step], CumulativeProbability = recommended.Cumulative[step] })]));
-                }
-                catch (InvalidOperationException)
-                {
-                    // A campaign without an invite message has nothing to recommend from: answer with its own sequence.
-                }
-            }
-
-            var messages = await store.ReadMessagesOfCampaignAsync(lead.CampaignId, cancellationToken);
-            return Results.Ok(new RecommendResponse(true, [.. messages.OrderBy(m => m.Order).Select(m => RecommendedStep.Of(m, lead))]));
+            return Results.Ok(new RecommendResponse(true, await StepsAsync(lead, store, recommender, leadFacts, cancellationToken)));
         })
         .WithName("Recommend")
         .WithSummary("The message to send at each step for a lead (seed-compatible shape)");
+    }
+
+    /// <summary>
+    /// The steps for a lead: the promoted sequence model's recommendation when there is one (and the lead's campaign
+    /// has an invite to start from), else the campaign's own sequence. The dashboard's lead page shows the same.
+    /// </summary>
+    internal static async Task<IReadOnlyList<RecommendedStep>> StepsAsync(Lead lead, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken)
+    {
+        if (await recommender.GetAsync(cancellationToken) is { } catalog)
+        {
+            var facts = await leadFacts.ReadOneAsync(lead.Id, cancellationToken);
+            try
+            {
+                var recommended = catalog.Recommender.Recommend(facts!).Recommended;
+                return [.. recommended.Messages.Select((key, step) =>
+                    RecommendedStep.Of(catalog.Messages[key], lead) with { PredictedReplyProbability = recommended.Hazards[step], CumulativeProbability = recommended.Cumulative[step] })];
+            }
+            catch (InvalidOperationException)
+            {
+                // A campaign without an invite message has nothing to recommend from: answer with its own sequence.
+            }
+        }
+
+        var messages = await store.ReadMessagesOfCampaignAsync(lead.CampaignId, cancellationToken);
+        return [.. messages.OrderBy(m => m.Order).Select(m => RecommendedStep.Of(m, lead))];
     }
 
     private static IResult Failure(int status, string message) => Results.Json(new RecommendFailure(false, message), statusCode: status);

@@ -1,0 +1,102 @@
+using Leadwise.Core.Engagement;
+using Leadwise.Core.Outreach;
+using Leadwise.Data.Storage;
+using Leadwise.Scoring.Engine;
+using Leadwise.Server.Endpoints;
+
+namespace Leadwise.Server.Dashboard;
+
+/// <summary>
+/// The dashboard, server-rendered by the same host: <c>/</c> the ranked lead list, <c>/leads/{id}</c> one lead,
+/// and its one stylesheet. No scripts and no outside addresses; the content security policy forbids both, so even
+/// a name the encoding missed could not run.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    public const string StylesheetPath = "/dashboard.css";
+
+    /// <summary>Without an icon of its own, every browser asks for /favicon.ico and logs the 404.</summary>
+    public const string IconPath = "/favicon.svg";
+
+    private const string Icon = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4f9c"/><path d="M5 3v10h6" stroke="#fff" stroke-width="2" fill="none"/></svg>""";
+
+    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static readonly Lazy<byte[]> Stylesheet = new(() =>
+    {
+        using var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("Leadwise.Server.Dashboard.dashboard.css")
+            ?? throw new InvalidOperationException("The dashboard stylesheet is missing from the assembly.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    public static void Map(WebApplication app)
+    {
+        var dashboard = app.MapGroup(string.Empty).ExcludeFromDescription();
+        dashboard.MapGet("/", async (HttpContext context, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        {
+            var query = context.Request.Query;
+            var campaigns = await CampaignsAsync(store, cancellationToken);
+            var request = LeadListRequest.Parse(query);
+            if (request.Errors.Count > 0)
+            {
+                return Page(context, LeadListHtml.RenderProblems(request.Errors, query, campaigns), StatusCodes.Status400BadRequest);
+            }
+
+            var page = await store.ReadLeadListAsync(request.Query, cancellationToken);
+            return Page(context, LeadListHtml.Render(request, query, page, campaigns));
+        });
+
+        dashboard.MapGet("/leads/{id:long}", async (long id, HttpContext context, ILeadwiseStore store, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, PromotedRecommender recommender, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);
+            if (facts is null)
+            {
+                return Page(context, LeadPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound);
+            }
+
+            var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
+            var view = await LeadEndpoints.ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken);
+            var steps = await RecommendEndpoints.StepsAsync(facts.Lead, store, recommender, leadFacts, cancellationToken);
+            var events = new List<EngagementEvent>();
+            await foreach (var engagement in store.ReadEventsOfLeadAsync(facts.Lead.Id, cancellationToken))
+            {
+                events.Add(engagement);
+            }
+
+            var stored = new StoredScores(await store.FindScoreAsync(facts.Lead.Id, cancellationToken), await store.FindModelScoreAsync(facts.Lead.Id, cancellationToken));
+            return Page(context, LeadPageHtml.Render(facts.Lead, facts.Campaign?.Name, view, stored, steps, events));
+        });
+
+        dashboard.MapGet(IconPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Content(Icon, "image/svg+xml");
+        });
+
+        dashboard.MapGet(StylesheetPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8");
+        });
+    }
+
+    private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK)
+    {
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    private static async Task<List<Campaign>> CampaignsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var campaigns = new List<Campaign>();
+        await foreach (var campaign in store.ReadCampaignsAsync(cancellationToken))
+        {
+            campaigns.Add(campaign);
+        }
+
+        return campaigns;
+    }
+}
