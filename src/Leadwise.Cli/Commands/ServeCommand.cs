@@ -14,7 +14,8 @@ internal static class ServeCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => DefaultUrls };
-        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) over the store") { urls };
+        var openReads = new Option<bool>("--open-reads") { Description = "Serve reads without an API key (Leadwise:OpenReads); writes always need one (`leadwise apikey create`)" };
+        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) over the store") { urls, openReads };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
@@ -24,7 +25,14 @@ internal static class ServeCommand
             }
 
             var listen = parseResult.GetRequiredValue(urls);
-            await using var app = LeadwiseServer.Build(["--urls", listen], builder => builder.Configuration[LeadwiseServer.DatabaseSetting] = location);
+            await using var app = LeadwiseServer.Build(["--urls", listen], builder =>
+            {
+                builder.Configuration[LeadwiseServer.DatabaseSetting] = location;
+                if (parseResult.GetValue(openReads))
+                {
+                    builder.Configuration[LeadwiseServer.OpenReadsSetting] = "true";
+                }
+            });
             context.Console.MarkupLineInterpolated($"Serving [bold]{Leadwise.Data.Postgres.StoreFactory.Describe(location)}[/] at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
             await app.StartAsync(cancellationToken);
             try

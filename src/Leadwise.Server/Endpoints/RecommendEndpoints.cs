@@ -52,6 +52,9 @@ internal static class RecommendEndpoints
             var messages = await store.ReadMessagesOfCampaignAsync(lead.CampaignId, cancellationToken);
             return Results.Ok(new RecommendResponse(true, [.. messages.OrderBy(m => m.Order).Select(m => RecommendedStep.Of(m, lead))]));
         })
+        // Open and unlimited, like the seed's service: its clients send no key, and this is the hot path.
+        .AllowAnonymous()
+        .DisableRateLimiting()
         .WithName("Recommend")
         .WithSummary("The message to send at each step for a lead (seed-compatible shape)");
     }
