@@ -47,6 +47,7 @@ public static class LeadwiseServer
         HealthEndpoints.Map(app);
         RecommendEndpoints.Map(app);
         LeadEndpoints.Map(app);
+        EventEndpoints.Map(app);
         return app;
     }
 

@@ -15,7 +15,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => DefaultUrls };
         var openReads = new Option<bool>("--open-reads") { Description = "Serve reads without an API key (Leadwise:OpenReads); writes always need one (`leadwise apikey create`)" };
-        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) over the store") { urls, openReads };
+        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads/{id}, POST /api/score, POST /api/events, /health/*, /openapi/v1.json) over the store") { urls, openReads };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
