@@ -48,6 +48,7 @@ public static class LeadwiseServer
         RecommendEndpoints.Map(app);
         LeadEndpoints.Map(app);
         EventEndpoints.Map(app);
+        ModelEndpoints.Map(app);
         return app;
     }
 
