@@ -118,15 +118,17 @@ public sealed class EventEndpointTests(ServerStore server) : IClassFixture<Serve
             new { leadId = 999, type = EventTypes.EmailOpen, occurredAt = DateTimeOffset.UtcNow },
             new { leadId, occurredAt = "yesterday" },
             new { leadId, type = EventTypes.EmailClick, occurredAt = DateTimeOffset.UtcNow, clientEventId = $"open-{leadId}" },
+            new { leadId, type = EventTypes.EmailClick, occurredAt = DateTimeOffset.UtcNow.AddDays(3) },
         };
 
         var response = await PostAsync(batch, secret);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await JsonAsync(response)).GetProperty("errors");
-        Assert.Equal(["[1].leadId", "[2].occurredAt", "[3].clientEventId"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["[1].leadId", "[2].occurredAt", "[3].clientEventId", "[4].occurredAt"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal("There is no lead 999.", errors.GetProperty("[1].leadId")[0].GetString());
         Assert.Equal("Item 0 has the same clientEventId.", errors.GetProperty("[3].clientEventId")[0].GetString());
+        Assert.Equal("The event is dated more than a day after the server's clock.", errors.GetProperty("[4].occurredAt")[0].GetString());
         Assert.Equal(eventsBefore, await CountEventsAsync(leadId));
     }
 

@@ -80,6 +80,7 @@ public sealed class SecurityTests(ServerStore server) : IClassFixture<ServerStor
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         await AssertProblemAsync(revoked, HttpStatusCode.Unauthorized, "Invalid API key", "The API key was revoked.");
+        Assert.Equal("X-Api-Key", (await JsonAsync(revoked)).GetProperty("header").GetString());
         await AssertProblemAsync(wrong, HttpStatusCode.Unauthorized, "Invalid API key", "The API key is not valid.");
         await AssertProblemAsync(empty, HttpStatusCode.Unauthorized, "Invalid API key", "Send exactly one API key");
     }

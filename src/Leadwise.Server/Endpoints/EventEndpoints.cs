@@ -24,6 +24,9 @@ internal static class EventEndpoints
 
     private const int MaxTextLength = 2000;
 
+    /// <summary>How far ahead of the server's clock an event may be dated: clocks differ, but not by days.</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
+
     private static readonly HashSet<string> KnownTypes = new(EventTypes.All, StringComparer.Ordinal);
 
     public static void Map(WebApplication app)
@@ -81,7 +84,7 @@ internal static class EventEndpoints
                 continue;
             }
 
-            if (await ValidateAsync(request, at, i, store, knownLeads, clientIds, errors, warnings, cancellationToken) is { } valid)
+            if (await ValidateAsync(request, at, i, time.GetUtcNow(), store, knownLeads, clientIds, errors, warnings, cancellationToken) is { } valid)
             {
                 events.Add(valid);
             }
@@ -137,6 +140,7 @@ internal static class EventEndpoints
         EventRequest request,
         string at,
         int index,
+        DateTimeOffset now,
         ILeadwiseStore store,
         Dictionary<long, bool> knownLeads,
         Dictionary<string, int> clientIds,
@@ -180,6 +184,10 @@ internal static class EventEndpoints
         if (request.OccurredAt is null)
         {
             Fail("occurredAt", "The time of the event is required (ISO 8601 with an offset, e.g. 2026-11-23T09:30:00Z).");
+        }
+        else if (request.OccurredAt > now + MaxClockSkew)
+        {
+            Fail("occurredAt", "The event is dated more than a day after the server's clock.");
         }
 
         if (request.ClientEventId is { } clientId)

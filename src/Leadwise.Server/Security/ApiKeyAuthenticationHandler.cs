@@ -95,7 +95,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 Detail = $"This endpoint needs an API key: send 'Authorization: Bearer <key>' or '{KeyHeader}: <key>'. `leadwise apikey create --name <name>` makes one.",
             };
         problem.Status = StatusCodes.Status401Unauthorized;
-        problem.Extensions["header"] = "Authorization";
+        problem.Extensions["header"] = Request.Headers.ContainsKey(KeyHeader) ? KeyHeader : "Authorization";
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem }).ConfigureAwait(false);
     }
 
