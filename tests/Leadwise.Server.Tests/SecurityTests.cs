@@ -183,6 +183,16 @@ public sealed class SecurityTests(ServerStore server) : IClassFixture<ServerStor
         Assert.Equal(HttpStatusCode.OK, recommend.StatusCode);
     }
 
+    [Theory]
+    [InlineData(LeadwiseSecurity.PermitsPerMinuteSetting, "0", "must be a positive number")]
+    [InlineData(LeadwiseSecurity.MaxRequestBytesSetting, "-1", "must be a positive number of bytes")]
+    public void BadLimitSettings_StopTheServerAtStart(string setting, string value, string message)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => Host((setting, value)).CreateClient());
+
+        Assert.Contains($"{setting} {message}", failure.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Secrets_NeverAppearInTheLogs()
     {
