@@ -30,6 +30,8 @@ public static class LeadwiseCli
         root.Subcommands.Add(ApiKeyCommand.Create(context, globals));
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         root.Subcommands.Add(RecommendCommand.Create(context, globals));
+        root.Subcommands.Add(MessagesCommand.Create(context, globals));
+        root.Subcommands.Add(EvaluateCommand.Create(context, globals));
         return root;
     }
 

@@ -38,7 +38,19 @@ public sealed class ModelWorkflowTests : IDisposable
         var list = await CliRun.RunAsync("models", "list", "--db", database);
         Assert.Matches(@"│ 1 .*promoted", list.Output);
         Assert.DoesNotMatch(@"│ 3 .*promoted", list.Output);
-        Assert.DoesNotMatch(@"│ 2 ", list.Output); // a sequence model, not listed among the conversion models
+        // Sequence models have their own table: 2 promoted, 4 waiting.
+        Assert.Contains("Sequence (hazard) models", list.Output, StringComparison.Ordinal);
+        Assert.Matches(@"│ 2 .*promoted", list.Output);
+        Assert.Matches(@"│ 4 ", list.Output);
+        Assert.DoesNotMatch(@"│ 4 .*promoted", list.Output);
+        var showSequence = await CliRun.RunAsync("models", "show", "2", "--db", database);
+        Assert.Equal(ExitCodes.Success, showSequence.ExitCode);
+        Assert.Contains("2 (sequence model), promoted", showSequence.Output, StringComparison.Ordinal);
+        Assert.Matches(@"reply hazard +\d[\d,]* rows, \d[\d,]* positive; chosen \w+", showSequence.Output);
+        var promoteSequence = await CliRun.RunAsync("models", "promote", "4", "--db", database);
+        Assert.Contains("Promoted sequence model version 4", promoteSequence.Output, StringComparison.Ordinal);
+        var rollbackSequence = await CliRun.RunAsync("models", "rollback", "--kind", "hazard", "--db", database);
+        Assert.Contains("Rolled the sequence model back from version 4 to version 2", rollbackSequence.Output, StringComparison.Ordinal);
         var show = await CliRun.RunAsync("models", "show", "3", "--db", database);
         Assert.Contains("seed 1", show.Output, StringComparison.Ordinal);
         Assert.Contains("A ≥ 20.0 %, B ≥ 10.0 %, C ≥ 5.0 %", show.Output, StringComparison.Ordinal);

@@ -59,6 +59,23 @@ public sealed class RecommendCommandTests : IDisposable
         var unknownCampaign = await CliRun.RunAsync("recommend", "--campaign", "12345", "--db", database);
         Assert.Equal(ExitCodes.BadInput, unknownCampaign.ExitCode);
         Assert.Contains("Campaign 12345 is unknown", unknownCampaign.Output, StringComparison.Ordinal);
+
+        // The same trained store answers the message questions: what works per step, and how a draft would do.
+        var insights = await CliRun.RunAsync("messages", "insights", "--db", database);
+        Assert.Equal(ExitCodes.Success, insights.ExitCode);
+        Assert.Matches(@"invite \(step 0\): [0-9,]+ sends, [0-9,]+ replies, reply rate \d+\.\d\d %", insights.Output);
+        Assert.Contains("language match", insights.Output, StringComparison.Ordinal);
+        var id = lead.CampaignId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var draft = await CliRun.RunAsync("messages", "score", "--campaign", id, "--step", "1", "--text", "Hi {{ first_name }}, worth a quick call?", "--db", database);
+        Assert.Equal(ExitCodes.Success, draft.ExitCode);
+        Assert.Matches(@"Draft: predicted reply rate at this step \d+\.\d\d %", draft.Output);
+        Assert.Matches(@"draft − current [+-]?\d+\.\d\d percentage points; the draft is predicted better for \d+ % of the leads", draft.Output);
+        var badStep = await CliRun.RunAsync("messages", "score", "--campaign", id, "--step", "9", "--text", "Hi", "--db", database);
+        Assert.Equal(ExitCodes.Usage, badStep.ExitCode);
+        Assert.Contains($"--step must be between 0 and {OutreachSteps.LastFollowUp}", badStep.Output, StringComparison.Ordinal);
+        var noCampaign = await CliRun.RunAsync("messages", "score", "--campaign", "12345", "--step", "1", "--text", "Hi", "--db", database);
+        Assert.Equal(ExitCodes.BadInput, noCampaign.ExitCode);
+        Assert.Contains("There is no campaign 12345", noCampaign.Output, StringComparison.Ordinal);
     }
 
     /// <summary>An invited lead, the campaigns of its campaign's user and type, and how many steps its campaign has.</summary>

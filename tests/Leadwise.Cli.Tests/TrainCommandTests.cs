@@ -27,6 +27,11 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("(chosen)", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"LightGbm.*│ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │ \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\) │", run.Output);
         Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
+        foreach (var group in new[] { "title words", "campaign owner", "point subtotals" })
+        {
+            Assert.Matches($@"Optional features, {group}: held-out AUC \d\.\d{{4}} without, \d\.\d{{4}} with \([+-]\d\.\d{{4}}\) → (used|left out)", run.Output);
+        }
+
         Assert.Matches(@"Sequence model held-out ROC AUC: reply hazard \d\.\d{3} \(\w+\)", run.Output);
         Assert.Matches(@"Time split: trained on [0-9,]+ leads invited until \d{4}-\d\d-\d\d, measured on [0-9,]+ invited from", run.Output);
         Assert.Contains("No models yet", (await CliRun.RunAsync("models", "list", "--db", database)).Output, StringComparison.Ordinal);

@@ -1,16 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
+using Leadwise.Core.Models;
+using Leadwise.Data.Storage;
 using Leadwise.Learning.Registry;
+using Leadwise.Recommend.Modeling;
+using Leadwise.Recommend.Registry;
 using Spectre.Console;
 
 namespace Leadwise.Cli.Commands;
 
-/// <summary><c>leadwise models list | show | promote | rollback</c>: the conversion model versions <c>leadwise train</c> saved.</summary>
+/// <summary>
+/// <c>leadwise models list | show | promote | rollback</c>: the model versions <c>leadwise train</c> saved — conversion
+/// models (scoring) and sequence (hazard) models (recommendation), numbered in one sequence; promote finds a version's
+/// kind itself, rollback takes <c>--kind</c>.
+/// </summary>
 internal static class ModelsCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var command = new Command("models", "List, inspect, promote and roll back trained conversion model versions");
+        var command = new Command("models", "List, inspect, promote and roll back trained model versions (conversion and sequence models)");
         command.Subcommands.Add(List(context, globals));
         command.Subcommands.Add(Show(context, globals));
         command.Subcommands.Add(Promote(context, globals));
@@ -26,9 +34,21 @@ internal static class ModelsCommand
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var registry = new ConversionModelRegistry(store, context.Time);
             var versions = await registry.ListAsync(cancellationToken);
-            if (versions.Count == 0)
+            var hazards = new HazardModelRegistry(store, context.Time);
+            var sequenceVersions = await hazards.ListAsync(cancellationToken);
+            if (versions.Count == 0 && sequenceVersions.Count == 0)
             {
                 context.Console.MarkupLine("No models yet: `leadwise train` trains and saves one.");
+                return ExitCodes.Success;
+            }
+
+            if (sequenceVersions.Count > 0)
+            {
+                WriteSequenceModels(context.Console, sequenceVersions, (await hazards.HistoryAsync(cancellationToken)).Current);
+            }
+
+            if (versions.Count == 0)
+            {
                 return ExitCodes.Success;
             }
 
@@ -64,6 +84,54 @@ internal static class ModelsCommand
         return command;
     }
 
+    private static void WriteSequenceModels(IAnsiConsole console, IReadOnlyList<ModelVersion> versions, int? current)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Sequence (hazard) models");
+        table.AddColumn("Version");
+        table.AddColumn("Trained (UTC)");
+        table.AddColumn("Reply hazard");
+        table.AddColumn("Invite acceptance");
+        table.AddColumn("Status");
+        foreach (var version in versions)
+        {
+            var report = HazardModelRegistry.ReadReport(version);
+            table.AddRow(
+                version.Version.ToString(CultureInfo.InvariantCulture),
+                version.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                Stage(report.Hazard),
+                report.Acceptance is { } acceptance ? Stage(acceptance) : "(no gated campaigns)",
+                version.Version == current ? "[green]promoted[/]" : string.Empty);
+        }
+
+        console.Write(table);
+    }
+
+    private static string Stage(StageReport stage) => Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+        $"{stage.Chosen}, AUC {HazardModelRegistry.HeldOutAuc(stage):F3}, {stage.Rows:N0} rows, {stage.Positives:N0} positive"));
+
+    private static async Task<int> ShowSequenceModelAsync(CliContext context, ILeadwiseStore store, ModelVersion found, CancellationToken cancellationToken)
+    {
+        var report = HazardModelRegistry.ReadReport(found);
+        var current = (await new HazardModelRegistry(store, context.Time).HistoryAsync(cancellationToken)).Current;
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
+        Row("Version", string.Create(CultureInfo.InvariantCulture, $"{found.Version} (sequence model){(found.Version == current ? ", promoted" : string.Empty)}"));
+        Row("Trained", found.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        foreach (var stage in report.Acceptance is { } acceptance ? [report.Hazard, acceptance] : new[] { report.Hazard })
+        {
+            Row(stage.Stage, string.Create(CultureInfo.InvariantCulture,
+                $"{stage.Rows:N0} rows, {stage.Positives:N0} positive; chosen {stage.Chosen}; compared {string.Join(", ", stage.Trainers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Trainer} AUC {t.RocAuc:F3} log loss {t.LogLoss:F4} ECE {t.CalibrationError:F4}")))}"));
+            Row("  per step", string.Join("; ", stage.Steps.Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"{s.Step}: AUC {(double.IsNaN(s.RocAuc) ? "–" : s.RocAuc.ToString("F3", CultureInfo.InvariantCulture))}, predicted {s.MeanPredicted:P1} vs observed {s.ObservedRate:P1} ({s.Positives:N0}/{s.Rows:N0})"))));
+            Row("  shrinkage", double.IsPositiveInfinity(stage.PriorReplies)
+                ? "no message effect beyond the features (prior strength ∞)"
+                : string.Create(CultureInfo.InvariantCulture, $"{stage.ShrunkMessages:N0} messages, prior strength {stage.PriorReplies:F0} replies"));
+        }
+
+        context.Console.Write(grid);
+        return ExitCodes.Success;
+    }
+
     private static Command Show(CliContext context, GlobalOptions globals)
     {
         var version = new Argument<int>("version") { Description = "The version number (see `leadwise models list`)" };
@@ -73,9 +141,14 @@ internal static class ModelsCommand
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var number = parseResult.GetValue(version);
             var found = await store.FindModelAsync(number, cancellationToken);
-            if (found is null || found.Kind != Leadwise.Core.Models.ModelKinds.Conversion)
+            if (found?.Kind == ModelKinds.Hazard)
             {
-                throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no conversion model version {number}; `leadwise models list` shows the versions."));
+                return await ShowSequenceModelAsync(context, store, found, cancellationToken);
+            }
+
+            if (found is null || found.Kind != ModelKinds.Conversion)
+            {
+                throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no model version {number}; `leadwise models list` shows the versions."));
             }
 
             var card = ConversionModelRegistry.ReadCard(found);
@@ -113,12 +186,19 @@ internal static class ModelsCommand
 
     private static Command Promote(CliContext context, GlobalOptions globals)
     {
-        var version = new Argument<int>("version") { Description = "The version scoring should use" };
-        var command = new Command("promote", "Make a version the one `leadwise score`, explain and drift use") { version };
+        var version = new Argument<int>("version") { Description = "The version to use: a conversion model for scoring, or a sequence model for recommendations" };
+        var command = new Command("promote", "Make a version the one its kind is served from: conversion models for `leadwise score`, explain and drift; sequence models for `leadwise recommend`") { version };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var number = parseResult.GetValue(version);
+            if ((await store.FindModelAsync(number, cancellationToken))?.Kind == ModelKinds.Hazard)
+            {
+                await new HazardModelRegistry(store, context.Time).PromoteAsync(number, cancellationToken);
+                context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted sequence model version {number}: `leadwise recommend` and the server's /recommend now use it.");
+                return ExitCodes.Success;
+            }
+
             await new ConversionModelRegistry(store, context.Time).PromoteAsync(number, cancellationToken);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted version {number}. Run `leadwise score` to refresh the stored model scores.");
             return ExitCodes.Success;
@@ -128,10 +208,21 @@ internal static class ModelsCommand
 
     private static Command Rollback(CliContext context, GlobalOptions globals)
     {
-        var command = new Command("rollback", "Promote again the version that was promoted before the current one");
+        var kind = new Option<string>("--kind") { Description = "Which kind to roll back: conversion (scoring) or hazard (sequence model)", DefaultValueFactory = _ => ModelKinds.Conversion };
+        kind.AcceptOnlyFromAmong(ModelKinds.Conversion, ModelKinds.Hazard);
+        var command = new Command("rollback", "Promote again the version of a kind that was promoted before the current one") { kind };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
+            if (parseResult.GetValue(kind) == ModelKinds.Hazard)
+            {
+                var hazards = new HazardModelRegistry(store, context.Time);
+                var from = (await hazards.HistoryAsync(cancellationToken)).Current;
+                var to = await hazards.RollbackAsync(cancellationToken);
+                context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Rolled the sequence model back from version {from} to version {to}.");
+                return ExitCodes.Success;
+            }
+
             var registry = new ConversionModelRegistry(store, context.Time);
             var before = (await registry.HistoryAsync(cancellationToken)).Current;
             var target = await registry.RollbackAsync(cancellationToken);

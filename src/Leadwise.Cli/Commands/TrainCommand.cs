@@ -71,6 +71,12 @@ internal static class TrainCommand
         }
 
         Write(context.Console, trained.Report, RankingEvaluation.Build(RulesLoader.LoadDefault(), leads.All));
+        foreach (var choice in trained.FeatureChoices)
+        {
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Optional features, {choice.Group}: held-out AUC {choice.AucWithout:F4} without, {choice.AucWith:F4} with ({choice.Gain:+0.0000;-0.0000}) → {(choice.Kept ? "used" : "left out")}");
+        }
+
         if (trained.TimeSplit is { } split)
         {
             WriteTimeSplit(context.Console, split);

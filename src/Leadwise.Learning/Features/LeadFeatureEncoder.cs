@@ -1,6 +1,9 @@
 using Leadwise.Core.Outreach;
 using System.Collections.Frozen;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Scoring;
+using Leadwise.Scoring.Engine;
+using Leadwise.Scoring.Rules;
 using Leadwise.Scoring.Signals;
 
 namespace Leadwise.Learning.Features;
@@ -8,8 +11,10 @@ namespace Leadwise.Learning.Features;
 /// <summary>
 /// Turns <see cref="PreContactFacts"/> into a numeric feature vector: one-hot seniority, email kind,
 /// gender, country, campaign type and company industry (the most frequent values seen when fitted, the rest as "other"),
-/// company present, company size, and counts of each engagement event type before the invite. Fitted
-/// on training rows only (<see cref="Fit"/>), then applied to any row, like an ML.NET transformer.
+/// company present, company size, and counts of each engagement event type before the invite; with
+/// <see cref="LeadFeatureOptions"/>, flags for frequent title words, the one-hot campaign owner and the point
+/// subtotals at the invite. Fitted on training rows only (<see cref="Fit(IEnumerable{PreContactFacts}, LeadFeatureOptions?)"/>),
+/// then applied to any row, like an ML.NET transformer.
 /// </summary>
 public sealed class LeadFeatureEncoder
 {
@@ -31,22 +36,22 @@ public sealed class LeadFeatureEncoder
     private readonly FrozenDictionary<string, int> _campaignType;
     private readonly FrozenDictionary<string, int> _industry;
     private readonly FrozenDictionary<string, int> _events;
-    private readonly IReadOnlyList<string> _countries;
-    private readonly IReadOnlyList<string> _campaignTypes;
-    private readonly IReadOnlyList<string> _industries;
+    private readonly FrozenDictionary<string, int> _titleWords;
+    private readonly FrozenDictionary<string, int> _owners;
+    private readonly int _firstPointSlot = -1;
+    private readonly ScoringEngine? _points;
+    private readonly EncoderState _state;
 
-    private LeadFeatureEncoder(IReadOnlyList<string> countries, IReadOnlyList<string> campaignTypes, IReadOnlyList<string> industries)
+    private LeadFeatureEncoder(EncoderState state)
     {
-        _industries = industries;
-        _countries = countries;
-        _campaignTypes = campaignTypes;
+        _state = state;
         var names = new List<string>();
         names.AddRange(Enum.GetNames<Seniority>().Select(s => "seniority=" + s));
         names.AddRange(Enum.GetNames<EmailKind>().Select(k => "emailKind=" + k));
         names.AddRange(new[] { "male", "female", "unknown" }.Select(g => "gender=" + g));
-        names.AddRange(countries.Append(Other).Select(c => "country=" + c));
-        names.AddRange(campaignTypes.Append(Other).Select(t => "campaignType=" + t));
-        names.AddRange(industries.Append(Other).Append(Unknown).Select(i => "industry=" + i));
+        names.AddRange(state.Countries.Append(Other).Select(c => "country=" + c));
+        names.AddRange(state.CampaignTypes.Append(Other).Select(t => "campaignType=" + t));
+        names.AddRange((state.Industries ?? []).Append(Other).Append(Unknown).Select(i => "industry=" + i));
         names.Add("companyNamed");
         names.Add("company.log2Employees");
         names.Add("campaign.log2Size");
@@ -54,6 +59,19 @@ public sealed class LeadFeatureEncoder
         names.AddRange(["leadGermanSpeaking", "invite.german", "invite.languageMatch", "invite.long", "invite.personalised", "invite.question", "invite.link",
             "followUps", "followUps.languageMatchShare", "followUps.longShare", "followUps.personalisedShare",
             "window.days", "window.stepsInReach"]);
+        names.AddRange((state.TitleWords ?? []).Select(w => "titleWord=" + w));
+        if (state.CampaignOwners is { } owners)
+        {
+            names.AddRange(owners.Append(Other).Select(o => "campaignOwner=" + o));
+        }
+
+        if (state.PointRules is { } rules)
+        {
+            _points = new ScoringEngine(RulesLoader.Parse(rules, "model point rules"));
+            _firstPointSlot = names.Count;
+            names.AddRange(Enum.GetNames<ScoringModel>().Select(m => "points." + m));
+        }
+
         FeatureNames = names;
         _index = names.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         _seniority = Slots(names, "seniority=");
@@ -63,25 +81,35 @@ public sealed class LeadFeatureEncoder
         _campaignType = Slots(names, "campaignType=");
         _industry = Slots(names, "industry=");
         _events = Slots(names, "eventsBefore=");
+        _titleWords = Slots(names, "titleWord=");
+        _owners = Slots(names, "campaignOwner=");
     }
 
     public IReadOnlyList<string> FeatureNames { get; }
 
-    public static LeadFeatureEncoder Fit(IEnumerable<PreContactFacts> training)
+    /// <param name="training">The training rows: the categories, title words and owners are the frequent ones among them.</param>
+    /// <param name="options">The optional feature groups; null for the base set (what the hazard model reads).</param>
+    public static LeadFeatureEncoder Fit(IEnumerable<PreContactFacts> training, LeadFeatureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         var rows = training.ToList();
-        return new LeadFeatureEncoder(MostFrequent(rows.Select(r => r.Country)), MostFrequent(rows.Select(r => r.CampaignType)), MostFrequent(rows.Select(r => r.Company?.Industry)));
+        return new LeadFeatureEncoder(new EncoderState(
+            MostFrequent(rows.Select(r => r.Country)),
+            MostFrequent(rows.Select(r => r.CampaignType)),
+            MostFrequent(rows.Select(r => r.Company?.Industry)),
+            options?.TitleWords == true ? FrequentTitleWords(rows, options) : null,
+            options?.CampaignOwner == true ? MostFrequent(rows.Select(r => r.CampaignOwner)) : null,
+            options?.PointRules));
     }
 
     /// <summary>The values the encoder learned when fitted: what <see cref="Restore"/> needs to rebuild it.</summary>
-    public EncoderState State => new(_countries, _campaignTypes, _industries);
+    public EncoderState State => _state;
 
     /// <summary>The encoder a saved model was trained with.</summary>
     public static LeadFeatureEncoder Restore(EncoderState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new LeadFeatureEncoder(state.Countries, state.CampaignTypes, state.Industries ?? []);
+        return new LeadFeatureEncoder(state);
     }
 
     public float[] Encode(PreContactFacts facts)
@@ -99,6 +127,32 @@ public sealed class LeadFeatureEncoder
         features[_index["campaign.log2Size"]] = facts.CampaignSize is { } size ? (float)Math.Log2(1 + size) : float.NaN;
         EncodeMessages(facts, features);
         EncodeWindow(facts, features);
+        if (_titleWords.Count > 0)
+        {
+            foreach (var word in TitleWords.Of(facts.Title))
+            {
+                if (_titleWords.TryGetValue(word, out var slot))
+                {
+                    features[slot] = 1;
+                }
+            }
+        }
+
+        if (_owners.Count > 0)
+        {
+            features[Hot(_owners, facts.CampaignOwner)] = 1;
+        }
+
+        if (_points is not null)
+        {
+            Span<double> subtotals = stackalloc double[PointModels];
+            _points.Subtotals(facts.AsLeadFacts(), facts.InvitedAt, subtotals);
+            for (var model = 0; model < PointModels; model++)
+            {
+                features[_firstPointSlot + model] = (float)subtotals[model];
+            }
+        }
+
         foreach (var engagement in facts.EventsBefore)
         {
             if (_events.TryGetValue(engagement.Type, out var slot))
@@ -175,6 +229,17 @@ public sealed class LeadFeatureEncoder
         names.Select((name, i) => (name, i))
             .Where(p => p.name.StartsWith(prefix, StringComparison.Ordinal))
             .ToFrozenDictionary(p => p.name[prefix.Length..], p => p.i, StringComparer.Ordinal);
+
+    private static readonly int PointModels = Enum.GetValues<ScoringModel>().Length;
+
+    private static List<string> FrequentTitleWords(List<PreContactFacts> rows, LeadFeatureOptions options)
+    {
+        var minimum = Math.Max(options.MinimumTitleWordLeads, (int)Math.Ceiling(options.MinimumTitleWordShare * rows.Count));
+        return [.. rows.SelectMany(r => TitleWords.Of(r.Title)).GroupBy(w => w, StringComparer.Ordinal)
+            .Select(g => (Word: g.Key, Count: g.Count())).Where(w => w.Count >= minimum)
+            .OrderByDescending(w => w.Count).ThenBy(w => w.Word, StringComparer.Ordinal)
+            .Take(options.MaximumTitleWords).Select(w => w.Word)];
+    }
 
     private static List<string> MostFrequent(IEnumerable<string?> values) =>
         [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).GroupBy(v => v!, StringComparer.Ordinal)

@@ -41,6 +41,15 @@ public sealed record PreContactFacts
 
     public int? CampaignSize { get; private init; }
 
+    /// <summary>The user (account) whose campaign invited the lead: its sender, its audience, its way of working.</summary>
+    public string? CampaignOwner { get; private init; }
+
+    /// <summary>The lead's fields known at its invite, without its outcome (follow-ups, acceptance, reply) or extra columns.</summary>
+    private Lead KnownLead { get; init; } = null!;
+
+    /// <summary>The campaign's settings known at the invite, without its outcome counters (invites accepted, replies).</summary>
+    private Campaign? KnownCampaign { get; init; }
+
     public CompanyProfile? Company { get; private init; }
 
     /// <summary>The campaign's planned messages (invite first), as templates: known before contact.</summary>
@@ -55,6 +64,13 @@ public sealed record PreContactFacts
 
     /// <summary>Events strictly before the invite, oldest first.</summary>
     public IReadOnlyList<EngagementEvent> EventsBefore { get; private init; } = [];
+
+    /// <summary>
+    /// The lead as point rules may read it at its invite: its own fields, its campaign's settings, its company and the
+    /// events before the invite — a rule on <c>replied</c> or <c>inviteAccepted</c>, or on an extra column filled
+    /// after the outcome, finds nothing, so points taken as model features cannot carry the label.
+    /// </summary>
+    public LeadFacts AsLeadFacts() => new(KnownLead, KnownCampaign, Company, EventsBefore);
 
     /// <summary>The lead as it stood at its invite; null for a lead never invited (it has no outcome to learn).</summary>
     /// <param name="facts">The lead with its campaign, company and events.</param>
@@ -94,6 +110,28 @@ public sealed record PreContactFacts
             Country = lead.Country,
             CampaignType = facts.Campaign?.Type,
             CampaignSize = facts.Campaign?.NumOfLeads,
+            CampaignOwner = facts.Campaign?.UserId.ToString(),
+            KnownLead = new Lead
+            {
+                Id = lead.Id,
+                UserId = lead.UserId,
+                CampaignId = lead.CampaignId,
+                Name = lead.Name,
+                FirstName = lead.FirstName,
+                LastName = lead.LastName,
+                Gender = lead.Gender,
+                Email = lead.Email,
+                CompanyName = lead.CompanyName,
+                Title = lead.Title,
+                City = lead.City,
+                Country = lead.Country,
+                Location = lead.Location,
+                CreatedAt = lead.CreatedAt,
+                InviteSentAt = invited,
+            },
+            KnownCampaign = facts.Campaign is { } campaign
+                ? new Campaign { Id = campaign.Id, UserId = campaign.UserId, Name = campaign.Name, Type = campaign.Type, NumOfLeads = campaign.NumOfLeads, UseFirstName = campaign.UseFirstName, CreatedAt = campaign.CreatedAt }
+                : null,
             Company = facts.Company,
             EventsBefore = [.. facts.Events.Where(e => e.OccurredAt < invited).OrderBy(e => e.OccurredAt)],
             Messages = [.. (campaignMessages ?? []).OrderBy(m => m.Order).Select(MessageTraits.Of)],

@@ -29,8 +29,20 @@ public sealed record ConversionModelCard(
     DriftBaseline Drift,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The optional feature groups tried when training and what each added; null on models trained before they existed.</summary>
+    public IReadOnlyList<FeatureGroupChoice>? FeatureChoices { get; init; }
+
     public string Summary => FormattableString.Invariant(
         $"{Trainer} + {Calibration} calibration, held-out AUC {Metrics.RocAuc:F3} ({Metrics.RocAucLow:F3}–{Metrics.RocAucHigh:F3}), {Rows:N0} leads, {Positives:N0} converted");
+}
+
+/// <summary>
+/// One optional feature group (title words, campaign owner, point subtotals) and the chosen trainer's out-of-fold ROC AUC
+/// without and with it; <see cref="Kept"/> when it added at least <see cref="FeatureSelection.MinimumGain"/>.
+/// </summary>
+public sealed record FeatureGroupChoice(string Group, double AucWithout, double AucWith, bool Kept)
+{
+    public double Gain => AucWith - AucWithout;
 }
 
 /// <summary>The chosen, calibrated model's out-of-fold metrics.</summary>

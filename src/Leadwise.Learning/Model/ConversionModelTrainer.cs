@@ -14,10 +14,15 @@ namespace Leadwise.Learning.Model;
 /// <param name="Bands">Grade bands; when null, set from the held-out predictions (top 10% A, next 20% B, next 30% C).</param>
 /// <param name="Importance">Measure permutation feature importance of the chosen trainer (one more fit on a 70% split).</param>
 /// <param name="TimeSplit">Also train every trainer on the leads invited first and measure it on the rest (this share trained on); null skips it.</param>
-public sealed record ConversionTrainingOptions(int Folds = 5, int Seed = 0, IReadOnlyList<TrainerKind>? Trainers = null, GradeBands? Bands = null, bool Importance = true, double? TimeSplit = null);
+/// <param name="Features">The optional feature groups tried (<see cref="FeatureSelection"/>); <see cref="LeadFeatureOptions.Conversion"/> when null.</param>
+public sealed record ConversionTrainingOptions(int Folds = 5, int Seed = 0, IReadOnlyList<TrainerKind>? Trainers = null, GradeBands? Bands = null, bool Importance = true, double? TimeSplit = null, LeadFeatureOptions? Features = null);
 
 /// <summary>A trained model, the report of how it was chosen, and the time split when asked for.</summary>
-public sealed record TrainedConversionModel(ConversionModel Model, TrainingReport Report, StoreTimeSplit? TimeSplit = null);
+public sealed record TrainedConversionModel(ConversionModel Model, TrainingReport Report, StoreTimeSplit? TimeSplit = null)
+{
+    /// <summary>Each optional feature group tried, with the held-out AUC it added, and whether the model uses it.</summary>
+    public IReadOnlyList<FeatureGroupChoice> FeatureChoices => Model.Card.FeatureChoices ?? [];
+}
 
 /// <summary>The time split on invited leads: trained on those invited up to <see cref="TrainedUntil"/>, measured on those invited from <see cref="TestedFrom"/>.</summary>
 public sealed record StoreTimeSplit(DateTimeOffset TrainedUntil, DateTimeOffset TestedFrom, TimeSplitRun Run);
@@ -34,9 +39,7 @@ public static class ConversionModelTrainer
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(converted);
         ArgumentNullException.ThrowIfNull(options);
-        var encoder = LeadFeatureEncoder.Fit(leads);
-        var data = new FeatureMatrix(encoder.FeatureNames, [.. leads.Select(encoder.Encode)], converted);
-        var run = new ConversionTrainer(options.Folds, options.Seed).Run(data, options.Trainers, cancellationToken);
+        var (encoder, data, run, choices) = FeatureSelection.Choose(leads, converted, options, cancellationToken);
         var report = run.Report;
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -69,7 +72,10 @@ public static class ConversionModelTrainer
             options.Bands ?? GradeBands.FromShares(run.CalibratedOutOfFold),
             encoder.State,
             DriftBaseline.Fit(groups, data.Rows, inSample),
-            report.Warnings);
+            report.Warnings)
+        {
+            FeatureChoices = choices,
+        };
         StoreTimeSplit? timeSplit = null;
         if (options.TimeSplit is { } share)
         {

@@ -6,6 +6,8 @@ namespace Leadwise.Learning.Model;
 public static class FeatureWords
 {
     private const string EventsBefore = "eventsBefore=";
+    private const string TitleWord = "titleWord=";
+    private const string Points = "points.";
 
     public static string Sentence(string feature, string value)
     {
@@ -17,6 +19,16 @@ public static class FeatureWords
             return $"{value} × {feature[EventsBefore.Length..].Replace('_', ' ')} before the invite";
         }
 
+        if (feature.StartsWith(TitleWord, StringComparison.Ordinal))
+        {
+            return yes ? $"Title contains \"{feature[TitleWord.Length..]}\"" : $"Title does not contain \"{feature[TitleWord.Length..]}\"";
+        }
+
+        if (feature.StartsWith(Points, StringComparison.Ordinal))
+        {
+            return $"{feature[Points.Length..]} points at the invite are {value}";
+        }
+
         return feature switch
         {
             "seniority" => $"Title seniority is {value}",
@@ -24,6 +36,7 @@ public static class FeatureWords
             "gender" => $"Gender is {value}",
             "country" => $"Country is {value}",
             "campaignType" => $"Campaign type is {value}",
+            "campaignOwner" => $"Campaign belongs to account {value}",
             "companyNamed" => yes ? "Company name given" : "No company name",
             "company.log2Employees" => value == "missing" ? "Company size unknown" : $"Company has {value} employees",
             "campaign.log2Size" => value == "missing" ? "Campaign size unknown" : $"Campaign has {value} leads",

@@ -18,6 +18,8 @@ namespace Leadwise.Recommend.Evaluation;
 /// leads (coordinate ascent) — the best any policy that does not personalise could do, with the truth's help;</item>
 /// <item>most replied per step (popularity): at each step the candidate with most replies in the training rows at that
 /// step (ties and never-replied: most sent);</item>
+/// <item>the seed's SVD collaborative filtering (<see cref="SvdBaseline"/>): at each step the candidate with the highest
+/// score in a rank-k reconstruction of the training leads' lead × message reply matrix;</item>
 /// <item>the oracle: the truth's best sequence per lead;</item>
 /// <item>the truth without latent traits (<see cref="IReplyTruth.FeaturesOnlyBestSequence"/>): what perfectly estimated
 /// lead and message features alone would send, without learning each message's own record.</item>
@@ -38,10 +40,32 @@ public static class PolicyEvaluation
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(truth);
         options ??= new PolicyEvaluationOptions();
-        var heldOut = leads.Where(f => IsHeldOut(f.Lead.Id, options)).ToList();
-        var training = leads.Where(f => !IsHeldOut(f.Lead.Id, options)).ToList();
+        var (training, heldOut) = Split(leads, options);
         var data = HazardRows.Build(training, messages);
         var model = HazardModel.Train(data, options.Model with { Seed = options.Seed }, cancellationToken);
+        return Evaluate(training.Count, heldOut, data, model, campaigns, messages, truth, options, cancellationToken);
+    }
+
+    /// <summary>The split <see cref="Run"/> uses: whole leads by a seeded hash of their id, <see cref="PolicyEvaluationOptions.HoldOutShare"/> held out.</summary>
+    public static (IReadOnlyList<LeadFacts> Training, IReadOnlyList<LeadFacts> HeldOut) Split(IReadOnlyList<LeadFacts> leads, PolicyEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        ArgumentNullException.ThrowIfNull(options);
+        return ([.. leads.Where(f => !IsHeldOut(f.Lead.Id, options))], [.. leads.Where(f => IsHeldOut(f.Lead.Id, options))]);
+    }
+
+    /// <summary>The policies on <paramref name="heldOut"/> with a model already trained on the training leads' rows (<paramref name="data"/>).</summary>
+    internal static PolicyEvaluationReport Evaluate(
+        int trainingLeads,
+        IReadOnlyList<LeadFacts> heldOut,
+        HazardData data,
+        HazardModel model,
+        IReadOnlyList<Campaign> campaigns,
+        IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages,
+        IReplyTruth truth,
+        PolicyEvaluationOptions options,
+        CancellationToken cancellationToken)
+    {
         var recommender = new SequenceRecommender(model, campaigns, messages, heldOut);
 
         var evaluated = heldOut.Where(f => messages.GetValueOrDefault(f.Lead.CampaignId)?.Any(m => m.Order == OutreachSteps.Invite) == true).ToList();
@@ -60,6 +84,8 @@ public static class PolicyEvaluation
         };
         var perCampaign = candidates.Keys.ToDictionary(c => c, c => recommender.RecommendCampaign(c).Sequence);
         sequences[PolicyEvaluationReport.LeadwiseCampaign] = [.. evaluated.Select(f => perCampaign[f.Lead.CampaignId])];
+        var svd = SvdBaseline.Fit(data, options.SvdComponents);
+        sequences[PolicyEvaluationReport.Svd] = [.. evaluated.Select(f => svd.Choose(candidates[f.Lead.CampaignId]))];
         var single = BestSingle(evaluated, candidates, truth);
         sequences[PolicyEvaluationReport.BestSingle] = [.. evaluated.Select(f => single[f.Lead.CampaignId])];
 
@@ -68,7 +94,7 @@ public static class PolicyEvaluation
         var logged = values[PolicyEvaluationReport.Logged].Average();
         var choice = Enumerable.Range(0, evaluated.Count).Where(i => candidates[evaluated[i].Lead.CampaignId][0].Count > 1).ToArray();
         var oracleSequences = sequences[PolicyEvaluationReport.Oracle];
-        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Logged };
+        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged };
         var results = order.Select(name =>
         {
             var mean = values[name].Average();
@@ -77,7 +103,7 @@ public static class PolicyEvaluation
             return new PolicyResult(name, mean, oracle - mean, invites, oracle - logged <= 0 ? double.NaN : (mean - logged) / (oracle - logged), distinct);
         }).ToList();
 
-        return new PolicyEvaluationReport(options.Seed, training.Count, evaluated.Count, choice.Length, model.Report, results,
+        return new PolicyEvaluationReport(options.Seed, trainingLeads, evaluated.Count, choice.Length, model.Report, results,
             DiffersWhenTruthDiffers(evaluated, sequences[PolicyEvaluationReport.Leadwise], oracleSequences));
     }
 

@@ -1,3 +1,4 @@
+using Leadwise.Recommend.Evaluation.OffPolicy;
 using Leadwise.Recommend.Modeling;
 
 namespace Leadwise.Recommend.Evaluation;
@@ -12,4 +13,10 @@ public sealed record PolicyEvaluationOptions
     public double HoldOutShare { get; init; } = 0.3;
 
     public HazardModelOptions Model { get; init; } = new();
+
+    /// <summary>Components kept by the SVD collaborative-filtering baseline (<see cref="SvdBaseline"/>).</summary>
+    public int SvdComponents { get; init; } = 10;
+
+    /// <summary>The off-policy estimators' bootstrap and overlap thresholds (<see cref="RecommendationEvaluation"/>); their bootstrap is seeded by <see cref="Seed"/>.</summary>
+    public OffPolicyOptions OffPolicy { get; init; } = new();
 }

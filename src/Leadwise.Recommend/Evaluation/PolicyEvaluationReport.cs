@@ -22,6 +22,7 @@ public sealed record PolicyEvaluationReport(
     public const string Logged = "logged sequence";
     public const string BestSingle = "best single sequence";
     public const string Popularity = "most replied per step";
+    public const string Svd = "SVD collaborative filtering";
     public const string Oracle = "oracle";
     public const string FeaturesOnly = "truth without latent traits";
 

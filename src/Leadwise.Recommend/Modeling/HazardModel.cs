@@ -171,10 +171,13 @@ public sealed class HazardModel
     /// <summary>Many leads' requests in one ML.NET pass (scoring row by row pays the pipeline's overhead each time).</summary>
     internal double[] PredictHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests);
 
+    /// <summary>Hazards from the message's properties alone, without any message's shrinkage factor: for drafts, which have no record.</summary>
+    internal double[] UnshrunkHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests, shrink: false);
+
     internal double[] PredictAcceptances(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) =>
         _acceptance is null ? [.. requests.Select(_ => 1.0)] : Predict(_acceptance, requests);
 
-    private double[] Predict(ModelStage stage, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    private double[] Predict(ModelStage stage, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, bool shrink = true)
     {
         var leadVectors = new Dictionary<PreContactFacts, float[]>(ReferenceEqualityComparer.Instance);
         var rows = new float[requests.Count][];
@@ -190,6 +193,6 @@ public sealed class HazardModel
             rows[i] = _features.Encode(vector, message, step);
         }
 
-        return stage.Predict(rows, [.. requests.Select(r => r.Message.Key)]);
+        return shrink ? stage.Predict(rows, [.. requests.Select(r => r.Message.Key)]) : stage.PredictUnshrunk(rows);
     }
 }

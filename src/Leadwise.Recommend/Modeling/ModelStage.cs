@@ -126,6 +126,9 @@ internal sealed class ModelStage
         return raw;
     }
 
+    /// <summary>The model's probabilities for rows of features, without any message's shrinkage factor.</summary>
+    public double[] PredictUnshrunk(IReadOnlyList<float[]> features) => [.. Predict(_ml, _model, features, _width).Select(p => Math.Min(p, 0.999))];
+
     /// <summary>The message's shrinkage factor (1 for a message the training data never sent).</summary>
     public double Factor(MessageKey message) => _factors.TryGetValue(message, out var factor) ? factor : 1.0;
 

@@ -39,6 +39,19 @@ public sealed class HazardModelRegistry(ILeadwiseStore store, TimeProvider time)
         return report.Acceptance is { } acceptance ? hazard + "; " + Stage(acceptance) : hazard;
     }
 
+    /// <summary>The report a saved hazard version carries as its metadata.</summary>
+    public static HazardModelReport ReadReport(ModelVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.Kind != ModelKinds.Hazard)
+        {
+            throw new ArgumentException($"Version {version.Version} is a {version.Kind} model, not a sequence (hazard) model.", nameof(version));
+        }
+
+        return JsonSerializer.Deserialize<HazardModelReport>(version.MetadataJson, ConversionModel.Json)
+            ?? throw new InvalidDataException($"Version {version.Version} has no sequence model report.");
+    }
+
     /// <summary>The held-out ROC AUC of a stage's chosen trainer.</summary>
     public static double HeldOutAuc(StageReport stage)
     {

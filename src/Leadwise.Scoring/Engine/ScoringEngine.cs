@@ -97,6 +97,22 @@ public sealed partial class ScoringEngine
         return total;
     }
 
+    /// <summary>
+    /// The lead's subtotal per <see cref="ScoringModel"/> at <paramref name="asOf"/> (group caps applied), written to
+    /// <paramref name="subtotals"/> by the model's number; allocation-free, for models that take the points as features.
+    /// </summary>
+    public void Subtotals(LeadFacts facts, DateTimeOffset asOf, Span<double> subtotals)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(subtotals.Length, ModelCount, nameof(subtotals));
+        subtotals[..ModelCount].Clear();
+        Evaluate(facts, asOf, subtotals[..ModelCount], hits: null);
+        for (var model = 0; model < ModelCount; model++)
+        {
+            subtotals[model] = Math.Clamp(subtotals[model], -_groupCaps[model], _groupCaps[model]);
+        }
+    }
+
     /// <summary>The lead's score at <paramref name="asOf"/>: total, grade, subtotals and every rule that fired, with reasons.</summary>
     public LeadScore Score(LeadFacts facts, DateTimeOffset asOf)
     {

@@ -5,7 +5,7 @@ using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Generator;
 using Leadwise.Learning.Features;
-using Leadwise.Learning.Training;
+using Leadwise.Learning.Model;
 using Xunit.Abstractions;
 
 namespace Leadwise.Learning.Tests.Features;
@@ -37,11 +37,10 @@ public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
             .Select(lead => new LeadFacts(lead, campaigns.GetValueOrDefault(lead.CampaignId), companies.Find(lead), events.GetValueOrDefault(lead.Id) ?? []))
             .ToList();
         var (invited, replied) = StoreLeads.InvitedOf(facts, messages);
-        var encoder = LeadFeatureEncoder.Fit(invited);
-        var data = new FeatureMatrix(encoder.FeatureNames, [.. invited.Select(encoder.Encode)], replied);
 
-        // When
-        var report = new ConversionTrainer(folds: 5, seed: 0).Evaluate(data);
+        // When: as `leadwise train` does it, optional feature groups included where they help on held-out folds
+        var (_, data, run, choices) = FeatureSelection.Choose(invited, replied, new ConversionTrainingOptions(Folds: 5, Seed: 0), CancellationToken.None);
+        var report = run.Report;
 
         // Then
         var labels = replied.ToArray();
@@ -50,6 +49,11 @@ public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
         var model = report.CalibratedMetrics;
         output.WriteLine($"invited {labels.Length}, replied {data.Positives}; chosen {report.Chosen} + {report.Calibration.Chosen}: AUC {model.RocAuc:F3}, ECE {model.CalibrationError:F4}");
         output.WriteLine($"attainable (u integrated out) {attainable:F3} → ratio {model.RocAuc / attainable:F3}; truth with u {withU:F3} → ratio {model.RocAuc / withU:F3}");
+        foreach (var choice in choices)
+        {
+            output.WriteLine($"  optional {choice.Group}: {choice.AucWithout:F4} → {choice.AucWith:F4}, kept {choice.Kept}");
+        }
+
         foreach (var trainer in report.Trainers)
         {
             output.WriteLine($"  {trainer.Trainer}: {trainer.Metrics.RocAuc:F3}");

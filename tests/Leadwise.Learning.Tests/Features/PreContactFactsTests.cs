@@ -51,7 +51,8 @@ public sealed class PreContactFactsTests
             Event(EventTypes.EmailReply, Invited.AddDays(4)),
         ]);
         var silent = new LeadFacts(Lead(replied: false), null, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]);
-        var encoder = LeadFeatureEncoder.Fit([PreContactFacts.Of(replier)!, PreContactFacts.Of(silent)!]);
+        // (with every optional group: the default rules give points for a reply and an accepted invite)
+        var encoder = LeadFeatureEncoder.Fit([PreContactFacts.Of(replier)!, PreContactFacts.Of(silent)!], LeadFeatureOptions.Conversion with { MinimumTitleWordLeads = 1 });
 
         // When
         var replierFeatures = encoder.Encode(PreContactFacts.Of(replier)!);
@@ -61,6 +62,56 @@ public sealed class PreContactFactsTests
         Assert.Equal(silentFeatures, replierFeatures);
         Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("eventsBefore=" + EventTypes.PricingPageView)]);
         Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("seniority=Director")]);
+        Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("titleWord=sales")]);
+        Assert.True(replierFeatures[encoder.FeatureNames.ToList().IndexOf("points.Demographics")] > 0, "a director in Germany earns demographic points");
+    }
+
+    [Fact]
+    public void PointSubtotals_AreThoseOfTheLeadAsItStoodAtTheInvite()
+    {
+        // Given a replier whose stored points would include its reply, its accepted invite and a later pricing view
+        var replier = new LeadFacts(Lead(replied: true), null, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3)), Event(EventTypes.PricingPageView, Invited.AddDays(3))]);
+        var engine = new Leadwise.Scoring.Engine.ScoringEngine(Leadwise.Scoring.Rules.RulesLoader.LoadDefault());
+        var atInvite = new LeadFacts(Lead(replied: false) with { InviteAccepted = null }, null, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]);
+
+        // When
+        var facts = PreContactFacts.Of(replier)!.AsLeadFacts();
+
+        // Then: the same subtotals as a lead that had not yet answered, scored at its invite
+        Assert.Null(facts.Lead.Replied);
+        Assert.Null(facts.Lead.InviteAccepted);
+        Assert.Equal(1, facts.Lead.StepsSent); // the invite, no follow-up
+        Assert.Equal(engine.Score(atInvite, Invited).Subtotals, engine.Score(facts, Invited).Subtotals);
+        Assert.NotEqual(engine.Score(replier, Invited.AddDays(5)).Total, engine.Score(facts, Invited).Total);
+    }
+
+    [Fact]
+    public void TitleWords_FrequentEnoughAreFlagged_AndCampaignOwnersOneHot()
+    {
+        var campaign = new Campaign { Id = new CampaignId(2), UserId = new UserId(77), Type = "OutreachSalesNav" };
+        PreContactFacts Facts(long id, string title) => PreContactFacts.Of(new LeadFacts(Lead(false) with { Id = new LeadId(id), Title = title }, campaign, null, []))!;
+        var training = new[] { Facts(1, "Head of Sales"), Facts(2, "Sales Manager"), Facts(3, "Einkauf Leitung") };
+        var encoder = LeadFeatureEncoder.Fit(training, new LeadFeatureOptions { TitleWords = true, MinimumTitleWordLeads = 2, MinimumTitleWordShare = 0, CampaignOwner = true });
+        float Feature(PreContactFacts lead, string name) => encoder.Encode(lead)[encoder.FeatureNames.ToList().IndexOf(name)];
+
+        Assert.Equal(["titleWord=sales"], encoder.FeatureNames.Where(n => n.StartsWith("titleWord=", StringComparison.Ordinal)));
+        Assert.Equal(1, Feature(Facts(4, "VP SALES"), "titleWord=sales"));
+        Assert.Equal(0, Feature(Facts(5, "Einkauf"), "titleWord=sales"));
+        Assert.Equal(1, Feature(Facts(6, "CEO"), "campaignOwner=77"));
+        Assert.Equal(1, Feature(PreContactFacts.Of(new LeadFacts(Lead(false), campaign with { UserId = new UserId(5) }, null, []))!, "campaignOwner=(other)"));
+    }
+
+    [Fact]
+    public void AnEncoderRestoredFromItsState_EncodesTheSame()
+    {
+        var campaign = new Campaign { Id = new CampaignId(2), UserId = new UserId(77) };
+        var lead = PreContactFacts.Of(new LeadFacts(Lead(true), campaign, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]))!;
+        var encoder = LeadFeatureEncoder.Fit([lead], LeadFeatureOptions.Conversion with { MinimumTitleWordLeads = 1 });
+
+        var restored = LeadFeatureEncoder.Restore(encoder.State);
+
+        Assert.Equal(encoder.FeatureNames, restored.FeatureNames);
+        Assert.Equal(encoder.Encode(lead), restored.Encode(lead));
     }
 
     [Fact]

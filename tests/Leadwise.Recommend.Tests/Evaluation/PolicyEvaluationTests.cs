@@ -32,7 +32,7 @@ public sealed class PolicyEvaluationTests(ITestOutputHelper output)
         Assert.True(report.EvaluatedLeads > 5_000);
         Assert.InRange(leadwise.GainCaptured, 0.75, 1.0);
         Assert.InRange(report.FeaturesOnlyGainCaptured(PolicyEvaluationReport.Leadwise), 0.95, 1.2);
-        foreach (var baseline in new[] { PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Logged, PolicyEvaluationReport.LeadwiseCampaign })
+        foreach (var baseline in new[] { PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged, PolicyEvaluationReport.LeadwiseCampaign })
         {
             Assert.True(leadwise.MeanReplyProbability > report[baseline].MeanReplyProbability + 0.0008, $"Leadwise per lead should beat {baseline} by 0.08 pp");
         }

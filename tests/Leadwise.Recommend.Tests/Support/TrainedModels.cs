@@ -5,17 +5,18 @@ using Leadwise.Recommend.Recommending;
 
 namespace Leadwise.Recommend.Tests.Support;
 
-/// <summary>A hazard model trained on all of a generated export's leads, and a recommender over it; cached per export.</summary>
+/// <summary>A hazard model trained on all of a generated export's leads, and a recommender over it; both cached per export.</summary>
 internal static class TrainedModels
 {
+    private static readonly ConditionalWeakTable<GeneratedOutreach, Lazy<HazardModel>> Models = [];
     private static readonly ConditionalWeakTable<GeneratedOutreach, Lazy<SequenceRecommender>> Cache = [];
+
+    public static HazardModel Model(GeneratedOutreach generated) =>
+        Models.GetValue(generated, g => new Lazy<HazardModel>(() => HazardModel.Train(HazardRows.Build(g.Leads, g.Messages), new HazardModelOptions { Seed = 1 }))).Value;
 
     public static SequenceRecommender Recommender(GeneratedOutreach generated) =>
         Cache.GetValue(generated, g => new Lazy<SequenceRecommender>(() =>
-        {
-            var model = HazardModel.Train(HazardRows.Build(g.Leads, g.Messages), new HazardModelOptions { Seed = 1 });
-            return new SequenceRecommender(model, g.Campaigns, g.Messages, g.Leads, new FixedTime(g.Export.Options.ExportDate));
-        })).Value;
+            new SequenceRecommender(Model(g), g.Campaigns, g.Messages, g.Leads, new FixedTime(g.Export.Options.ExportDate)))).Value;
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

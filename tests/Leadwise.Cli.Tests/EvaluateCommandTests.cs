@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace Leadwise.Cli.Tests;
+
+/// <summary>
+/// <c>leadwise evaluate recommend</c> on the shared generated store (6,000 leads, seed 3): held-out model quality per
+/// step, the off-policy table with overlap, and with <c>--truth</c> every policy's true value; bad truth and hold-out
+/// values are clear errors.
+/// </summary>
+public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper output) : IClassFixture<GeneratedStore>
+{
+    [Fact]
+    public async Task Evaluate_recommend_with_the_truth_prints_model_quality_off_policy_estimates_and_true_values()
+    {
+        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--seed", "1", "--truth", store.Folder.Combine("export"));
+        output.WriteLine(run.Output);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        Assert.Contains("Sequence model on held-out leads", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"reply at step 0 +│ +[\d,]+ │ +\d+ │ +0\.\d{3} │", run.Output);
+        Assert.Contains("invite acceptance", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Off-policy value from the logs", run.Output, StringComparison.Ordinal);
+
+        // The logged policy is always supported: its three weighting estimators print a value with an interval, and its true value beside them.
+        var logged = Regex.Match(run.Output, @"│ logged sequence +│ +(?<ips>[\d.]+) % \[(?<low>[\d.]+) %, (?<high>[\d.]+) %\] │[^│]+│[^│]+│[^│]+│ +(?<truth>[\d.]+) % │");
+        Assert.True(logged.Success, run.Output);
+        var low = double.Parse(logged.Groups["low"].Value, CultureInfo.InvariantCulture);
+        var high = double.Parse(logged.Groups["high"].Value, CultureInfo.InvariantCulture);
+        var truth = double.Parse(logged.Groups["truth"].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(truth, low - 0.5, high + 0.5);
+        Assert.Contains("Overlap with the logged choices", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"│ Leadwise per lead +│", run.Output);
+        Assert.Matches(@"│ Leadwise best logged sequence +│", run.Output);
+
+        Assert.Contains("True value on held-out leads (ground truth)", run.Output, StringComparison.Ordinal);
+        foreach (var policy in new[] { "oracle", "Leadwise per lead", "best single sequence", "most replied per step", "SVD collaborative filtering", "logged sequence" })
+        {
+            Assert.Matches(@"│ " + Regex.Escape(policy) + @" +│ +[\d.]+ % │ +[\d.]+ pp │", run.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_recommend_without_truth_prints_no_true_values()
+    {
+        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "0.4");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        Assert.Contains("Off-policy value from the logs", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("True value", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_recommend_rejects_a_missing_or_foreign_truth_and_a_bad_hold_out()
+    {
+        var missing = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--truth", store.Folder.Combine("nowhere"));
+        Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
+        Assert.Contains("cannot read the ground truth", missing.Output, StringComparison.Ordinal);
+
+        var other = store.Folder.Combine("other");
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("generate", "--leads", "300", "--seed", "11", "--out", other)).ExitCode);
+        var foreign = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--truth", other);
+        Assert.Equal(ExitCodes.BadInput, foreign.ExitCode);
+        Assert.Contains("does not belong to this store", foreign.Output, StringComparison.Ordinal);
+
+        var badShare = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "1.5");
+        Assert.Equal(ExitCodes.Usage, badShare.ExitCode);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Leadwise.Core.Outreach;
+using Leadwise.Learning.Features;
+using Leadwise.Recommend.Evaluation;
+using Leadwise.Recommend.Evaluation.OffPolicy;
+using Leadwise.Recommend.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Leadwise.Recommend.Tests.Evaluation.OffPolicy;
+
+public sealed class OffPolicyEstimatorTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void On_held_out_generated_leads_the_estimates_cover_the_true_value_where_overlap_allows()
+    {
+        var generated = GeneratedOutreach.Get(20_000, 42);
+
+        var report = RecommendationEvaluation.Run(generated.Leads, generated.Campaigns, generated.Messages, generated, new PolicyEvaluationOptions { Seed = 42 });
+
+        Print(report);
+        var truth = report.OffPolicyTruth!;
+        var logged = report.OffPolicy.Single(e => e.Policy == PolicyEvaluationReport.Logged);
+        Assert.True(logged.Leads.Count > 2_000, "most held-out invited leads are fully observed");
+        foreach (var estimator in new[] { EstimatorResult.Ips, EstimatorResult.SelfNormalisedIps, EstimatorResult.DoublyRobust })
+        {
+            AssertCovers(logged[estimator], truth[PolicyEvaluationReport.Logged]);
+        }
+
+        // Whole logged sequences chosen per lead: every choice was logged for such leads, so all three estimators speak.
+        var overlapping = report.OffPolicy.Single(e => e.Policy == RecommendationEvaluationReport.LeadwiseLoggedSequence);
+        Assert.True(overlapping.Overlap.UnloggedSequenceShare <= 0.1);
+        Assert.True(truth[RecommendationEvaluationReport.LeadwiseLoggedSequence] > truth[PolicyEvaluationReport.Logged], "choosing among logged sequences per lead beats the logged assignment");
+        foreach (var estimator in new[] { EstimatorResult.Ips, EstimatorResult.SelfNormalisedIps, EstimatorResult.DoublyRobust })
+        {
+            Assert.True(overlapping[estimator].Supported, $"{estimator}: {overlapping[estimator].Note}");
+            AssertCovers(overlapping[estimator], truth[RecommendationEvaluationReport.LeadwiseLoggedSequence]);
+        }
+
+        // Per-lead Leadwise mixes messages of different campaigns, which were never sent together: the weighting
+        // estimators must say so rather than print a number.
+        var leadwise = report.OffPolicy.Single(e => e.Policy == PolicyEvaluationReport.Leadwise);
+        Assert.True(leadwise.Overlap.UnloggedSequenceShare > 0.1);
+        Assert.Null(leadwise[EstimatorResult.Ips].Value);
+        Assert.Contains("too little overlap", leadwise[EstimatorResult.Ips].Note, StringComparison.Ordinal);
+
+        var heldOut = report.HeldOutHazard;
+        Assert.True(heldOut[0].RocAuc > 0.6 && heldOut[1].RocAuc > 0.6, "held-out AUC of steps 0 and 1");
+        Assert.InRange(heldOut[0].MeanPredicted - heldOut[0].ObservedRate, -0.02, 0.02);
+        Assert.NotNull(report.Truth);
+    }
+
+    [Fact]
+    public void A_policy_sending_another_users_messages_is_flagged_instead_of_estimated()
+    {
+        var generated = GeneratedOutreach.Get(20_000, 42);
+        var logging = LoggingPolicy.Estimate(generated.Leads, generated.Campaigns);
+        var estimator = new OffPolicyEstimator(TrainedModels.Model(generated), logging, generated.Campaigns, generated.Messages);
+        var leads = OffPolicyEstimator.Observable(generated.Leads, generated.Campaigns, generated.Messages, OutreachWindow.CampaignEnds(generated.Leads.Select(f => f.Lead)));
+        var campaigns = generated.Campaigns.ToDictionary(c => c.Id);
+
+        // For each lead, the sequence of a campaign of the same type but another user, at least as long as its own.
+        var foreign = leads.Select(f =>
+        {
+            var own = campaigns[f.Lead.CampaignId];
+            var steps = generated.Messages[own.Id].Select(m => m.Order).Max() + 1;
+            var other = generated.Campaigns.FirstOrDefault(c => c.UserId != own.UserId && c.Type == own.Type && generated.Messages.TryGetValue(c.Id, out var m) && m.Count(x => x.Order < steps) == steps && Enumerable.Range(0, steps).All(k => m.Any(x => x.Order == k)));
+            return (Lead: f, Sequence: other is null ? null : (IReadOnlyList<MessageKey>)[.. Enumerable.Range(0, steps).Select(k => new MessageKey(other.Id, k))]);
+        }).Where(x => x.Sequence is not null).ToList();
+        Assert.True(foreign.Count > 1_000);
+
+        var estimate = estimator.Estimate("another user's messages", [.. foreign.Select(x => x.Lead)], [.. foreign.Select(x => x.Sequence!)]);
+
+        Assert.Equal(1.0, estimate.Overlap.NearZeroInviteShare);
+        Assert.Equal(1.0, estimate.Overlap.UnloggedSequenceShare);
+        Assert.Equal(0, estimate.Overlap.InviteMatches);
+        foreach (var name in new[] { EstimatorResult.Ips, EstimatorResult.SelfNormalisedIps, EstimatorResult.DoublyRobust })
+        {
+            var result = estimate[name];
+            Assert.False(result.Supported);
+            Assert.Null(result.Value);
+            Assert.Contains("never (or almost never", result.Note, StringComparison.Ordinal);
+        }
+
+        Assert.True(estimate[EstimatorResult.DirectMethod].Supported, "the model alone still answers, labelled as such");
+    }
+
+    [Fact]
+    public void Propensities_follow_the_campaign_shares_of_the_leads_user_and_type_and_are_zero_for_other_users()
+    {
+        var generated = GeneratedOutreach.Get(4_000, 7);
+        var logging = LoggingPolicy.Estimate(generated.Leads, generated.Campaigns);
+        var campaigns = generated.Campaigns.ToDictionary(c => c.Id);
+        var lead = generated.Leads.First(f => generated.Campaigns.Count(c => c.UserId == campaigns[f.Lead.CampaignId].UserId && c.Type == campaigns[f.Lead.CampaignId].Type) > 1);
+        var own = campaigns[lead.Lead.CampaignId];
+        var pool = generated.Campaigns.Where(c => c.UserId == own.UserId && c.Type == own.Type).ToList();
+        var foreign = generated.Campaigns.First(c => c.UserId != own.UserId);
+
+        var total = pool.Sum(c => logging.Propensity(lead, c.Id));
+
+        Assert.InRange(total, 0.999, 1.001);
+        Assert.True(logging.Propensity(lead, own.Id) > 0);
+        Assert.Equal(0, logging.Propensity(lead, foreign.Id));
+    }
+
+    private static void AssertCovers(EstimatorResult result, double truth)
+    {
+        Assert.True(result.Supported, result.Note);
+        // "Cover or be close": the interval, widened by a tenth of a percentage point for the propensities' own error.
+        Assert.InRange(truth, result.Low!.Value - 0.001, result.High!.Value + 0.001);
+    }
+
+    private void Print(RecommendationEvaluationReport report)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training {report.TrainingLeads}, held out {report.HeldOutLeads}"));
+        foreach (var step in report.HeldOutHazard)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {step.Step}: rows {step.Rows}, replies {step.Positives}, AUC {step.RocAuc:F3}, ECE {step.CalibrationError:F4}, predicted {step.MeanPredicted:P2} vs {step.ObservedRate:P2}"));
+        }
+
+        foreach (var estimate in report.OffPolicy)
+        {
+            var o = estimate.Overlap;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{estimate.Policy}: truth {report.OffPolicyTruth![estimate.Policy]:P2}; leads {o.Leads}, invite matches {o.InviteMatches}, sequence matches {o.SequenceMatches}, ESS invite {o.InviteEffectiveSampleSize:F0} / sequence {o.SequenceEffectiveSampleSize:F0}, near-zero invite {o.NearZeroInviteShare:P1}, unlogged sequence {o.UnloggedSequenceShare:P1}, max weight {o.MaxWeight:F1}"));
+            foreach (var e in estimate.Estimators)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Estimator}: {e.Value:P2} [{e.Low:P2}, {e.High:P2}] {e.Note}"));
+            }
+        }
+    }
+}
