@@ -27,6 +27,7 @@ public static class LeadwiseCli
         root.Subcommands.Add(DriftCommand.Create(context, globals));
         root.Subcommands.Add(ReportCommand.Create(context, globals));
         root.Subcommands.Add(ServeCommand.Create(context, globals));
+        root.Subcommands.Add(ApiKeyCommand.Create(context, globals));
         root.Subcommands.Add(InsightsCommand.Create(context, globals));
         root.Subcommands.Add(RecommendCommand.Create(context, globals));
         root.Subcommands.Add(MessagesCommand.Create(context, globals));

@@ -4,6 +4,7 @@ using Leadwise.Scoring.Engine;
 using Leadwise.Scoring.Rules;
 using Leadwise.Server.Dashboard;
 using Leadwise.Server.Endpoints;
+using Leadwise.Server.Security;
 
 namespace Leadwise.Server;
 
@@ -16,6 +17,9 @@ public static class LeadwiseServer
 {
     /// <summary>The configuration key of the store location (a SQLite path or a PostgreSQL connection string); <c>LEADWISE_DB</c> and <c>leadwise.db</c> otherwise.</summary>
     public const string DatabaseSetting = "Leadwise:Database";
+
+    /// <summary>The configuration key that lets reads through without an API key (writes always need one); see docs/server.md.</summary>
+    public const string OpenReadsSetting = LeadwiseSecurity.OpenReadsSetting;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -34,18 +38,22 @@ public static class LeadwiseServer
         // Bad request bodies (malformed JSON) are the client's error in every environment, never a 500.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.AddOpenApi();
+        builder.AddLeadwiseSecurity();
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<ILeadwiseStore>(); // fail at start, not at the first request
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLeadwiseSecurity();
         app.MapOpenApi();
         HealthEndpoints.Map(app);
         RecommendEndpoints.Map(app);
         LeadEndpoints.Map(app);
         LeadListEndpoints.Map(app);
         DashboardEndpoints.Map(app);
+        EventEndpoints.Map(app);
+        ModelEndpoints.Map(app);
         return app;
     }
 

@@ -22,6 +22,9 @@ internal sealed class PromotedModel(ILeadwiseStore store, TimeProvider time, IOp
     });
 
     public Task<PromotedConversionModel?> GetAsync(CancellationToken cancellationToken) => _current.GetAsync(cancellationToken);
+
+    /// <summary>Asks the registry again at the next request rather than after the interval: a promotion was just made here.</summary>
+    public void Expire() => _current.Expire();
 }
 
 /// <summary>The promoted conversion model and its registry version.</summary>

@@ -29,6 +29,9 @@ internal sealed class PromotedRecommender
     /// <summary>The recommender and every message by its key, or null when no hazard model is promoted.</summary>
     public Task<Catalog?> GetAsync(CancellationToken cancellationToken) => _current.GetAsync(cancellationToken);
 
+    /// <summary>Rebuilds at the next request rather than after the interval: a promotion was just made here.</summary>
+    public void Expire() => _current.Expire();
+
     private async Task<Catalog?> RefreshAsync(Catalog? current, CancellationToken cancellationToken)
     {
         var version = (await new HazardModelRegistry(_store, _time).HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;

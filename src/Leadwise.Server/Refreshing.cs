@@ -41,6 +41,19 @@ internal sealed class Refreshing<T>(TimeProvider time, TimeSpan every, Func<T?, 
         }
     }
 
+    /// <summary>
+    /// Makes the next <see cref="GetAsync"/> refresh, whatever the interval says (e.g. after this process promoted a
+    /// model). The value stays in place meanwhile, and the refresh still gets it as the current one.
+    /// </summary>
+    public void Expire()
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is not null)
+        {
+            Volatile.Write(ref _snapshot, snapshot with { ReadAt = DateTimeOffset.MinValue });
+        }
+    }
+
     private bool IsFresh(Snapshot? snapshot) => snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < every;
 
     private sealed record Snapshot(T? Value, DateTimeOffset ReadAt);

@@ -45,4 +45,24 @@ public sealed class RefreshingTests
         Assert.All(values, v => Assert.Equal("loaded", v));
         Assert.Equal(1, refreshes);
     }
+
+    [Fact]
+    public async Task Expire_RefreshesAtTheNextRead_WithTheCurrentValue()
+    {
+        var time = new FakeTimeProvider();
+        var reads = new List<string?>();
+        var refreshing = new Refreshing<string>(time, TimeSpan.FromSeconds(5), (current, _) =>
+        {
+            reads.Add(current);
+            return Task.FromResult<string?>($"value {reads.Count}");
+        });
+
+        var first = await refreshing.GetAsync(CancellationToken.None);
+        refreshing.Expire();
+        var refreshed = await refreshing.GetAsync(CancellationToken.None);
+        var cached = await refreshing.GetAsync(CancellationToken.None);
+
+        Assert.Equal(("value 1", "value 2", "value 2"), (first, refreshed, cached));
+        Assert.Equal([null, "value 1"], reads);
+    }
 }

@@ -58,7 +58,9 @@ public sealed class ScoredStore : IAsyncLifetime
             Leads = await ReadLeadsAsync(store);
         }
 
-        Host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting(LeadwiseServer.DatabaseSetting, Database));
+        Host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting(LeadwiseServer.DatabaseSetting, Database)
+            .UseSetting(Security.LeadwiseSecurity.OpenReadsSetting, "true"));
     }
 
     public async Task DisposeAsync()

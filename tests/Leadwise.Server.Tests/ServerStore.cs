@@ -77,6 +77,9 @@ public sealed class ServerStore : IAsyncLifetime
         _directory.Dispose();
     }
 
+    /// <summary>Reads are opened here because these hosts test what endpoints answer; SecurityTests closes them again.</summary>
     private static WebApplicationFactory<Program> Host(string database) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting(LeadwiseServer.DatabaseSetting, database));
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting(LeadwiseServer.DatabaseSetting, database)
+            .UseSetting(Security.LeadwiseSecurity.OpenReadsSetting, "true"));
 }

@@ -14,7 +14,8 @@ internal static class ServeCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => DefaultUrls };
-        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads, /api/leads/{id}, POST /api/score, /health/*, /openapi/v1.json) and the dashboard (/) over the store") { urls };
+        var openReads = new Option<bool>("--open-reads") { Description = "Serve reads (the dashboard, GET /api/…) without an API key even when listening beyond this machine (Leadwise:OpenReads); on loopback addresses only they are open anyway; writes always need a key (`leadwise apikey create`)" };
+        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads, /api/leads/{id}, POST /api/score, POST /api/events, /health/*, /openapi/v1.json) and the dashboard (/) over the store; reads are open when it listens on this machine only") { urls, openReads };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
@@ -24,7 +25,14 @@ internal static class ServeCommand
             }
 
             var listen = parseResult.GetRequiredValue(urls);
-            await using var app = LeadwiseServer.Build(["--urls", listen], builder => builder.Configuration[LeadwiseServer.DatabaseSetting] = location);
+            await using var app = LeadwiseServer.Build(["--urls", listen], builder =>
+            {
+                builder.Configuration[LeadwiseServer.DatabaseSetting] = location;
+                if (parseResult.GetValue(openReads) || ListensOnThisMachineOnly(listen))
+                {
+                    builder.Configuration[LeadwiseServer.OpenReadsSetting] = "true";
+                }
+            });
             context.Console.MarkupLineInterpolated($"Serving [bold]{Leadwise.Data.Postgres.StoreFactory.Describe(location)}[/] at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
             await app.StartAsync(cancellationToken);
             try
@@ -40,5 +48,19 @@ internal static class ServeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Whether every address is a loopback one (127.0.0.0/8, [::1], localhost): then only this machine's users can reach
+    /// the server, and a browser — which cannot send an API key — can open the dashboard without one.
+    /// </summary>
+    internal static bool ListensOnThisMachineOnly(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return addresses.Length > 0 && addresses.All(address =>
+            Uri.TryCreate(address, UriKind.Absolute, out var uri)
+            && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+                || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip))));
     }
 }

@@ -209,5 +209,18 @@ internal static class SqliteMigrations
             as_of INTEGER NOT NULL
         );
         """,
+
+        // 4: API keys for the web API. Only the SHA-256 hash of a key's secret is kept (see ApiKeySecret: a fast
+        // hash suits long random secrets), unique so a request's key is found by its hash. Revoking sets
+        // revoked_at; rows are never deleted, so a revoked id is never reused for another key.
+        """
+        CREATE TABLE api_keys (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER,
+            secret_hash BLOB NOT NULL UNIQUE
+        );
+        """,
     ];
 }

@@ -1,3 +1,4 @@
+using Leadwise.Core.Access;
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Models;
@@ -98,4 +99,20 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// <see cref="LeadListQuery.Validate"/> refuses.
     /// </summary>
     Task<LeadListPage> ReadLeadListAsync(LeadListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new API key by its secret's hash (<see cref="ApiKeySecret.Hash"/>); the secret itself is never stored.</summary>
+    /// <exception cref="InvalidOperationException">Another key has the same hash (the same secret).</exception>
+    Task<ApiKey> CreateApiKeyAsync(string name, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken);
+
+    /// <summary>Every API key, revoked ones included, by id.</summary>
+    IAsyncEnumerable<ApiKey> ReadApiKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Revokes a key from <paramref name="revokedAt"/> on and returns it; a key already revoked keeps its first
+    /// revocation time. Null when there is no such key.
+    /// </summary>
+    Task<ApiKey?> RevokeApiKeyAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+
+    /// <summary>The key whose secret has this hash, revoked or not, or null when there is none.</summary>
+    Task<StoredApiKey?> FindApiKeyByHashAsync(ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
 using Leadwise.Scoring.Engine;
+using Leadwise.Server.Security;
 
 namespace Leadwise.Server.Endpoints;
 
@@ -58,7 +59,8 @@ internal static class LeadEndpoints
             var facts = new LeadFacts(lead, campaign, null, []);
             return Results.Ok(await ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken));
         })
-        .WithSummary("Score a lead posted as JSON without storing it");
+        .WithSummary("Score a lead posted as JSON without storing it")
+        .RequireAuthorization(LeadwisePolicies.Read); // a POST, but it stores nothing: a read, open with Leadwise:OpenReads
     }
 
     /// <summary>The lead's points and the promoted model's view of it as of <paramref name="now"/>; the dashboard's lead page shows the same.</summary>

@@ -36,6 +36,9 @@ internal static class RecommendEndpoints
 
             return Results.Ok(new RecommendResponse(true, await StepsAsync(lead, store, recommender, leadFacts, cancellationToken)));
         })
+        // Open and unlimited, like the seed's service: its clients send no key, and this is the hot path.
+        .AllowAnonymous()
+        .DisableRateLimiting()
         .WithName("Recommend")
         .WithSummary("The message to send at each step for a lead (seed-compatible shape)");
     }

@@ -25,7 +25,11 @@ public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper
         RequireChromium();
         var folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(folder);
-        await using var app = LeadwiseServer.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration[LeadwiseServer.DatabaseSetting] = store.Database);
+        await using var app = LeadwiseServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration[LeadwiseServer.DatabaseSetting] = store.Database;
+            builder.Configuration[Security.LeadwiseSecurity.OpenReadsSetting] = "true"; // as `leadwise serve` on loopback
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         using var playwright = await Playwright.CreateAsync();
