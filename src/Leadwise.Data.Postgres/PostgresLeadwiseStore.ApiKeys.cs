@@ -48,6 +48,9 @@ public sealed partial class PostgresLeadwiseStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadApiKey(reader) : null;
     }
 
+    public IAsyncEnumerable<StoredApiKey> ReadStoredApiKeysAsync(CancellationToken cancellationToken) =>
+        QueryApiKeysAsync($"SELECT {ApiKeyColumns}, secret_hash FROM api_keys ORDER BY id", null, cancellationToken);
+
     public async Task<StoredApiKey?> FindApiKeyByHashAsync(ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken)
     {
         await foreach (var key in QueryApiKeysAsync($"SELECT {ApiKeyColumns}, secret_hash FROM api_keys WHERE secret_hash = $1", secretHash, cancellationToken).ConfigureAwait(false))

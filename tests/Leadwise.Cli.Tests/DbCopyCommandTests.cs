@@ -1,3 +1,4 @@
+using Leadwise.Data.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Leadwise.Cli.Tests;
@@ -36,13 +37,13 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         Assert.Matches(@"leads\s+│\s+300\s+│\s+300\s+│\s+same", copy.Output);
         Assert.Matches(@"engagement_events\s+│\s+[1-9][0-9,]*\s+│\s+[1-9][0-9,]*\s+│\s+same", copy.Output);
         Assert.Matches(@"(?m)^[0-9a-f]{64}  leads$", copy.Output);
-        Assert.Equal(12, System.Text.RegularExpressions.Regex.Count(copy.Output, @"(?m)^[0-9a-f]{64}  [a-z_]+$"));
-        Assert.Contains("Verified: all 12 tables hold the same rows", copy.Output, StringComparison.Ordinal);
+        Assert.Equal(StoreTableNames.All.Count, System.Text.RegularExpressions.Regex.Count(copy.Output, @"(?m)^[0-9a-f]{64}  [a-z_]+$"));
+        Assert.Contains($"Verified: all {StoreTableNames.All.Count} tables hold the same rows", copy.Output, StringComparison.Ordinal);
         Assert.Contains("Copy leads: 100%", copy.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadInput, again.ExitCode);
         Assert.Contains("is not empty; nothing was copied. Pass --replace", again.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, replaced.ExitCode);
-        Assert.Contains("Verified: all 12 tables", replaced.Output, StringComparison.Ordinal);
+        Assert.Contains($"Verified: all {StoreTableNames.All.Count} tables", replaced.Output, StringComparison.Ordinal);
     }
 
     [Fact]

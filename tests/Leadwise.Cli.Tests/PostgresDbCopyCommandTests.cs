@@ -1,3 +1,4 @@
+using Leadwise.Data.Storage;
 using System.Text.RegularExpressions;
 using Leadwise.Testing.Postgres;
 using Npgsql;
@@ -31,7 +32,7 @@ public sealed partial class PostgresDbCopyCommandTests(PostgresServerFixture ser
         // Then: every table identical at each step, and the copy in SQLite works like the original
         Assert.Equal((ExitCodes.Success, ExitCodes.Success, ExitCodes.Success), (there.ExitCode, home.ExitCode, verify.ExitCode));
         var checksums = Checksums(there.Output);
-        Assert.Equal(12, checksums.Count);
+        Assert.Equal(StoreTableNames.All.Count, checksums.Count);
         foreach (var table in new[] { "leads", "engagement_events", "companies", "lead_scores", "models", "model_promotions", "lead_model_scores" })
         {
             Assert.True(checksums[table].Rows > 0, $"{table} is empty in the quickstart store");
@@ -39,7 +40,7 @@ public sealed partial class PostgresDbCopyCommandTests(PostgresServerFixture ser
 
         Assert.Equal(checksums, Checksums(home.Output));
         Assert.Equal(checksums, Checksums(verify.Output));
-        Assert.Contains("Verified: all 12 tables", verify.Output, StringComparison.Ordinal);
+        Assert.Contains($"Verified: all {StoreTableNames.All.Count} tables", verify.Output, StringComparison.Ordinal);
         Assert.Matches(@"│ 1 .*promoted", models.Output);
         Assert.All(new[] { there, home, verify }, run => Assert.DoesNotContain("pw-5e1d", run.Output, StringComparison.Ordinal));
     }

@@ -77,6 +77,18 @@ internal sealed partial class SqliteStoreWriter
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task AddApiKeyAsync(StoredApiKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash) VALUES ($id, $name, $created, $revoked, $hash)");
+        command.Parameters.AddWithValue("$id", key.Key.Id);
+        command.Parameters.AddWithValue("$name", key.Key.Name);
+        command.Parameters.AddWithValue("$created", StoreTimestamps.ToMicroseconds(key.Key.CreatedAt));
+        command.Parameters.AddWithValue("$revoked", key.Key.RevokedAt is { } revoked ? StoreTimestamps.ToMicroseconds(revoked) : DBNull.Value);
+        command.Parameters.Add("$hash", SqliteType.Blob).Value = key.SecretHash.ToArray();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(promotion);

@@ -107,6 +107,9 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// <summary>Every API key, revoked ones included, by id.</summary>
     IAsyncEnumerable<ApiKey> ReadApiKeysAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every API key with its secret's hash (never the secret), by id: what copying a store moves.</summary>
+    IAsyncEnumerable<StoredApiKey> ReadStoredApiKeysAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Revokes a key from <paramref name="revokedAt"/> on and returns it; a key already revoked keeps its first
     /// revocation time. Null when there is no such key.

@@ -58,6 +58,12 @@ public interface IStoreWriter : IAsyncDisposable
     /// <summary>Appends a promotion to its kind's history in this transaction; the version must exist (here or already) and be of that kind.</summary>
     Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds an API key under its own id with its secret's hash and revocation, in this transaction (copying a store keeps
+    /// every client's key working); keys created later are numbered after it.
+    /// </summary>
+    Task AddApiKeyAsync(StoredApiKey key, CancellationToken cancellationToken);
+
     /// <summary>Deletes every row of every table in this transaction (<c>leadwise db copy --replace</c>); the schema stays.</summary>
     Task ClearAsync(CancellationToken cancellationToken);
 

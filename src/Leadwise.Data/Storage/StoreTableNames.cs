@@ -21,7 +21,8 @@ public static class StoreTableNames
     public const string Models = "models";
     public const string Promotions = "model_promotions";
     public const string ModelScores = "lead_model_scores";
+    public const string ApiKeys = "api_keys";
 
     public static readonly IReadOnlyList<string> All =
-        [Users, Campaigns, Messages, Leads, Snapshots, ExtraColumns, Events, Companies, Scores, Models, Promotions, ModelScores];
+        [Users, Campaigns, Messages, Leads, Snapshots, ExtraColumns, Events, Companies, Scores, Models, Promotions, ModelScores, ApiKeys];
 }

@@ -73,6 +73,14 @@ public static class StoreChecksums
             sink.Text(score.Grade);
             sink.Timestamp(score.AsOf);
         }, hash, report),
+        StoreTableNames.ApiKeys => HashRowsAsync(store.ReadStoredApiKeysAsync(cancellationToken), static (key, sink) =>
+        {
+            sink.Int64(key.Key.Id);
+            sink.Text(key.Key.Name);
+            sink.Timestamp(key.Key.CreatedAt);
+            sink.Timestamp(key.Key.RevokedAt);
+            sink.Bytes(key.SecretHash.ToArray());
+        }, hash, report),
         _ => throw new NotSupportedException($"Checksums do not know how to read the store table {table}."),
     };
 

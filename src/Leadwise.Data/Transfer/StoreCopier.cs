@@ -35,7 +35,8 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
 
         // Promotions need a model version, so no models means no promotions either.
         return !await AnyAsync(store.ReadModelsAsync(cancellationToken)).ConfigureAwait(false)
-            && !await AnyAsync(store.ReadModelScoresAsync(cancellationToken)).ConfigureAwait(false);
+            && !await AnyAsync(store.ReadModelScoresAsync(cancellationToken)).ConfigureAwait(false)
+            && !await AnyAsync(store.ReadApiKeysAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -107,6 +108,7 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         StoreTableNames.Models => CopyModelsAsync(writer, report, cancellationToken),
         StoreTableNames.Promotions => CopyPromotionsAsync(writer, cancellationToken),
         StoreTableNames.ModelScores => CopyRowsAsync(source.ReadModelScoresAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
+        StoreTableNames.ApiKeys => CopyRowsAsync(source.ReadStoredApiKeysAsync(cancellationToken), (key, ct) => new ValueTask(writer.AddApiKeyAsync(key, ct)), report, cancellationToken),
         _ => throw new NotSupportedException($"db copy does not know how to copy the store table {table}."),
     };
 

@@ -59,6 +59,11 @@ internal static class FilledStore
         }
 
         await writer.CommitAsync(CancellationToken.None);
+
+        // Two API keys, one revoked: a copy must keep both working (same ids, hashes, revocation).
+        await store.CreateApiKeyAsync("crm", TestTime.Base, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
+        var old = await store.CreateApiKeyAsync("old", TestTime.Base.AddHours(1), Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
+        await store.RevokeApiKeyAsync(old.Id, TestTime.Base.AddDays(1), CancellationToken.None);
     }
 
     /// <summary>The tables the store's schema holds, read from the database catalogue (not through the store).</summary>
