@@ -96,6 +96,7 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
         {
             builder.UseSetting(LeadwiseServer.DatabaseSetting, database);
             builder.UseSetting("Leadwise:ModelRecheckSeconds", recheckSeconds);
+            builder.UseSetting(LeadwiseServer.OpenReadsSetting, "true"); // the test reads /api/leads/{id} without a key
             if (time is not null)
             {
                 builder.ConfigureTestServices(services => services.AddSingleton(time));
