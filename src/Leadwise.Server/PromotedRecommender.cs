@@ -29,24 +29,29 @@ internal sealed class PromotedRecommender
     /// <summary>The recommender and every message by its key, or null when no hazard model is promoted.</summary>
     public Task<Catalog?> GetAsync(CancellationToken cancellationToken) => _current.GetAsync(cancellationToken);
 
+    /// <summary>The server's clock, which the remembered answers are timed by.</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
+
     /// <summary>Rebuilds at the next request rather than after the interval: a promotion was just made here.</summary>
     public void Expire() => _current.Expire();
 
     private async Task<Catalog?> RefreshAsync(Catalog? current, CancellationToken cancellationToken)
     {
         var version = (await new HazardModelRegistry(_store, _time).HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;
-        return current is not null && current.Version == version && _time.GetUtcNow() - current.LoadedAt < CatalogLifetime
-            ? current
-            : await LoadAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Catalog?> LoadAsync(CancellationToken cancellationToken)
-    {
-        if (await new HazardModelRegistry(_store, _time).LoadPromotedAsync(cancellationToken).ConfigureAwait(false) is not { } promoted)
+        if (current is null || current.Version != version)
         {
-            return null;
+            return await LoadAsync(current: null, cancellationToken).ConfigureAwait(false);
         }
 
+        return _time.GetUtcNow() - current.LoadedAt < CatalogLifetime ? current : await LoadAsync(current, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the campaigns and messages; when they are what <paramref name="current"/> was built from (same model version),
+    /// keeps it — and the recommendations it has remembered — with a new read time instead of starting cold.
+    /// </summary>
+    private async Task<Catalog?> LoadAsync(Catalog? current, CancellationToken cancellationToken)
+    {
         var campaigns = new List<Campaign>();
         await foreach (var campaign in _store.ReadCampaignsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -59,10 +64,47 @@ internal sealed class PromotedRecommender
             messages.Add(message);
         }
 
+        var fingerprint = Fingerprint(campaigns, messages);
+        if (current is not null && current.Fingerprint == fingerprint)
+        {
+            return current with { LoadedAt = _time.GetUtcNow() };
+        }
+
+        if (await new HazardModelRegistry(_store, _time).LoadPromotedAsync(cancellationToken).ConfigureAwait(false) is not { } promoted)
+        {
+            return null;
+        }
+
         var byCampaign = messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Message>)[.. g.OrderBy(m => m.Order)]);
-        return new Catalog(promoted.Version, new SequenceRecommender(promoted.Model, campaigns, byCampaign, time: _time), messages.ToDictionary(m => m.Key), _time.GetUtcNow());
+        return new Catalog(promoted.Version, new SequenceRecommender(promoted.Model, campaigns, byCampaign, time: _time), messages.ToDictionary(m => m.Key), _time.GetUtcNow(), fingerprint);
     }
 
-    /// <summary>A promoted hazard model's recommender with the messages it may name, and when they were read.</summary>
-    internal sealed record Catalog(int Version, SequenceRecommender Recommender, IReadOnlyDictionary<MessageKey, Message> Messages, DateTimeOffset LoadedAt);
+    /// <summary>What a recommendation depends on besides the model and the lead: each campaign's owner and type, each message's text and timing.</summary>
+    private static string Fingerprint(IReadOnlyList<Campaign> campaigns, IReadOnlyList<Message> messages)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var campaign in campaigns.OrderBy(c => c.Id.Value))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"c{campaign.Id}|{campaign.UserId}|{campaign.Type}|{campaign.Deleted}\n")));
+        }
+
+        foreach (var message in messages.OrderBy(m => m.CampaignId.Value).ThenBy(m => m.Order))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"m{message.Key}|{message.Name}|{message.IntervalDays}|{message.Content}|{message.MaleSalutation}|{message.FemaleSalutation}\n")));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// A promoted hazard model's recommender with the messages it may name, when they were read, and the answers it has
+    /// given per lead (<see cref="Remembered"/>), which live as long as the catalog does and at most
+    /// <see cref="RememberFor"/> each: a lead's own facts (events) can change its recommendation too.
+    /// </summary>
+    internal sealed record Catalog(int Version, SequenceRecommender Recommender, IReadOnlyDictionary<MessageKey, Message> Messages, DateTimeOffset LoadedAt, string Fingerprint)
+    {
+        public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(1);
+
+        public System.Collections.Concurrent.ConcurrentDictionary<LeadId, (IReadOnlyList<Endpoints.RecommendedStep> Steps, DateTimeOffset At)> Remembered { get; } = new();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leadwise.Server.Tests;
 
@@ -54,6 +55,20 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
         var body = await JsonAsync(response);
         Assert.Equal(["success", "message"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal("There is no lead 999.", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_AskedAgain_IsAnsweredFromTheRememberedRecommendation_WithTheSameBody()
+    {
+        var client = server.WithModel.CreateClient();
+        var first = await client.GetStringAsync($"/recommend?leadId={server.KnownLeadId}");
+        var catalog = await server.WithModel.Services.GetRequiredService<PromotedRecommender>().GetAsync(CancellationToken.None);
+
+        var second = await client.GetStringAsync($"/recommend?leadId={server.KnownLeadId}");
+
+        Assert.NotNull(catalog);
+        Assert.True(catalog.Remembered.ContainsKey(new Leadwise.Core.Outreach.LeadId(server.KnownLeadId)));
+        Assert.Equal(first, second);
     }
 
     [Fact]
