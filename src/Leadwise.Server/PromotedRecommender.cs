@@ -96,6 +96,9 @@ internal sealed class PromotedRecommender
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    /// <summary>A lead's steps, the seed response's JSON once it has been written (null before), and when they were computed.</summary>
+    internal sealed record RememberedAnswer(IReadOnlyList<Endpoints.RecommendedStep> Steps, byte[]? Json, DateTimeOffset At);
+
     /// <summary>
     /// A promoted hazard model's recommender with the messages it may name, when they were read, and the answers it has
     /// given per lead (<see cref="Remembered"/>), which live as long as the catalog does and at most
@@ -105,6 +108,6 @@ internal sealed class PromotedRecommender
     {
         public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(1);
 
-        public System.Collections.Concurrent.ConcurrentDictionary<LeadId, (IReadOnlyList<Endpoints.RecommendedStep> Steps, DateTimeOffset At)> Remembered { get; } = new();
+        public System.Collections.Concurrent.ConcurrentDictionary<LeadId, RememberedAnswer> Remembered { get; } = new();
     }
 }

@@ -1,9 +1,11 @@
 namespace Leadwise.Server;
 
 /// <summary>
-/// A value requests share and that is refreshed from the store at most once per interval: one
-/// request refreshes while the others keep the value they read, so a refresh (a model promotion, an import) never
-/// drops a request. The value and the time it was read are swapped together as one snapshot, never torn.
+/// A value requests share and that is refreshed from the store at most once per interval: the first request after the
+/// interval refreshes while the others are answered with the value already read — they do not queue behind the
+/// refresh, which would put a store round trip (or a catalog re-read) into the latency of every concurrent request —
+/// so a refresh (a model promotion, an import) never drops or stalls a request. Only the very first read is waited
+/// for by everyone. The value and the time it was read are swapped together as one snapshot, never torn.
 /// </summary>
 /// <param name="time">The clock the interval is measured on.</param>
 /// <param name="every">How long a read value is served before it is read again.</param>
@@ -22,7 +24,18 @@ internal sealed class Refreshing<T>(TimeProvider time, TimeSpan every, Func<T?, 
             return snapshot!.Value;
         }
 
-        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is not null)
+        {
+            if (!_refreshing.Wait(0))
+            {
+                return snapshot.Value; // another request is refreshing: answer with what was read
+            }
+        }
+        else
+        {
+            await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             snapshot = _snapshot;

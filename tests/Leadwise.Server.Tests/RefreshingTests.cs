@@ -47,6 +47,38 @@ public sealed class RefreshingTests
     }
 
     [Fact]
+    public async Task WhileOneRequestRefreshes_TheOthersAreAnsweredAtOnce_WithTheValueAlreadyRead()
+    {
+        // Given a value read once, and a refresh after the interval that waits on the store
+        var time = new FakeTimeProvider();
+        var gate = new TaskCompletionSource();
+        var loads = 0;
+        var refreshing = new Refreshing<string>(time, TimeSpan.FromSeconds(5), async (_, _) =>
+        {
+            if (Interlocked.Increment(ref loads) > 1)
+            {
+                await gate.Task;
+            }
+
+            return $"value {loads}";
+        });
+        await refreshing.GetAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        // When one request refreshes and others arrive meanwhile
+        var refresher = refreshing.GetAsync(CancellationToken.None);
+        var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => refreshing.GetAsync(CancellationToken.None)));
+
+        // Then they did not wait for it; the refresher gets the new value, and so does everyone after it
+        Assert.False(refresher.IsCompleted);
+        Assert.All(others, value => Assert.Equal("value 1", value));
+        gate.SetResult();
+        Assert.Equal("value 2", await refresher);
+        Assert.Equal("value 2", await refreshing.GetAsync(CancellationToken.None));
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
     public async Task Expire_RefreshesAtTheNextRead_WithTheCurrentValue()
     {
         var time = new FakeTimeProvider();

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Leadwise.Server.Endpoints;
 
@@ -13,9 +16,11 @@ namespace Leadwise.Server.Endpoints;
 /// </summary>
 internal static class RecommendEndpoints
 {
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     public static void Map(WebApplication app)
     {
-        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
+        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         {
             var raw = request.Query["leadId"].ToString();
             if (string.IsNullOrWhiteSpace(raw))
@@ -28,13 +33,29 @@ internal static class RecommendEndpoints
                 return Failure(StatusCodes.Status400BadRequest, $"leadId must be a whole number; got '{raw}'.");
             }
 
+            // The hot path: a lead asked for within the last minute is answered with the bytes written then, without
+            // reading the store (a lead deleted meanwhile is still answered until the minute is up).
+            var catalog = await recommender.GetAsync(cancellationToken);
+            if (catalog is not null && catalog.Remembered.TryGetValue(new LeadId(id), out var hit) && hit.Json is { } written
+                && recommender.Now - hit.At < PromotedRecommender.Catalog.RememberFor)
+            {
+                return Results.Bytes(written, JsonContentType);
+            }
+
             var lead = await store.FindLeadAsync(new LeadId(id), cancellationToken);
             if (lead is null)
             {
                 return Failure(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
             }
 
-            return Results.Ok(new RecommendResponse(true, await StepsAsync(lead, store, recommender, leadFacts, cancellationToken)));
+            var steps = await StepsAsync(lead, store, recommender, leadFacts, cancellationToken);
+            var body = JsonSerializer.SerializeToUtf8Bytes(new RecommendResponse(true, steps), json.Value.SerializerOptions);
+            if (catalog is not null && catalog.Remembered.TryGetValue(lead.Id, out var remembered) && ReferenceEquals(remembered.Steps, steps))
+            {
+                catalog.Remembered.TryUpdate(lead.Id, remembered with { Json = body }, remembered);
+            }
+
+            return Results.Bytes(body, JsonContentType);
         })
         // Open and unlimited, like the seed's service: its clients send no key, and this is the hot path.
         .AllowAnonymous()
@@ -65,7 +86,7 @@ internal static class RecommendEndpoints
                 var recommended = catalog.Recommender.Recommend(facts!).Recommended;
                 IReadOnlyList<RecommendedStep> steps = [.. recommended.Messages.Select((key, step) =>
                     RecommendedStep.Of(catalog.Messages[key], lead) with { PredictedReplyProbability = recommended.Hazards[step], CumulativeProbability = recommended.Cumulative[step] })];
-                catalog.Remembered[lead.Id] = (steps, now);
+                catalog.Remembered[lead.Id] = new PromotedRecommender.RememberedAnswer(steps, null, now);
                 return steps;
             }
             catch (InvalidOperationException)
