@@ -16,6 +16,35 @@ public sealed partial class DashboardTests(ScoredStore store)
     private static List<long> RowIds(string html) => [.. RowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
     [Fact]
+    public async Task CampaignPage_ShowsTheFunnelPerStep_AndTheCurrentAndRecommendedSequence()
+    {
+        // Given the campaign with most leads in the scored store (both models promoted)
+        var campaign = store.Leads.GroupBy(l => l.Lead.CampaignId).OrderByDescending(g => g.Count()).First();
+        var leads = campaign.Select(l => l.Lead).ToList();
+
+        // When
+        var (status, html, _) = await GetAsync($"/campaigns/{campaign.Key.Value}");
+        var (missing, notFound, _) = await GetAsync("/campaigns/12345");
+        var (_, list, _) = await GetAsync("/");
+
+        // Then: each step's sends and replies are those of the campaign's leads
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Funnel per step", html, StringComparison.Ordinal);
+        for (var step = 0; step < leads.Max(l => l.StepsSent); step++)
+        {
+            var sent = leads.Count(l => l.StepsSent > step).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var replied = leads.Count(l => l.ReplyStep == step).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Matches($"<tr data-step=\"{step}\"><td>[^<]+</td><td>{sent}</td><td>{replied}</td>", html);
+        }
+
+        Assert.Contains("Current and recommended sequence", html, StringComparison.Ordinal);
+        Assert.Matches(@"Expected replies over [0-9,]+ leads[^:]*: \d+\.\d with the current sequence, \d+\.\d with the recommended one", html);
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        Assert.Contains("There is no campaign 12345", notFound, StringComparison.Ordinal);
+        Assert.Contains("href=\"/campaigns/", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LeadList_ShowsTheFirst50RankedLeads_WithGradesBarsAndLinks()
     {
         var (status, html, response) = await GetAsync("/");

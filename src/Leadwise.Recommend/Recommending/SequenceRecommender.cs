@@ -95,6 +95,24 @@ public sealed class SequenceRecommender
         }
 
         var members = _leads.Where(f => f.Lead.CampaignId == campaign).ToList();
+        return RecommendCampaign(campaign, members, options);
+    }
+
+    /// <summary>
+    /// As <see cref="RecommendCampaign(CampaignId, RecommendOptions?)"/>, over the given leads of the campaign (a host that
+    /// reads leads on demand passes them here): its leads not yet contacted among them, or all of them when none is waiting.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The campaign is unknown.</exception>
+    public CampaignRecommendation RecommendCampaign(CampaignId campaign, IReadOnlyList<LeadFacts> members, RecommendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        options ??= new RecommendOptions();
+        if (!_campaigns.ContainsKey(campaign))
+        {
+            throw new KeyNotFoundException($"Campaign {campaign.Value} is unknown: it is not among the {_campaigns.Count} campaigns the recommender was given.");
+        }
+
+        members = [.. members.Where(f => f.Lead.CampaignId == campaign)];
         var waiting = members.Where(f => f.Lead.InviteSentAt is null && f.Lead.Skip != true).ToList();
         var scores = Score(waiting.Count > 0 ? waiting : members, options);
         if (scores.Count == 0)

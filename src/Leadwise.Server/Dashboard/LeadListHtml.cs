@@ -108,7 +108,7 @@ internal static class LeadListHtml
                 .Element("span", lead.Title, ("class", "sub"))
                 .Close();
             html.Element("td", lead.CompanyName);
-            html.Element("td", lead.CampaignName ?? lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture));
+            html.Open("td").Element("a", lead.CampaignName ?? lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture), ("href", "/campaigns/" + lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture))).Close();
             html.Open("td", ("class", "num"))
                 .Text(lead.RankedScore is { } score ? DashboardLayout.Number(score) : "–")
                 .Element("span", lead.Model is not null ? "model" : lead.Points is not null ? "points" : "not scored", ("class", "sub"))

@@ -28,7 +28,8 @@ internal static class LeadPageHtml
         var html = DashboardLayout.Begin(name);
         html.Open("p").Element("a", "← All leads", ("href", "/")).Close();
         html.Element("h1", name);
-        html.Element("p", string.Join(" · ", new[] { lead.Title, lead.CompanyName, lead.Country, "campaign " + (campaignName ?? lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture)) }.Where(s => !string.IsNullOrWhiteSpace(s))), ("class", "muted"));
+        html.Open("p", ("class", "muted")).Text(string.Join(" · ", new[] { lead.Title, lead.CompanyName, lead.Country }.Where(s => !string.IsNullOrWhiteSpace(s))) + " · campaign ")
+            .Element("a", campaignName ?? lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture), ("href", "/campaigns/" + lead.CampaignId.Value.ToString(CultureInfo.InvariantCulture))).Close();
         Scores(html, view);
         Stored(html, stored);
         Breakdown(html, view.Points);

@@ -99,10 +99,21 @@ public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the lead page is wider than a 1366 px screen");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-lead.png"), FullPage = true });
 
+        // When: the lead's campaign is opened from its page
+        await page.Locator("p.muted a[href^='/campaigns/']").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/campaigns/", StringComparison.Ordinal));
+
+        // Then: its funnel starts with the invites, and the current sequence stands beside the recommended one
+        Assert.Equal("Invite", await page.Locator("table.funnel tbody tr").First.Locator("td").First.InnerTextAsync());
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Current and recommended sequence" }).IsVisibleAsync());
+        Assert.Equal(3, await page.Locator("table.sequences thead th").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the campaign page is wider than a 1366 px screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-campaign.png"), FullPage = true });
+
         // and the browser asked for nothing but the dashboard, with no error on the way
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.All(requests, url => Assert.StartsWith(address + "/", url, StringComparison.Ordinal));
-        output.WriteLine($"Screenshots in {folder}: dashboard-list.png, dashboard-filtered.png, dashboard-lead.png");
+        output.WriteLine($"Screenshots in {folder}: dashboard-list.png, dashboard-filtered.png, dashboard-lead.png, dashboard-campaign.png");
         await app.StopAsync();
     }
 
