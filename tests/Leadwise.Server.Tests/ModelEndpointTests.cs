@@ -30,6 +30,29 @@ public sealed class ModelEndpointTests(ServerStore server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task List_ShowsBothKinds_WithOnePromotedEach_AndShow_GivesAVersionsHeldOutMetrics()
+    {
+        var client = server.WithModel.CreateClient();
+
+        var list = (await JsonAsync(await client.GetAsync("/api/models"))).EnumerateArray().ToList();
+        var conversion = await JsonAsync(await client.GetAsync("/api/models/1"));
+        var hazard = await JsonAsync(await client.GetAsync("/api/models/2"));
+        var missing = await client.GetAsync("/api/models/999");
+
+        Assert.Equal(["conversion", "hazard"], list.Select(v => v.GetProperty("kind").GetString()).Distinct().Order());
+        foreach (var kind in new[] { "conversion", "hazard" })
+        {
+            Assert.Single(list, v => v.GetProperty("kind").GetString() == kind && v.GetProperty("promoted").GetBoolean());
+        }
+
+        Assert.InRange(conversion.GetProperty("metrics").GetProperty("metrics").GetProperty("rocAuc").GetDouble(), 0.55, 0.95);
+        Assert.Equal("conversion", conversion.GetProperty("kind").GetString());
+        Assert.Equal("reply hazard", hazard.GetProperty("metrics").GetProperty("hazard").GetProperty("stage").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("version", (await JsonAsync(missing)).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Promote_SwitchesTheServersModel_AtTheNextRequest_ForBothKinds()
     {
         // Given: version 1 (conversion) is promoted and served; version 2 is the promoted hazard model

@@ -8,6 +8,8 @@ using Leadwise.Server.Security;
 namespace Leadwise.Server.Endpoints;
 
 /// <summary>
+/// <c>GET /api/models</c> and <c>GET /api/models/{version}</c> (reads): the saved versions of both kinds with which one of
+/// each is promoted, and one version's held-out metrics (the conversion model's card, or the sequence model's report).
 /// <c>POST /api/models/{version}/promote</c> (write key): promotes a saved model version through its kind's registry,
 /// as <c>leadwise models promote</c> does, after loading it once so a version this server cannot read is refused (409) rather than served.
 /// The server swaps to it at the next request; requests already running finish with the model they started with.
@@ -16,9 +18,58 @@ internal static class ModelEndpoints
 {
     public static void Map(WebApplication app)
     {
+        app.MapGet("/api/models", ListAsync)
+            .RequireAuthorization(LeadwisePolicies.Read)
+            .WithSummary("Every saved model version (conversion and sequence) and which one of each kind is promoted");
+        app.MapGet("/api/models/{version:int}", ShowAsync)
+            .RequireAuthorization(LeadwisePolicies.Read)
+            .WithSummary("One model version with its held-out metrics");
         app.MapPost("/api/models/{version:int}/promote", PromoteAsync)
             .RequireAuthorization(LeadwisePolicies.Write)
             .WithSummary("Promote a saved conversion or sequence (hazard) model version");
+    }
+
+    private static async Task<IResult> ListAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var promoted = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var versions = new List<ModelVersionView>();
+        await foreach (var model in store.ReadModelsAsync(cancellationToken))
+        {
+            if (!promoted.TryGetValue(model.Kind, out var current))
+            {
+                var history = await store.ReadPromotionsAsync(model.Kind, cancellationToken);
+                current = history.Count == 0 ? null : history[^1].Version;
+                promoted[model.Kind] = current;
+            }
+
+            versions.Add(new ModelVersionView(model.Version, model.Kind, model.CreatedAt, model.Summary, model.Version == current));
+        }
+
+        return Results.Ok(versions);
+    }
+
+    private static async Task<IResult> ShowAsync(int version, ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var found = await store.FindModelAsync(version, cancellationToken);
+        if (found is null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Model version not found",
+                detail: string.Create(CultureInfo.InvariantCulture, $"There is no model version {version}."),
+                extensions: new Dictionary<string, object?> { ["field"] = "version" });
+        }
+
+        var history = await store.ReadPromotionsAsync(found.Kind, cancellationToken);
+        object? metrics = found.Kind switch
+        {
+            ModelKinds.Conversion => ConversionModelRegistry.ReadCard(found) is var card
+                ? new { card.Metrics, card.Trainers, card.Bands, card.Importance, card.FeatureChoices, card.Rows, card.Positives, card.Folds, card.Seed, card.DataFingerprint }
+                : null,
+            ModelKinds.Hazard => HazardModelRegistry.ReadReport(found),
+            _ => null,
+        };
+        return Results.Ok(new ModelDetailView(found.Version, found.Kind, found.CreatedAt, found.Summary, history.Count > 0 && history[^1].Version == found.Version, metrics));
     }
 
     private static async Task<IResult> PromoteAsync(
@@ -79,3 +130,9 @@ internal static class ModelEndpoints
 
 /// <summary>The version now promoted for its kind, and when.</summary>
 internal sealed record PromotionView(int Version, string Kind, DateTimeOffset PromotedAt);
+
+/// <summary>One saved version in the list: what it is, when it was trained, its one-line summary, whether it is served.</summary>
+internal sealed record ModelVersionView(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, bool Promoted);
+
+/// <summary>One version with its held-out metrics (the conversion card's, or the sequence model's report).</summary>
+internal sealed record ModelDetailView(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, bool Promoted, object? Metrics);
