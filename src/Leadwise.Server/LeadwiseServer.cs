@@ -54,6 +54,7 @@ public static class LeadwiseServer
         DashboardEndpoints.Map(app);
         EventEndpoints.Map(app);
         ModelEndpoints.Map(app);
+        CampaignEndpoints.Map(app);
         return app;
     }
 

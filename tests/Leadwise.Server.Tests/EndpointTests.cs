@@ -58,6 +58,31 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
     }
 
     [Fact]
+    public async Task Campaigns_ListEveryCampaign_AndOneShowsItsMessagesFunnelAndRecommendedSequence()
+    {
+        var client = server.WithModel.CreateClient();
+
+        var list = (await JsonAsync(await client.GetAsync("/api/campaigns"))).EnumerateArray().ToList();
+        var one = await JsonAsync(await client.GetAsync($"/api/campaigns/{server.KnownCampaignId}"));
+        var withoutModel = await JsonAsync(await server.WithoutModel.CreateClient().GetAsync($"/api/campaigns/{server.KnownCampaignId}"));
+        var missing = await client.GetAsync("/api/campaigns/12345");
+
+        var known = list.Single(c => c.GetProperty("id").GetInt64() == server.KnownCampaignId);
+        Assert.True(known.GetProperty("leads").GetInt32() > 0);
+        Assert.Equal(known.GetProperty("leads").GetInt32(), one.GetProperty("campaign").GetProperty("leads").GetInt32());
+        var messages = one.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(0, messages.Count), messages.Select(m => m.GetProperty("order").GetInt32()));
+        Assert.Equal(0, one.GetProperty("funnel")[0].GetProperty("step").GetInt32());
+        var recommended = one.GetProperty("recommendation");
+        Assert.Equal(messages.Count, recommended.GetProperty("messageIds").GetArrayLength());
+        Assert.InRange(recommended.GetProperty("expectedReplies").GetDouble(), 0, recommended.GetProperty("leads").GetInt32());
+        Assert.InRange(recommended.GetProperty("currentExpectedReplies").GetDouble(), 0, recommended.GetProperty("leads").GetInt32());
+        Assert.Equal(JsonValueKind.Null, withoutModel.GetProperty("recommendation").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("id", (await JsonAsync(missing)).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Recommend_AskedAgain_IsAnsweredFromTheRememberedRecommendation_WithTheSameBody()
     {
         var client = server.WithModel.CreateClient();

@@ -1,6 +1,5 @@
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Outreach;
-using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
 using Leadwise.Scoring.Engine;
 using Leadwise.Server.Endpoints;
@@ -31,9 +30,6 @@ internal static class DashboardEndpoints
         stream.CopyTo(copy);
         return copy.ToArray();
     });
-
-    /// <summary>The campaign page recommends its sequence over at most this many of its leads, so the page stays quick.</summary>
-    public const int MaxCampaignLeads = 2_000;
 
     public static void Map(WebApplication app)
     {
@@ -74,48 +70,9 @@ internal static class DashboardEndpoints
         });
 
         dashboard.MapGet("/campaigns/{id:long}", async (long id, HttpContext context, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
-        {
-            var campaign = (await CampaignsAsync(store, cancellationToken)).FirstOrDefault(c => c.Id.Value == id);
-            if (campaign is null)
-            {
-                return Page(context, CampaignPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound);
-            }
-
-            var leads = new List<Lead>();
-            await foreach (var lead in store.ReadLeadsOfCampaignAsync(campaign.Id, cancellationToken))
-            {
-                leads.Add(lead);
-            }
-
-            var messages = await store.ReadMessagesOfCampaignAsync(campaign.Id, cancellationToken);
-            var catalog = await recommender.GetAsync(cancellationToken);
-            Leadwise.Recommend.Recommending.CampaignRecommendation? recommendation = null;
-            if (catalog is not null && leads.Count > 0)
-            {
-                // The leads the sequence is for: those not yet contacted, else all; at most MaxCampaignLeads of them, read one
-                // by one with their events and company, as the lead page reads one.
-                var waiting = leads.Where(l => l.InviteSentAt is null && l.Skip != true).ToList();
-                var facts = new List<LeadFacts>();
-                foreach (var lead in (waiting.Count > 0 ? waiting : leads).Take(MaxCampaignLeads))
-                {
-                    if (await leadFacts.ReadOneAsync(lead.Id, cancellationToken) is { } found)
-                    {
-                        facts.Add(found);
-                    }
-                }
-
-                try
-                {
-                    recommendation = catalog.Recommender.RecommendCampaign(campaign.Id, facts);
-                }
-                catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException)
-                {
-                    // No invite message, or a campaign the catalog has not read yet: the page shows the current sequence.
-                }
-            }
-
-            return Page(context, CampaignPageHtml.Render(campaign, leads.Count, CampaignPageHtml.Funnel(leads), [.. messages.OrderBy(m => m.Order)], recommendation, catalog?.Messages ?? new Dictionary<MessageKey, Message>()));
-        });
+            await CampaignView.BuildAsync(new CampaignId(id), store, recommender, leadFacts, cancellationToken) is { } view
+                ? Page(context, CampaignPageHtml.Render(view.Campaign, view.Leads, view.Funnel, view.Messages, view.Recommendation, view.Catalog))
+                : Page(context, CampaignPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound));
 
         dashboard.MapGet(IconPath, (HttpContext context) =>
         {

@@ -1,0 +1,73 @@
+using Leadwise.Core.Outreach;
+using Leadwise.Core.Scoring;
+using Leadwise.Data.Storage;
+using Leadwise.Recommend.Recommending;
+using Leadwise.Server.Dashboard;
+
+namespace Leadwise.Server;
+
+/// <summary>
+/// One campaign as <c>GET /api/campaigns/{id}</c> and the dashboard's campaign page show it: its messages, the funnel per
+/// step, and — with a promoted sequence model — the one sequence recommended for its leads with the expected replies.
+/// </summary>
+internal sealed record CampaignView(
+    Campaign Campaign,
+    int Leads,
+    IReadOnlyList<Message> Messages,
+    IReadOnlyList<FunnelStep> Funnel,
+    CampaignRecommendation? Recommendation,
+    IReadOnlyDictionary<MessageKey, Message> Catalog)
+{
+    /// <summary>The recommendation is computed over at most this many of the campaign's leads, so a request stays quick.</summary>
+    public const int MaxLeads = 2_000;
+
+    /// <summary>The campaign's view, or null when the store has no such campaign.</summary>
+    public static async Task<CampaignView?> BuildAsync(CampaignId id, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken)
+    {
+        Campaign? campaign = null;
+        await foreach (var candidate in store.ReadCampaignsAsync(cancellationToken))
+        {
+            campaign = candidate.Id == id ? candidate : campaign;
+        }
+
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var leads = new List<Lead>();
+        await foreach (var lead in store.ReadLeadsOfCampaignAsync(campaign.Id, cancellationToken))
+        {
+            leads.Add(lead);
+        }
+
+        var messages = await store.ReadMessagesOfCampaignAsync(campaign.Id, cancellationToken);
+        var catalog = await recommender.GetAsync(cancellationToken);
+        CampaignRecommendation? recommendation = null;
+        if (catalog is not null && leads.Count > 0)
+        {
+            // The leads the sequence is for: those not yet contacted, else all; at most MaxLeads of them, read one by one
+            // with their events and company, as a lead's own page reads it.
+            var waiting = leads.Where(l => l.InviteSentAt is null && l.Skip != true).ToList();
+            var facts = new List<LeadFacts>();
+            foreach (var lead in (waiting.Count > 0 ? waiting : leads).Take(MaxLeads))
+            {
+                if (await leadFacts.ReadOneAsync(lead.Id, cancellationToken) is { } found)
+                {
+                    facts.Add(found);
+                }
+            }
+
+            try
+            {
+                recommendation = catalog.Recommender.RecommendCampaign(campaign.Id, facts);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException)
+            {
+                // No invite message, or a campaign the catalog has not read yet: the current sequence only.
+            }
+        }
+
+        return new CampaignView(campaign, leads.Count, [.. messages.OrderBy(m => m.Order)], CampaignPageHtml.Funnel(leads), recommendation, catalog?.Messages ?? new Dictionary<MessageKey, Message>());
+    }
+}
