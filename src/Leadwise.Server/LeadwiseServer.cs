@@ -37,7 +37,26 @@ public static class LeadwiseServer
         builder.Services.AddProblemDetails();
         // Bad request bodies (malformed JSON) are the client's error in every environment, never a 500.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-        builder.Services.AddOpenApi();
+        // The document names the two ways to present an API key (`leadwise apikey create`), so generated clients send one.
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "A key from `leadwise apikey create`. Writes always need one; reads unless the server opens them. /recommend and /health/* need none.",
+            };
+            document.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The same key as `Authorization: Bearer <key>`.",
+            };
+            return Task.CompletedTask;
+        }));
         builder.AddLeadwiseSecurity();
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
 

@@ -185,10 +185,15 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
         var response = await server.WithModel.CreateClient().GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var paths = (await JsonAsync(response)).GetProperty("paths");
-        foreach (var path in new[] { "/recommend", "/api/leads/{id}", "/api/score", "/health/ready" })
+        var document = await JsonAsync(response);
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/recommend", "/api/leads/{id}", "/api/score", "/health/ready", "/api/campaigns/{id}", "/api/models" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"missing {path}");
         }
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (schemes.GetProperty("ApiKey").GetProperty("type").GetString(), schemes.GetProperty("ApiKey").GetProperty("in").GetString(), schemes.GetProperty("ApiKey").GetProperty("name").GetString()));
+        Assert.Equal(("http", "bearer"), (schemes.GetProperty("Bearer").GetProperty("type").GetString(), schemes.GetProperty("Bearer").GetProperty("scheme").GetString()));
     }
 }
