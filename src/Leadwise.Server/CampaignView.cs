@@ -2,9 +2,25 @@ using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
 using Leadwise.Recommend.Recommending;
-using Leadwise.Server.Dashboard;
 
 namespace Leadwise.Server;
+
+/// <summary>One step of a campaign's funnel: how many leads it reached and how many replied at it.</summary>
+internal sealed record FunnelStep(int Step, int Sent, int Replied)
+{
+    public double ReplyRate => Sent == 0 ? 0 : (double)Replied / Sent;
+
+    /// <summary>Per step sent to any of <paramref name="leads"/>: the leads it reached and those that replied at it.</summary>
+    public static IReadOnlyList<FunnelStep> Of(IReadOnlyList<Lead> leads)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var steps = leads.Count == 0 ? 0 : leads.Max(l => l.StepsSent);
+        return [.. Enumerable.Range(0, steps).Select(step => new FunnelStep(
+            step,
+            leads.Count(l => l.StepsSent > step),
+            leads.Count(l => l.ReplyStep == step)))];
+    }
+}
 
 /// <summary>
 /// One campaign as <c>GET /api/campaigns/{id}</c> and the dashboard's campaign page show it: its messages, the funnel per
@@ -68,6 +84,6 @@ internal sealed record CampaignView(
             }
         }
 
-        return new CampaignView(campaign, leads.Count, [.. messages.OrderBy(m => m.Order)], CampaignPageHtml.Funnel(leads), recommendation, catalog?.Messages ?? new Dictionary<MessageKey, Message>());
+        return new CampaignView(campaign, leads.Count, [.. messages.OrderBy(m => m.Order)], FunnelStep.Of(leads), recommendation, catalog?.Messages ?? new Dictionary<MessageKey, Message>());
     }
 }

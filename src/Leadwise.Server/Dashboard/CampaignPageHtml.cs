@@ -4,38 +4,24 @@ using Leadwise.Recommend.Recommending;
 
 namespace Leadwise.Server.Dashboard;
 
-/// <summary>One step of a campaign's funnel: how many leads it reached and how many replied at it.</summary>
-internal sealed record FunnelStep(int Step, int Sent, int Replied)
-{
-    public double ReplyRate => Sent == 0 ? 0 : (double)Replied / Sent;
-}
-
 /// <summary>
 /// The dashboard's campaign page: the funnel per step (invites, follow-ups, replies at each), and the campaign's current
 /// sequence beside the one the promoted sequence model recommends, with the expected replies of each.
 /// </summary>
 internal static class CampaignPageHtml
 {
-    public static IReadOnlyList<FunnelStep> Funnel(IReadOnlyList<Lead> leads)
+    public static string Render(CampaignView view)
     {
-        ArgumentNullException.ThrowIfNull(leads);
-        var steps = leads.Count == 0 ? 0 : leads.Max(l => l.StepsSent);
-        return [.. Enumerable.Range(0, steps).Select(step => new FunnelStep(
-            step,
-            leads.Count(l => l.StepsSent > step),
-            leads.Count(l => l.ReplyStep == step)))];
-    }
-
-    public static string Render(Campaign campaign, int leads, IReadOnlyList<FunnelStep> funnel, IReadOnlyList<Message> messages, CampaignRecommendation? recommendation, IReadOnlyDictionary<MessageKey, Message> catalog)
-    {
+        ArgumentNullException.ThrowIfNull(view);
+        var (campaign, leads) = (view.Campaign, view.Leads);
         var title = campaign.Name ?? "Campaign " + campaign.Id;
         var html = DashboardLayout.Begin(title);
         html.Open("p").Element("a", "← All leads", ("href", "/")).Close();
         html.Element("h1", title);
         html.Element("p", string.Create(CultureInfo.InvariantCulture, $"{campaign.Type} · account {campaign.UserId} · {leads:N0} leads · campaign {campaign.Id}"), ("class", "muted"));
         html.Open("p").Element("a", "Its leads, best first", ("href", "/?campaign=" + campaign.Id.Value.ToString(CultureInfo.InvariantCulture))).Close();
-        Funnel(html, funnel);
-        Sequences(html, messages, recommendation, catalog);
+        Funnel(html, view.Funnel);
+        Sequences(html, view.Messages, view.Recommendation, view.Catalog);
         return DashboardLayout.End(html);
     }
 

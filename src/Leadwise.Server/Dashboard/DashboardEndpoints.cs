@@ -71,7 +71,7 @@ internal static class DashboardEndpoints
 
         dashboard.MapGet("/campaigns/{id:long}", async (long id, HttpContext context, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
             await CampaignView.BuildAsync(new CampaignId(id), store, recommender, leadFacts, cancellationToken) is { } view
-                ? Page(context, CampaignPageHtml.Render(view.Campaign, view.Leads, view.Funnel, view.Messages, view.Recommendation, view.Catalog))
+                ? Page(context, CampaignPageHtml.Render(view))
                 : Page(context, CampaignPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound));
 
         dashboard.MapGet(IconPath, (HttpContext context) =>

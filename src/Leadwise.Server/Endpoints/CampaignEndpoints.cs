@@ -65,4 +65,4 @@ internal sealed record CampaignMessage(string MessageId, int Order, string? Name
 internal sealed record CampaignSequence(int Leads, IReadOnlyList<string> MessageIds, double ExpectedReplies, double CurrentExpectedReplies);
 
 /// <summary>One campaign with its messages, funnel and recommendation (null without a promoted sequence model).</summary>
-internal sealed record CampaignDetail(CampaignSummary Campaign, IReadOnlyList<CampaignMessage> Messages, IReadOnlyList<Dashboard.FunnelStep> Funnel, CampaignSequence? Recommendation);
+internal sealed record CampaignDetail(CampaignSummary Campaign, IReadOnlyList<CampaignMessage> Messages, IReadOnlyList<FunnelStep> Funnel, CampaignSequence? Recommendation);
