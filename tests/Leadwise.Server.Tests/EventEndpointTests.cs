@@ -91,6 +91,86 @@ public sealed class EventEndpointTests(ServerStore server) : IClassFixture<Serve
         Assert.Equal(("42", "ad"), (demo.Properties["seconds"], demo.Properties["source"]));
     }
 
+    /// <summary>A lead with or without an invite sent whose campaign has messages.</summary>
+    private async Task<long> LeadAsync(bool invited)
+    {
+        await using var store = await SqliteLeadwiseStore.OpenAsync(server.Database, CancellationToken.None);
+        await foreach (var lead in store.ReadLeadsAsync(CancellationToken.None))
+        {
+            if ((lead.InviteSentAt is not null) == invited && lead.Id.Value != server.KnownLeadId)
+            {
+                return lead.Id.Value;
+            }
+        }
+
+        throw new InvalidOperationException($"The generated store has no lead with invited = {invited}.");
+    }
+
+    private async Task<double> LiveModelProbabilityAsync(long leadId) =>
+        (await JsonAsync(await server.WithModel.CreateClient().GetAsync($"/api/leads/{leadId}"))).GetProperty("model").GetProperty("probability").GetDouble();
+
+    private static object[] EngagementBurst(long leadId, string prefix, DateTimeOffset now) =>
+    [
+        new { leadId, type = EventTypes.DemoPageView, occurredAt = now.AddMinutes(-9), clientEventId = $"{prefix}-demo-{leadId}" },
+        new { leadId, type = EventTypes.PricingPageView, occurredAt = now.AddMinutes(-8), clientEventId = $"{prefix}-pricing-{leadId}" },
+        new { leadId, type = EventTypes.EmailClick, occurredAt = now.AddMinutes(-7), clientEventId = $"{prefix}-click-{leadId}" },
+        new { leadId, type = EventTypes.PageView, occurredAt = now.AddMinutes(-6), clientEventId = $"{prefix}-view-{leadId}" },
+    ];
+
+    [Fact]
+    public async Task EventsOfALeadNotYetInvited_ChangeItsModelScore_WhichIsReturnedAndStored()
+    {
+        // Given: a lead scored as if invited now, so events before now are among its features
+        var (_, secret) = await ApiKeys.CreateAsync(server.Database, "crm");
+        var leadId = await LeadAsync(invited: false);
+        var before = await LiveModelProbabilityAsync(leadId);
+
+        // When
+        var response = await PostAsync(EngagementBurst(leadId, "pre-invite", DateTimeOffset.UtcNow), secret);
+
+        // Then
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var score = Assert.Single((await JsonAsync(response)).GetProperty("scores").EnumerateArray());
+        var model = score.GetProperty("model");
+        var probability = model.GetProperty("probability").GetDouble();
+        Assert.NotEqual(before, probability, 6);
+        Assert.Equal(await LiveModelProbabilityAsync(leadId), probability, 4);
+
+        await using var store = await SqliteLeadwiseStore.OpenAsync(server.Database, CancellationToken.None);
+        var stored = await store.FindModelScoreAsync(new LeadId(leadId), CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(probability, stored.Probability, 12);
+        Assert.Equal((model.GetProperty("version").GetInt32(), model.GetProperty("score").GetInt32(), model.GetProperty("grade").GetString()), (stored.ModelVersion, stored.Score, stored.Grade));
+        Assert.Equal(score.GetProperty("asOf").GetDateTimeOffset(), stored.AsOf);
+    }
+
+    [Fact]
+    public async Task EventsAfterALeadsInvite_LeaveItsModelProbability_BecauseTheModelSeesTheLeadAsAtItsInvite()
+    {
+        var (_, secret) = await ApiKeys.CreateAsync(server.Database, "crm");
+        var leadId = await LeadAsync(invited: true);
+        var before = await LiveModelProbabilityAsync(leadId);
+
+        var response = await PostAsync(EngagementBurst(leadId, "post-invite", DateTimeOffset.UtcNow), secret);
+
+        var model = Assert.Single((await JsonAsync(response)).GetProperty("scores").EnumerateArray()).GetProperty("model");
+        Assert.Equal(before, model.GetProperty("probability").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task WithoutAPromotedModel_EventsUpdateOnlyThePoints()
+    {
+        var (_, secret) = await ApiKeys.CreateAsync(server.DatabaseWithoutModel, "crm");
+        var request = ApiKeys.Request(HttpMethod.Post, "/api/events", secret, content: JsonContent.Create(new { leadId = server.KnownLeadId, type = EventTypes.PageView, occurredAt = DateTimeOffset.UtcNow }));
+
+        var response = await server.WithoutModel.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var score = Assert.Single((await JsonAsync(response)).GetProperty("scores").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, score.GetProperty("model").ValueKind);
+        Assert.Equal(server.KnownLeadId, score.GetProperty("leadId").GetInt64());
+    }
+
     [Fact]
     public async Task OneEventWithoutAClientId_IsDeduplicatedByLeadTypeTimeAndUrl()
     {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
+using Leadwise.Learning.Features;
 using Leadwise.Scoring.Engine;
 using Leadwise.Server.Security;
 using Microsoft.Extensions.Options;
@@ -41,6 +43,7 @@ internal static class EventEndpoints
         ILeadwiseStore store,
         CachedLeadFacts leadFacts,
         ScoringEngine engine,
+        PromotedModel model,
         TimeProvider time,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
@@ -107,22 +110,43 @@ internal static class EventEndpoints
         }
 
         // Scored after the events are committed, because the facts are read from the store; if this step fails the
-        // events stay stored and the next post (or `leadwise score`) brings the scores up to date.
+        // events stay stored and the next post (or `leadwise score`) brings the scores up to date. The model score is
+        // refreshed too: a lead not yet invited is scored as if invited now, so events before that moment are features.
         var now = time.GetUtcNow();
-        var scores = new List<LeadScore>();
+        var promoted = await model.GetAsync(cancellationToken);
+        var messagesOfCampaign = new Dictionary<CampaignId, IReadOnlyList<Message>>();
+        var scores = new List<(LeadScore Points, ModelScore? Model)>();
         foreach (var leadId in events.Select(e => e.LeadId).Distinct())
         {
-            if (await leadFacts.ReadOneAsync(leadId, cancellationToken) is { } facts)
+            if (await leadFacts.ReadOneAsync(leadId, cancellationToken) is not { } facts)
             {
-                scores.Add(engine.Score(facts, now));
+                continue;
             }
+
+            ModelScore? modelScore = null;
+            if (promoted is not null)
+            {
+                if (!messagesOfCampaign.TryGetValue(facts.Lead.CampaignId, out var messages))
+                {
+                    messages = messagesOfCampaign[facts.Lead.CampaignId] = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
+                }
+
+                var prediction = promoted.Model.Predict(PreContactFacts.ForScoring(facts, messages, now));
+                modelScore = new ModelScore(leadId, promoted.Version, prediction.Probability, prediction.Score, prediction.Grade, now);
+            }
+
+            scores.Add((engine.Score(facts, now), modelScore));
         }
 
         await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, cancellationToken))
         {
-            foreach (var score in scores)
+            foreach (var (points, modelScore) in scores)
             {
-                await writer.UpsertAsync(score, cancellationToken);
+                await writer.UpsertAsync(points, cancellationToken);
+                if (modelScore is not null)
+                {
+                    await writer.UpsertAsync(modelScore, cancellationToken);
+                }
             }
 
             await writer.CommitAsync(cancellationToken);
@@ -132,7 +156,13 @@ internal static class EventEndpoints
             events.Count,
             stored,
             events.Count - stored,
-            [.. scores.Select(s => new EventScoreView(s.LeadId.Value, s.Total, s.Grade, s.Subtotals.ToDictionary(p => p.Key.ToString(), p => p.Value), s.AsOf))],
+            [.. scores.Select(s => new EventScoreView(
+                s.Points.LeadId.Value,
+                s.Points.Total,
+                s.Points.Grade,
+                s.Points.Subtotals.ToDictionary(p => p.Key.ToString(), p => p.Value),
+                s.Points.AsOf,
+                s.Model is { } m ? new EventModelScoreView(m.ModelVersion, m.Probability, m.Score, m.Grade) : null))],
             warnings));
     }
 
@@ -255,5 +285,11 @@ internal sealed record EventRequest(
 /// <summary>What a post stored (<c>alreadyPresent</c>: events the store held before) and each lead's new point score.</summary>
 internal sealed record EventsResponse(int Received, int Stored, int AlreadyPresent, IReadOnlyList<EventScoreView> Scores, IReadOnlyList<string> Warnings);
 
-/// <summary>A lead's point score after the post: total, grade and subtotal per scoring model, as of the post.</summary>
-internal sealed record EventScoreView(long LeadId, double Total, string Grade, IReadOnlyDictionary<string, double> Subtotals, DateTimeOffset AsOf);
+/// <summary>
+/// A lead's point score after the post (total, grade and subtotal per scoring model, as of the post) and, with a
+/// promoted conversion model, its refreshed model score (<c>null</c> without one).
+/// </summary>
+internal sealed record EventScoreView(long LeadId, double Total, string Grade, IReadOnlyDictionary<string, double> Subtotals, DateTimeOffset AsOf, EventModelScoreView? Model);
+
+/// <summary>The promoted model's view of a lead after the post: its version, calibrated probability, 0–100 score and grade.</summary>
+internal sealed record EventModelScoreView(int Version, double Probability, int Score, string Grade);
