@@ -40,6 +40,8 @@ public static class LeadwiseServer
         // The document names the two ways to present an API key (`leadwise apikey create`), so generated clients send one.
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
+            document.Info.Title = "Leadwise API";
+            document.Info.Description = "Lead scores with their reasons, the message to send at each outreach step, engagement events and models. The dashboard is at `/`, this reference at `/docs`.";
             document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
@@ -66,6 +68,7 @@ public static class LeadwiseServer
         app.UseStatusCodePages();
         app.UseLeadwiseSecurity();
         app.MapOpenApi();
+        ApiDocsEndpoints.Map(app);
         HealthEndpoints.Map(app);
         RecommendEndpoints.Map(app);
         LeadEndpoints.Map(app);

@@ -14,7 +14,7 @@ internal static class CampaignEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/campaigns").RequireAuthorization(LeadwisePolicies.Read);
+        var api = app.MapGroup("/api/campaigns").RequireAuthorization(LeadwisePolicies.Read).WithTags("Campaigns");
         api.MapGet(string.Empty, async (ILeadwiseStore store, CancellationToken cancellationToken) =>
         {
             var counts = new Dictionary<CampaignId, int>();

@@ -35,6 +35,7 @@ internal static class EventEndpoints
     {
         app.MapPost("/api/events", PostAsync)
             .RequireAuthorization(LeadwisePolicies.Write)
+            .WithTags("Events")
             .WithSummary("Store one engagement event or a batch (idempotent by clientEventId) and rescore their leads");
     }
 

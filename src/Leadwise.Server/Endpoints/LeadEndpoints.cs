@@ -18,7 +18,7 @@ internal static class LeadEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithTags("Leads");
         api.MapGet("/leads/{id:long}", async (long id, ILeadwiseStore store, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);

@@ -23,6 +23,7 @@ internal static class LeadListEndpoints
             var page = await store.ReadLeadListAsync(parsed.Query, cancellationToken);
             return Results.Ok(LeadListResponse.Of(page, parsed));
         })
+        .WithTags("Leads")
         .WithSummary("The ranked lead list: filters (campaign, grade, minScore/maxScore, minModelScore/maxModelScore, q), sort (score or points, :asc/:desc), page and pageSize (at most 200)")
         .AddOpenApiOperationTransformer((operation, _, _) =>
         {

@@ -20,12 +20,15 @@ internal static class ModelEndpoints
     {
         app.MapGet("/api/models", ListAsync)
             .RequireAuthorization(LeadwisePolicies.Read)
+            .WithTags("Model registry")
             .WithSummary("Every saved model version (conversion and sequence) and which one of each kind is promoted");
         app.MapGet("/api/models/{version:int}", ShowAsync)
             .RequireAuthorization(LeadwisePolicies.Read)
+            .WithTags("Model registry")
             .WithSummary("One model version with its held-out metrics");
         app.MapPost("/api/models/{version:int}/promote", PromoteAsync)
             .RequireAuthorization(LeadwisePolicies.Write)
+            .WithTags("Model registry")
             .WithSummary("Promote a saved conversion or sequence (hazard) model version");
     }
 

@@ -61,6 +61,7 @@ internal static class RecommendEndpoints
         .AllowAnonymous()
         .DisableRateLimiting()
         .WithName("Recommend")
+        .WithTags("Recommend")
         .WithSummary("The message to send at each step for a lead (seed-compatible shape)");
     }
 
