@@ -70,6 +70,8 @@ public sealed class RecommendCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, insights.ExitCode);
         Assert.Matches(@"invite \(step 0\): [0-9,]+ sends, [0-9,]+ replies, reply rate \d+\.\d\d %", insights.Output);
         Assert.Contains("language match", insights.Output, StringComparison.Ordinal);
+        Assert.Contains("Message factors, sequence model v", insights.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)", insights.Output);
         var id = lead.CampaignId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var draft = await CliRun.RunAsync("messages", "score", "--campaign", id, "--step", "1", "--text", "Hi {{ first_name }}, worth a quick call?", "--db", database);
         Assert.Equal(ExitCodes.Success, draft.ExitCode);

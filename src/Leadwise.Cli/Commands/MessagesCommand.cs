@@ -26,8 +26,8 @@ internal static class MessagesCommand
 
     private static Command Insights(CliContext context, GlobalOptions globals)
     {
-        var minSends = new Option<int>("--min-sends") { Description = "Leave out property values sent fewer times than this at a step", DefaultValueFactory = _ => new InsightOptions().MinLeads }.AtLeast(1);
-        var command = new Command("insights", "Reply rate per message property (language, language match, length, personalisation, question, link, salutation) at each step, with 95% intervals and lift") { minSends };
+        var minSends = new Option<int>("--min-sends") { Description = "Leave out property values and messages sent fewer times than this at a step", DefaultValueFactory = _ => new InsightOptions().MinLeads }.AtLeast(1);
+        var command = new Command("insights", "Reply rate per message property (language, language match, length, personalisation, question, link, salutation) at each step, with 95% intervals and lift, and each message's own factor beyond its properties") { minSends };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
@@ -42,6 +42,16 @@ internal static class MessagesCommand
             foreach (var step in MessageInsights.Build(data, options))
             {
                 WriteStep(context.Console, step);
+            }
+
+            var promoted = await new HazardModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken);
+            if (promoted is { } sequenceModel)
+            {
+                WriteFactors(context.Console, MessageInsights.Factors(data, sequenceModel.Model), sequenceModel.Version, parseResult.GetValue(minSends));
+            }
+            else
+            {
+                context.Console.MarkupLine("[grey]No sequence model is promoted, so each message's own effect beyond its properties is not shown: run `leadwise train`.[/]");
             }
 
             context.Console.MarkupLine(
@@ -116,6 +126,40 @@ internal static class MessagesCommand
         {
             console.MarkupLine("The campaign sends no message at this step now.");
         }
+    }
+
+    private const int FactorsShownPerEnd = 5;
+
+    private static void WriteFactors(IAnsiConsole console, IReadOnlyList<MessageFactor> factors, int version, int minSends)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(string.Create(CultureInfo.InvariantCulture,
+            $"Message factors, sequence model v{version}: {FactorsShownPerEnd} strongest and weakest per step, {minSends}+ sends"));
+        table.AddColumn(new TableColumn("Step").RightAligned());
+        table.AddColumn("Message");
+        table.AddColumn("Name");
+        table.AddColumn(new TableColumn("Sends").RightAligned());
+        table.AddColumn(new TableColumn("Replies").RightAligned());
+        table.AddColumn(new TableColumn("Factor (95% CI)").RightAligned());
+        table.AddColumn("Reading");
+        foreach (var step in factors.Where(f => f.Sends >= minSends).GroupBy(f => f.Step).OrderBy(g => g.Key))
+        {
+            var ordered = step.ToList();
+            var shown = ordered.Count <= 2 * FactorsShownPerEnd ? ordered : [.. ordered.Take(FactorsShownPerEnd), .. ordered.TakeLast(FactorsShownPerEnd)];
+            foreach (var factor in shown)
+            {
+                table.AddRow(
+                    factor.Step.ToString(CultureInfo.InvariantCulture),
+                    factor.Message.ToString(),
+                    Markup.Escape(factor.Name ?? string.Empty),
+                    factor.Sends.ToString("N0", CultureInfo.InvariantCulture),
+                    factor.Replies.ToString("N0", CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"{factor.Factor:F2} ({factor.Low:F2}–{factor.High:F2})"),
+                    factor.Low > 1 ? "clearly better than predicted" : factor.High < 1 ? "clearly worse than predicted" : "within noise");
+            }
+        }
+
+        console.Write(table);
+        console.MarkupLine("[grey]Factor: how many times the predicted reply rate the message earns beyond its properties (language, length, question, …) and the leads it reached — the wording's own quality, shrunk towards 1 by its evidence.[/]");
     }
 
     private static void WriteStep(IAnsiConsole console, StepInsights step)

@@ -2,6 +2,7 @@ using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Insights;
 using Leadwise.Recommend.Hazards;
+using Leadwise.Recommend.Modeling;
 
 namespace Leadwise.Recommend.Messages;
 
@@ -44,6 +45,37 @@ public static class MessageInsights
                     [.. rows.Select(r => r.Replied)],
                     options));
             })];
+    }
+
+    /// <summary>
+    /// Each message sent in <paramref name="data"/> that the model knows, with its reply factor (<see cref="HazardModel.ReplyFactor"/>)
+    /// and interval: by step, the strongest first. Where the property rates above mix what a property does with who received
+    /// it, the factor is already adjusted for both, so it answers "which of our messages are better than they look on paper".
+    /// </summary>
+    public static IReadOnlyList<MessageFactor> Factors(HazardData data, HazardModel model, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        var factors = new List<MessageFactor>();
+        foreach (var sent in data.Hazards.GroupBy(row => row.Message))
+        {
+            if (model.ReplyFactor(sent.Key, level) is not { } factor)
+            {
+                continue;
+            }
+
+            factors.Add(new MessageFactor(
+                sent.Key,
+                data.Messages.GetValueOrDefault(sent.Key)?.Name,
+                sent.First().Step,
+                sent.Count(),
+                sent.Count(row => row.Replied),
+                factor.Factor,
+                factor.Low,
+                factor.High));
+        }
+
+        return [.. factors.OrderBy(f => f.Step).ThenByDescending(f => f.Factor).ThenBy(f => f.Message.CampaignId.Value)];
     }
 
     /// <summary>A message's properties as insights name them, with the lead it reached (for the language match).</summary>

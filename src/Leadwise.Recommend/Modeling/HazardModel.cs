@@ -88,6 +88,18 @@ public sealed class HazardModel
         return Acceptances(lead, [invite])[0];
     }
 
+    /// <summary>
+    /// How much more (above 1) or less (below 1) the message is replied to than the model predicts from its properties
+    /// and the leads it reached — its shrunken observed/expected ratio — with the 95 % (by default) posterior interval;
+    /// null for a message the training data never sent.
+    /// </summary>
+    public (double Factor, double Low, double High)? ReplyFactor(MessageKey message, double level = 0.95)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(level, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, 1);
+        return _hazard.FactorInterval(message, level);
+    }
+
     /// <summary>The hazard of each (message, step) for one lead, in one batch.</summary>
     public double[] Hazards(PreContactFacts lead, IReadOnlyList<(Message Message, int Step)> candidates)
     {

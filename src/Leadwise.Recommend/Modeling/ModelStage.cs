@@ -183,6 +183,27 @@ internal sealed class ModelStage
     /// <summary>The message's shrinkage factor (1 for a message the training data never sent).</summary>
     public double Factor(MessageKey message) => _factors.TryGetValue(message, out var factor) ? factor : 1.0;
 
+    /// <summary>
+    /// The message's factor with the central <paramref name="level"/> interval of its Gamma posterior; the interval is
+    /// the factor itself when the stage found no message effect (or was saved before posteriors were kept), and null
+    /// for a message the training data never sent.
+    /// </summary>
+    public (double Factor, double Low, double High)? FactorInterval(MessageKey message, double level)
+    {
+        if (!_factors.TryGetValue(message, out var factor))
+        {
+            return null;
+        }
+
+        if (!_posteriors.TryGetValue(message, out var posterior))
+        {
+            return (factor, factor, factor);
+        }
+
+        var tail = (1 - level) / 2;
+        return (factor, Gamma.InvCDF(posterior.Shape, posterior.Rate, tail), Gamma.InvCDF(posterior.Shape, posterior.Rate, 1 - tail));
+    }
+
     internal static int Fold(LeadId lead, int seed, int folds)
     {
         // SplitMix64 of the id and the seed: a fixed, seedable assignment of whole leads to folds.

@@ -1,4 +1,6 @@
 using Leadwise.Core.Outreach;
+using MathNet.Numerics.Statistics;
+using Xunit.Abstractions;
 using Leadwise.Learning.Features;
 using Leadwise.Recommend.Hazards;
 using Leadwise.Recommend.Messages;
@@ -7,7 +9,7 @@ using Leadwise.Recommend.Tests.Support;
 namespace Leadwise.Recommend.Tests.Messages;
 
 /// <summary>Message insights and draft scoring on generated data, whose true model is known (docs/generator.md).</summary>
-public sealed class MessagesTests
+public sealed class MessagesTests(ITestOutputHelper output)
 {
     private static readonly HashSet<string> GermanSpeaking = new(["Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "DE", "AT", "CH"], StringComparer.OrdinalIgnoreCase);
 
@@ -27,6 +29,28 @@ public sealed class MessagesTests
         Assert.True(mismatch.Interval.High < match.Interval.Low, $"match {match.Rate:P2} ({match.Interval.Low:P2}–{match.Interval.High:P2}), mismatch {mismatch.Rate:P2} ({mismatch.Interval.Low:P2}–{mismatch.Interval.High:P2})");
         Assert.Equal(invite.Leads, invite.Insights.Where(i => i.Attribute == "personalised").Sum(i => i.Leads));
         Assert.Equal(invite.Converted, invite.Insights.Where(i => i.Attribute == "question").Sum(i => i.Converted));
+    }
+
+    [Fact]
+    public void MessageFactors_RankMessages_ByTheirUnobservedQuality()
+    {
+        // The generator gives every message a latent quality (N(0, 0.3²) on the logit) that no property shows: the
+        // factors must order the well-used messages by it, and better than their raw reply rates, which mix the quality
+        // with the properties and with who received the message.
+        var data = HazardRows.Build(Generated.Leads, Generated.Messages);
+        var factors = MessageInsights.Factors(data, TrainedModels.Model(Generated));
+
+        Assert.Equal(data.Hazards.Select(r => r.Message).Distinct().Count(), factors.Count);
+        Assert.All(factors, f => Assert.True(f.Low <= f.Factor && f.Factor <= f.High && f.Low > 0, $"{f.Message}: {f.Factor:F3} ({f.Low:F3}–{f.High:F3})"));
+        var first = factors[0];
+        Assert.Equal(data.Hazards.Count(r => r.Message == first.Message), first.Sends);
+        Assert.Equal(data.Hazards.Count(r => r.Message == first.Message && r.Replied), first.Replies);
+        var used = factors.Where(f => f.Sends >= 100).ToList();
+        var rankCorrelation = Correlation.Spearman(used.Select(f => f.Factor), used.Select(f => Generated.Profile(f.Message).Quality));
+        var raw = Correlation.Spearman(used.Select(f => (double)f.Replies / f.Sends), used.Select(f => Generated.Profile(f.Message).Quality));
+        output.WriteLine($"{factors.Count} messages, {factors.Count(f => f.IsClear)} clear; factors {factors.Min(f => f.Factor):F3}–{factors.Max(f => f.Factor):F3}; Spearman {rankCorrelation:F3} (raw rate {raw:F3}) over {used.Count} with 100+ sends");
+        Assert.True(rankCorrelation > 0.4, $"Spearman {rankCorrelation:F3} over {used.Count} messages with 100+ sends");
+        Assert.True(rankCorrelation > raw + 0.2, $"factor {rankCorrelation:F3} vs raw reply rate {raw:F3}: adjusting for properties and leads should order messages better");
     }
 
     [Fact]
