@@ -125,6 +125,7 @@ public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Drift" }).IsVisibleAsync());
         Assert.True(await page.Locator("table.drift tbody tr").CountAsync() > 1, "no drift rows");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the model page is wider than a 1366 px screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-model-first-screen.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-model.png"), FullPage = true });
 
         // and the browser asked for nothing but the dashboard, with no error on the way
