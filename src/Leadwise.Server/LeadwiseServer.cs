@@ -34,6 +34,7 @@ public static class LeadwiseServer
         builder.Services.AddSingleton<PromotedModel>();
         builder.Services.AddSingleton<PromotedRecommender>();
         builder.Services.AddSingleton<CachedLeadFacts>();
+        builder.Services.AddSingleton<ModelPageCache>();
         builder.Services.AddProblemDetails();
         // Bad request bodies (malformed JSON) are the client's error in every environment, never a 500.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);

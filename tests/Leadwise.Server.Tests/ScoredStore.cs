@@ -32,6 +32,21 @@ public sealed class ScoredStore : IAsyncLifetime
 
     public const string HostileCompany = "<b>Bold & \"Quoted\"</b> GmbH";
 
+    /// <summary>The summary of a saved version of a kind the server does not use: pages must show it as text.</summary>
+    public const string HostileModelSummary = "<script>alert('model')</script> & friends";
+
+    /// <summary>The promoted conversion version (trained with permutation importance).</summary>
+    public const int PromotedConversionVersion = 1;
+
+    /// <summary>The promoted sequence (hazard) version.</summary>
+    public const int PromotedHazardVersion = 2;
+
+    /// <summary>A second conversion version (another seed, no importance), saved but not promoted.</summary>
+    public const int UnpromotedConversionVersion = 3;
+
+    /// <summary>A version of an unknown kind with <see cref="HostileModelSummary"/>.</summary>
+    public const int OtherKindVersion = 4;
+
     private readonly TempDirectory _directory = new();
 
     public WebApplicationFactory<Program> Host { get; private set; } = null!;
@@ -101,13 +116,16 @@ public sealed class ScoredStore : IAsyncLifetime
     private static async Task TrainAndScoreAsync(SqliteLeadwiseStore store)
     {
         var leads = await StoreLeads.ReadAsync(store, CancellationToken.None);
-        var trained = ConversionModelTrainer.Train(leads.Invited, leads.Replied, new ConversionTrainingOptions(Folds: 3, Trainers: [TrainerKind.LogisticRegression], Importance: false), DateTimeOffset.UtcNow);
+        var trained = ConversionModelTrainer.Train(leads.Invited, leads.Replied, new ConversionTrainingOptions(Folds: 3, Trainers: [TrainerKind.LogisticRegression], Importance: true), DateTimeOffset.UtcNow);
         var registry = new ConversionModelRegistry(store, TimeProvider.System);
         var version = (await registry.SaveAsync(trained.Model, CancellationToken.None)).Version;
         await registry.PromoteAsync(version, CancellationToken.None);
         var hazard = HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = 3, Trainers = [TrainerKind.LogisticRegression] });
         var hazards = new HazardModelRegistry(store, TimeProvider.System);
         await hazards.PromoteAsync((await hazards.SaveAsync(hazard, CancellationToken.None)).Version, CancellationToken.None);
+        var other = ConversionModelTrainer.Train(leads.Invited, leads.Replied, new ConversionTrainingOptions(Folds: 3, Seed: 1, Trainers: [TrainerKind.LogisticRegression], Importance: false), DateTimeOffset.UtcNow);
+        await registry.SaveAsync(other.Model, CancellationToken.None);
+        await store.SaveModelAsync("experiment", DateTimeOffset.UtcNow, HostileModelSummary, "{}", new byte[] { 1, 2, 3 }, CancellationToken.None);
 
         // Every tenth lead keeps no model score, so the list mixes model-ranked and point-ranked leads.
         var asOf = TestTime.Base.AddDays(30);

@@ -26,20 +26,8 @@ internal static class DriftCommand
             var (version, model) = promoted;
             var now = ScoringOptions.ParseAsOf(parseResult.GetValue(asOfOption)) ?? context.Time.GetUtcNow();
             var stored = await StoreLeads.ReadAsync(store, cancellationToken);
-            var messages = stored.Messages;
-            var leads = stored.All;
-            var current = leads.Where(facts => facts.Lead.InviteSentAt is null).ToList();
-            var which = "not yet invited";
-            if (parseResult.GetValue(all) || current.Count == 0)
-            {
-                which = current.Count == 0 && !parseResult.GetValue(all) ? "all (none is waiting for an invite)" : "all";
-                current = [.. leads];
-            }
-
-            var facts = current.Select(lead => PreContactFacts.ForScoring(lead, messages.GetValueOrDefault(lead.Lead.CampaignId), now)).ToList();
-            var rows = facts.Select(model.Encoder.Encode).ToList();
-            var report = model.Card.Drift.Compare(model.Card.Groups, rows, model.PredictProbabilities(rows));
-            Write(context.Console, report, version, which);
+            var drift = CurrentLeadsDrift.Measure(model, stored, now, parseResult.GetValue(all));
+            Write(context.Console, drift.Report, version, drift.Population);
             return ExitCodes.Success;
         });
         return command;

@@ -1,14 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Leadwise.Data.Storage;
-using Leadwise.Learning.Evaluation;
 using Leadwise.Learning.Features;
-using Leadwise.Learning.Insights;
 using Leadwise.Learning.Registry;
 using Leadwise.Reports;
 using Leadwise.Reports.Content;
-using Leadwise.Scoring.Reports;
-using Leadwise.Scoring.Rules;
 using Spectre.Console;
 
 namespace Leadwise.Cli.Commands;
@@ -20,8 +16,6 @@ namespace Leadwise.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    private const int InsightsPerSide = 12;
-
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var output = new Option<FileInfo>("--out") { Description = "Where to write the HTML page", DefaultValueFactory = _ => new FileInfo("report.html") };
@@ -43,32 +37,8 @@ internal static class ReportCommand
         var number = version ?? (await registry.HistoryAsync(cancellationToken)).Current
             ?? throw new UserFacingException("No model is promoted yet: run `leadwise train` first, or name a version with --version.");
         var model = await registry.LoadAsync(number, cancellationToken);
-        var card = model.Card;
         var leads = await StoreLeads.ReadAsync(store, cancellationToken);
-        var points = RankingEvaluation.TotalsBeforeContact(RulesLoader.LoadDefault(), leads.All);
-        var pointScores = model.HeldOutLeads.Select(id => points.GetValueOrDefault(id)).ToList();
-        var labels = model.HeldOutLabels.ToArray();
-
-        var rows = card.Trainers
-            .Select(t => new ModelMetricsRow(t.Trainer, t.Metrics, t.AucLow, t.AucHigh, t.Trainer == card.Trainer))
-            .Append(new ModelMetricsRow($"{card.Trainer}, {card.Calibration} calibration (scores use this)", BinaryMetrics.Compute([.. model.HeldOutProbabilities], labels), card.Metrics.RocAucLow, card.Metrics.RocAucHigh))
-            .ToList();
-        var insights = leads.Invited.Count == 0 ? null : ConversionInsights.ForLeads(leads.Invited, leads.Replied);
-        var content = new ModelReportContent(
-            string.Create(CultureInfo.InvariantCulture, $"Conversion model, version {number}"),
-            context.Time.GetUtcNow(),
-            new DataDescription(card.Rows, card.Positives, card.FeatureNames,
-                string.Create(CultureInfo.InvariantCulture, $"{store.Description}; trained {card.TrainedAt:yyyy-MM-dd HH:mm} UTC, {card.Folds}-fold cross-validation, seed {card.Seed}, data fingerprint {card.DataFingerprint}")),
-            rows,
-            card.Trainer,
-            card.Calibration,
-            model.HeldOutProbabilities,
-            labels,
-            pointScores,
-            [.. card.Importance.Select(i => new FeatureImportance(i.Group, i.MeanAucDrop, i.StandardDeviation))],
-            insights is null ? [] : [.. insights.MoreLikely.Take(InsightsPerSide).Concat(insights.LessLikely.Take(InsightsPerSide))
-                ],
-            card.Warnings);
+        var content = StoredModelReport.Build(number, model, leads, store.Description, context.Time.GetUtcNow());
 
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))

@@ -1,6 +1,8 @@
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
+using Leadwise.Recommend.Registry;
 using Leadwise.Scoring.Engine;
 using Leadwise.Server.Endpoints;
 
@@ -8,6 +10,7 @@ namespace Leadwise.Server.Dashboard;
 
 /// <summary>
 /// The dashboard, server-rendered by the same host: <c>/</c> the ranked lead list, <c>/leads/{id}</c> one lead,
+/// <c>/campaigns/{id}</c>, <c>/models</c> and <c>/models/{version}</c>,
 /// and its one stylesheet. No scripts and no outside addresses; the content security policy forbids both, so even
 /// a name the encoding missed could not run.
 /// </summary>
@@ -21,6 +24,9 @@ internal static class DashboardEndpoints
     private const string Icon = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4f9c"/><path d="M5 3v10h6" stroke="#fff" stroke-width="2" fill="none"/></svg>""";
 
     private const string ContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>The model page's charts are PNG data URIs (drawn once per version, no extra requests): its one loosening.</summary>
+    private const string ChartsContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static readonly Lazy<byte[]> Stylesheet = new(() =>
     {
@@ -74,6 +80,30 @@ internal static class DashboardEndpoints
                 ? Page(context, CampaignPageHtml.Render(view))
                 : Page(context, CampaignPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound));
 
+        dashboard.MapGet("/models", async (HttpContext context, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        {
+            var (versions, promoted) = await ModelVersionsAsync(store, cancellationToken);
+            return Page(context, ModelPageHtml.RenderList(versions, promoted));
+        });
+
+        dashboard.MapGet("/models/{version:int}", async (int version, HttpContext context, ILeadwiseStore store, ModelPageCache pages, CancellationToken cancellationToken) =>
+        {
+            var found = await store.FindModelAsync(version, cancellationToken);
+            if (found is null)
+            {
+                return Page(context, ModelPageHtml.RenderNotFound(version), StatusCodes.Status404NotFound);
+            }
+
+            var history = await store.ReadPromotionsAsync(found.Kind, cancellationToken);
+            var promoted = history.Count > 0 && history[^1].Version == version;
+            return found.Kind switch
+            {
+                ModelKinds.Conversion => Page(context, ModelPageHtml.RenderConversion(found, promoted, await pages.GetAsync(version, cancellationToken), await pages.DriftAsync(version, cancellationToken)), contentSecurityPolicy: ChartsContentSecurityPolicy),
+                ModelKinds.Hazard => Page(context, ModelPageHtml.RenderHazard(found, promoted, HazardModelRegistry.ReadReport(found))),
+                _ => Page(context, ModelPageHtml.RenderOther(found, promoted)),
+            };
+        });
+
         dashboard.MapGet(IconPath, (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "public, max-age=86400";
@@ -87,11 +117,28 @@ internal static class DashboardEndpoints
         });
     }
 
-    private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK)
+    private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK, string contentSecurityPolicy = ContentSecurityPolicy)
     {
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        context.Response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    private static async Task<(List<ModelVersion> Versions, Dictionary<string, int?> Promoted)> ModelVersionsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var versions = new List<ModelVersion>();
+        var promoted = new Dictionary<string, int?>(StringComparer.Ordinal);
+        await foreach (var model in store.ReadModelsAsync(cancellationToken))
+        {
+            versions.Add(model);
+            if (!promoted.ContainsKey(model.Kind))
+            {
+                var history = await store.ReadPromotionsAsync(model.Kind, cancellationToken);
+                promoted[model.Kind] = history.Count == 0 ? null : history[^1].Version;
+            }
+        }
+
+        return (versions, promoted);
     }
 
     private static async Task<List<Campaign>> CampaignsAsync(ILeadwiseStore store, CancellationToken cancellationToken)

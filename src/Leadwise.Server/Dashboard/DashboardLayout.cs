@@ -22,6 +22,7 @@ internal static class DashboardLayout
             .Open("header", ("class", "top"))
             .Element("a", "Leadwise", ("class", "brand"), ("href", "/"))
             .Element("a", "Leads", ("href", "/"))
+            .Element("a", "Models", ("href", "/models"))
             .Element("a", "API", ("href", "/openapi/v1.json"))
             .Close()
             .Open("main");

@@ -61,7 +61,9 @@ internal static class LeadPageHtml
         {
             html.Open("div", ("class", "big")).Text(DashboardLayout.Percent(model.Probability) + " ");
             DashboardLayout.Grade(html, model.Grade);
-            html.Close().Element("div", string.Create(CultureInfo.InvariantCulture, $"reply probability · score {model.Score} of 100 · model version {model.Version}"), ("class", "sub"));
+            html.Close().Open("div", ("class", "sub")).Text(string.Create(CultureInfo.InvariantCulture, $"reply probability · score {model.Score} of 100 · "))
+                .Element("a", string.Create(CultureInfo.InvariantCulture, $"model version {model.Version}"), ("href", string.Create(CultureInfo.InvariantCulture, $"/models/{model.Version}")))
+                .Close();
         }
         else
         {

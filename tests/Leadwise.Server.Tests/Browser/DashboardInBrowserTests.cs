@@ -9,7 +9,7 @@ namespace Leadwise.Server.Tests.Browser;
 /// <summary>
 /// Drives the dashboard in headless Chromium (Debian's /usr/bin/chromium through Playwright; its own browser
 /// download is never used) against the real host on a loopback port: opens the lead list, filters it, searches for
-/// the lead named with a script tag, opens a lead and sees its recommendation. Screenshots go to
+/// the lead named with a script tag, opens a lead and sees its recommendation, its campaign, and the model page from the header. Screenshots go to
 /// <c>artifacts/dashboard-*.png</c> in the test output folder. Without Chromium the test is skipped with the reason,
 /// unless LEADWISE_REQUIRE_BROWSER=1 (set by scripts/test.sh, which installs it), where a missing browser fails it.
 /// </summary>
@@ -110,10 +110,28 @@ public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the campaign page is wider than a 1366 px screen");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-campaign.png"), FullPage = true });
 
+        // When: the model list is opened from the header, and the promoted conversion version from it
+        await page.Locator("header.top a[href='/models']").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/models", StringComparison.Ordinal));
+        Assert.Equal("Models", await page.Locator("h1").InnerTextAsync());
+        await page.Locator($"table.models a[href='/models/{ScoredStore.PromotedConversionVersion}']").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/models/{ScoredStore.PromotedConversionVersion}", StringComparison.Ordinal));
+
+        // Then: its charts are drawn (each image decoded, with its alt text), beside the metrics and the drift table
+        Assert.Equal($"Model version {ScoredStore.PromotedConversionVersion}", await page.Locator("h1").InnerTextAsync());
+        var charts = page.Locator("figure.chart img");
+        Assert.Equal(4, await charts.CountAsync());
+        Assert.True(await charts.EvaluateAllAsync<bool>("images => images.every(i => i.complete && i.naturalWidth > 0 && i.alt.length > 0)"), "a chart did not load");
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Drift" }).IsVisibleAsync());
+        Assert.True(await page.Locator("table.drift tbody tr").CountAsync() > 1, "no drift rows");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the model page is wider than a 1366 px screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-model-first-screen.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-model.png"), FullPage = true });
+
         // and the browser asked for nothing but the dashboard, with no error on the way
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.All(requests, url => Assert.StartsWith(address + "/", url, StringComparison.Ordinal));
-        output.WriteLine($"Screenshots in {folder}: dashboard-list.png, dashboard-filtered.png, dashboard-lead.png, dashboard-campaign.png");
+        output.WriteLine($"Screenshots in {folder}: dashboard-list.png, dashboard-filtered.png, dashboard-lead.png, dashboard-campaign.png, dashboard-model.png");
         await app.StopAsync();
     }
 
