@@ -29,6 +29,21 @@ public static class StoreFactory
     }
 
     /// <summary>
+    /// Opens a read-only PostgreSQL copy of a store (a streaming replica) for reads, without migrating it; its schema
+    /// version must be this build's. A SQLite path is refused: a SQLite file has no replicas to read from.
+    /// </summary>
+    public static async Task<PostgresLeadwiseStore> OpenReadReplicaAsync(string location, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        if (!StoreLocation.IsPostgres(location))
+        {
+            throw new ArgumentException($"A read replica must be a PostgreSQL connection string (Host=…;Database=… or postgresql://…), not a SQLite path ({location}).", nameof(location));
+        }
+
+        return await OpenPostgresAsync(location, PostgresLeadwiseStore.OpenReadReplicaAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Brings an existing store's schema up to date (what opening does anyway, made explicit for
     /// operators) and says which version it found and left. Safe to repeat: an up-to-date store is left as it is.
     /// </summary>

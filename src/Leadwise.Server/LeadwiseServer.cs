@@ -18,6 +18,9 @@ public static class LeadwiseServer
     /// <summary>The configuration key of the store location (a SQLite path or a PostgreSQL connection string); <c>LEADWISE_DB</c> and <c>leadwise.db</c> otherwise.</summary>
     public const string DatabaseSetting = "Leadwise:Database";
 
+    /// <summary>The configuration key of a PostgreSQL streaming replica that read-only requests read from (docs/scaling.md); reads go to the primary when unset.</summary>
+    public const string ReadDatabaseSetting = "Leadwise:ReadDatabase";
+
     /// <summary>The configuration key that lets reads through without an API key (writes always need one); see docs/server.md.</summary>
     public const string OpenReadsSetting = LeadwiseSecurity.OpenReadsSetting;
 
@@ -27,6 +30,7 @@ public static class LeadwiseServer
         configure?.Invoke(builder);
         // Resolved from the built configuration, not the builder's: hosts (and tests) may add settings up to Build().
         builder.Services.AddSingleton<ILeadwiseStore>(services => OpenStore(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(services => ReadStoreOpener.Open(services.GetRequiredService<IConfiguration>()[ReadDatabaseSetting], services.GetRequiredService<ILeadwiseStore>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ScoringEngine(RulesLoader.LoadDefault()));
         builder.Services.AddOptions<ModelRecheckOptions>().BindConfiguration(ModelRecheckOptions.Section)
@@ -65,6 +69,7 @@ public static class LeadwiseServer
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<ILeadwiseStore>(); // fail at start, not at the first request
+        _ = app.Services.GetRequiredService<ReadStore>(); // the replica too: a bad --read-db stops the start
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLeadwiseSecurity();

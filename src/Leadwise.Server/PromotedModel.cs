@@ -1,4 +1,3 @@
-using Leadwise.Data.Storage;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
 using Microsoft.Extensions.Options;
@@ -8,13 +7,13 @@ namespace Leadwise.Server;
 /// <summary>
 /// The promoted conversion model, loaded once and swapped when another version is promoted. The registry is
 /// asked at most once per <see cref="ModelRecheckOptions.Interval"/>, not per request; an unchanged version
-/// keeps the loaded model.
+/// keeps the loaded model. The registry is read through the read store (a replica when there is one).
 /// </summary>
-internal sealed class PromotedModel(ILeadwiseStore store, TimeProvider time, IOptions<ModelRecheckOptions> options)
+internal sealed class PromotedModel(ReadStore reads, TimeProvider time, IOptions<ModelRecheckOptions> options)
 {
     private readonly Refreshing<PromotedConversionModel> _current = new(time, options.Value.Interval, async (current, cancellationToken) =>
     {
-        var registry = new ConversionModelRegistry(store, time);
+        var registry = new ConversionModelRegistry(reads.Store, time);
         var version = (await registry.HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;
         return version is null ? null
             : current?.Version == version ? current

@@ -19,9 +19,9 @@ internal sealed class PromotedRecommender
     private readonly TimeProvider _time;
     private readonly Refreshing<Catalog> _current;
 
-    public PromotedRecommender(ILeadwiseStore store, TimeProvider time, IOptions<ModelRecheckOptions> options)
+    public PromotedRecommender(ReadStore reads, TimeProvider time, IOptions<ModelRecheckOptions> options)
     {
-        _store = store;
+        _store = reads.Store;
         _time = time;
         _current = new Refreshing<Catalog>(time, options.Value.Interval, RefreshAsync);
     }

@@ -15,7 +15,8 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => DefaultUrls };
         var openReads = new Option<bool>("--open-reads") { Description = "Serve reads (the dashboard, GET /api/…) without an API key even when listening beyond this machine (Leadwise:OpenReads); on loopback addresses only they are open anyway; writes always need a key (`leadwise apikey create`)" };
-        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads, /api/leads/{id}, POST /api/score, POST /api/events, /health/*, /openapi/v1.json) and the dashboard (/) over the store; reads are open when it listens on this machine only") { urls, openReads };
+        var readDatabase = new Option<string?>("--read-db") { Description = "A PostgreSQL streaming replica of the --db database for read-only requests (Leadwise:ReadDatabase); writes, event scoring and API-key checks stay on the primary (docs/scaling.md)" };
+        var command = new Command("serve", "Run the web API (GET /recommend?leadId=…, /api/leads, /api/leads/{id}, POST /api/score, POST /api/events, /health/*, /openapi/v1.json) and the dashboard (/) over the store; reads are open when it listens on this machine only") { urls, openReads, readDatabase };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
@@ -28,12 +29,18 @@ internal static class ServeCommand
             await using var app = LeadwiseServer.Build(["--urls", listen], builder =>
             {
                 builder.Configuration[LeadwiseServer.DatabaseSetting] = location;
+                if (parseResult.GetValue(readDatabase) is { Length: > 0 } replica)
+                {
+                    builder.Configuration[LeadwiseServer.ReadDatabaseSetting] = replica;
+                }
+
                 if (parseResult.GetValue(openReads) || ListensOnThisMachineOnly(listen))
                 {
                     builder.Configuration[LeadwiseServer.OpenReadsSetting] = "true";
                 }
             });
-            context.Console.MarkupLineInterpolated($"Serving [bold]{Leadwise.Data.Postgres.StoreFactory.Describe(location)}[/] at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
+            var readsFrom = parseResult.GetValue(readDatabase) is { Length: > 0 } read ? $" (reads from {Leadwise.Data.Postgres.StoreFactory.Describe(read)})" : string.Empty;
+            context.Console.MarkupLineInterpolated($"Serving [bold]{Leadwise.Data.Postgres.StoreFactory.Describe(location)}[/]{readsFrom} at [bold]{listen}[/] — try {listen.Split(';')[0]}/health/ready; Ctrl+C stops.");
             await app.StartAsync(cancellationToken);
             try
             {

@@ -40,21 +40,21 @@ internal static class DashboardEndpoints
     public static void Map(WebApplication app)
     {
         var dashboard = app.MapGroup(string.Empty).ExcludeFromDescription();
-        dashboard.MapGet("/", async (HttpContext context, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        dashboard.MapGet("/", async (HttpContext context, ReadStore reads, CancellationToken cancellationToken) =>
         {
             var query = context.Request.Query;
-            var campaigns = await CampaignsAsync(store, cancellationToken);
+            var campaigns = await CampaignsAsync(reads.Store, cancellationToken);
             var request = LeadListRequest.Parse(query);
             if (request.Errors.Count > 0)
             {
                 return Page(context, LeadListHtml.RenderProblems(request.Errors, query, campaigns), StatusCodes.Status400BadRequest);
             }
 
-            var page = await store.ReadLeadListAsync(request.Query, cancellationToken);
+            var page = await reads.Store.ReadLeadListAsync(request.Query, cancellationToken);
             return Page(context, LeadListHtml.Render(request, query, page, campaigns));
         });
 
-        dashboard.MapGet("/leads/{id:long}", async (long id, HttpContext context, ILeadwiseStore store, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, PromotedRecommender recommender, TimeProvider time, CancellationToken cancellationToken) =>
+        dashboard.MapGet("/leads/{id:long}", async (long id, HttpContext context, ReadStore reads, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, PromotedRecommender recommender, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);
             if (facts is null)
@@ -62,21 +62,21 @@ internal static class DashboardEndpoints
                 return Page(context, LeadPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound);
             }
 
-            var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
+            var messages = await reads.Store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
             var view = await LeadEndpoints.ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken);
-            var steps = await RecommendEndpoints.StepsAsync(facts.Lead, store, recommender, leadFacts, cancellationToken);
+            var steps = await RecommendEndpoints.StepsAsync(facts.Lead, reads.Store, recommender, leadFacts, cancellationToken);
             var events = new List<EngagementEvent>();
-            await foreach (var engagement in store.ReadEventsOfLeadAsync(facts.Lead.Id, cancellationToken))
+            await foreach (var engagement in reads.Store.ReadEventsOfLeadAsync(facts.Lead.Id, cancellationToken))
             {
                 events.Add(engagement);
             }
 
-            var stored = new StoredScores(await store.FindScoreAsync(facts.Lead.Id, cancellationToken), await store.FindModelScoreAsync(facts.Lead.Id, cancellationToken));
+            var stored = new StoredScores(await reads.Store.FindScoreAsync(facts.Lead.Id, cancellationToken), await reads.Store.FindModelScoreAsync(facts.Lead.Id, cancellationToken));
             return Page(context, LeadPageHtml.Render(facts.Lead, facts.Campaign?.Name, view, stored, steps, events));
         });
 
-        dashboard.MapGet("/campaigns/{id:long}", async (long id, HttpContext context, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
-            await CampaignView.BuildAsync(new CampaignId(id), store, recommender, leadFacts, cancellationToken) is { } view
+        dashboard.MapGet("/campaigns/{id:long}", async (long id, HttpContext context, ReadStore reads, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
+            await CampaignView.BuildAsync(new CampaignId(id), reads.Store, recommender, leadFacts, cancellationToken) is { } view
                 ? Page(context, CampaignPageHtml.Render(view))
                 : Page(context, CampaignPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound));
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Leadwise.Core.Outreach;
-using Leadwise.Data.Storage;
 using Leadwise.Server.Security;
 
 namespace Leadwise.Server.Endpoints;
@@ -15,16 +14,16 @@ internal static class CampaignEndpoints
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api/campaigns").RequireAuthorization(LeadwisePolicies.Read).WithTags("Campaigns");
-        api.MapGet(string.Empty, async (ILeadwiseStore store, CancellationToken cancellationToken) =>
+        api.MapGet(string.Empty, async (ReadStore reads, CancellationToken cancellationToken) =>
         {
             var counts = new Dictionary<CampaignId, int>();
-            await foreach (var lead in store.ReadLeadsAsync(cancellationToken))
+            await foreach (var lead in reads.Store.ReadLeadsAsync(cancellationToken))
             {
                 counts[lead.CampaignId] = counts.GetValueOrDefault(lead.CampaignId) + 1;
             }
 
             var campaigns = new List<CampaignSummary>();
-            await foreach (var campaign in store.ReadCampaignsAsync(cancellationToken))
+            await foreach (var campaign in reads.Store.ReadCampaignsAsync(cancellationToken))
             {
                 campaigns.Add(new CampaignSummary(campaign.Id.Value, campaign.Name, campaign.Type, campaign.UserId.Value, counts.GetValueOrDefault(campaign.Id)));
             }
@@ -32,9 +31,9 @@ internal static class CampaignEndpoints
             return Results.Ok(campaigns);
         }).WithSummary("Every campaign with its owner, type and number of leads");
 
-        api.MapGet("/{id:long}", async (long id, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
+        api.MapGet("/{id:long}", async (long id, ReadStore reads, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
         {
-            if (await CampaignView.BuildAsync(new CampaignId(id), store, recommender, leadFacts, cancellationToken) is not { } view)
+            if (await CampaignView.BuildAsync(new CampaignId(id), reads.Store, recommender, leadFacts, cancellationToken) is not { } view)
             {
                 return Results.Problem(
                     statusCode: StatusCodes.Status404NotFound,

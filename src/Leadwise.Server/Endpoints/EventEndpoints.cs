@@ -110,7 +110,8 @@ internal static class EventEndpoints
             await writer.CommitAsync(cancellationToken);
         }
 
-        // Scored after the events are committed, because the facts are read from the store; if this step fails the
+        // Scored after the events are committed, because the facts are read from the store (the primary: a replica may
+        // not have replayed these events yet, and the answer must include them); if this step fails the
         // events stay stored and the next post (or `leadwise score`) brings the scores up to date. The model score is
         // refreshed too: a lead not yet invited is scored as if invited now, so events before that moment are features.
         var now = time.GetUtcNow();
@@ -119,7 +120,7 @@ internal static class EventEndpoints
         var scores = new List<(LeadScore Points, ModelScore? Model)>();
         foreach (var leadId in events.Select(e => e.LeadId).Distinct())
         {
-            if (await leadFacts.ReadOneAsync(leadId, cancellationToken) is not { } facts)
+            if (await leadFacts.ReadOneFromPrimaryAsync(leadId, cancellationToken) is not { } facts)
             {
                 continue;
             }

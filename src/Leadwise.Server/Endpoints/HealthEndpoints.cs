@@ -3,20 +3,23 @@ using Leadwise.Data.Storage;
 namespace Leadwise.Server.Endpoints;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers and a model is promoted. Both are
-/// open and unlimited: probes send no API key and must not be throttled.
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers, a model is promoted and, with a read
+/// replica, the replica answers too (with its replay state). Both are open and unlimited: probes send no API key and
+/// must not be throttled.
 /// </summary>
 internal static class HealthEndpoints
 {
     public static void Map(WebApplication app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().DisableRateLimiting().WithTags("Health");
-        app.MapGet("/health/ready", async (ILeadwiseStore store, PromotedModel model, CancellationToken cancellationToken) =>
+        app.MapGet("/health/ready", async (ILeadwiseStore store, ReadStore reads, PromotedModel model, CancellationToken cancellationToken) =>
         {
             var counts = await store.CountAsync(cancellationToken);
             var promoted = await model.GetAsync(cancellationToken);
-            var body = new { status = promoted is null ? "no model promoted" : "ready", store = store.Description, leads = counts.Leads, modelVersion = promoted?.Version };
-            return promoted is null ? Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(body);
+            var replica = await ReadReplicaHealth.CheckAsync(reads, cancellationToken);
+            var status = replica is { Error: not null } ? "read replica unavailable" : promoted is null ? "no model promoted" : "ready";
+            var body = new { status, store = store.Description, leads = counts.Leads, modelVersion = promoted?.Version, readReplica = replica };
+            return status == "ready" ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().DisableRateLimiting().WithTags("Health");
     }
 }

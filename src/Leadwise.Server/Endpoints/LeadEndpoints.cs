@@ -1,7 +1,6 @@
 using System.Globalization;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
-using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
 using Leadwise.Scoring.Engine;
@@ -19,7 +18,7 @@ internal static class LeadEndpoints
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Leads");
-        api.MapGet("/leads/{id:long}", async (long id, ILeadwiseStore store, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapGet("/leads/{id:long}", async (long id, ReadStore reads, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);
             if (facts is null)
@@ -27,18 +26,18 @@ internal static class LeadEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Lead not found", detail: string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
             }
 
-            var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
+            var messages = await reads.Store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
             return Results.Ok(await ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken));
         })
         .WithSummary("One lead with its point breakdown and the model's probability and reasons");
 
-        api.MapPost("/score", async (ScoreRequest request, ILeadwiseStore store, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapPost("/score", async (ScoreRequest request, ReadStore reads, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
         {
             Campaign? campaign = null;
             IReadOnlyList<Message> messages = [];
             if (request.CampaignId is { } campaignId)
             {
-                await foreach (var candidate in store.ReadCampaignsAsync(cancellationToken))
+                await foreach (var candidate in reads.Store.ReadCampaignsAsync(cancellationToken))
                 {
                     if (candidate.Id.Value == campaignId)
                     {
@@ -52,7 +51,7 @@ internal static class LeadEndpoints
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [string.Create(CultureInfo.InvariantCulture, $"There is no campaign {campaignId}.")] });
                 }
 
-                messages = await store.ReadMessagesOfCampaignAsync(campaign.Id, cancellationToken);
+                messages = await reads.Store.ReadMessagesOfCampaignAsync(campaign.Id, cancellationToken);
             }
 
             var lead = request.ToLead(campaign?.Id ?? new CampaignId(0));

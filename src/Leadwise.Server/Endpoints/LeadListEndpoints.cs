@@ -1,4 +1,3 @@
-using Leadwise.Data.Storage;
 using Leadwise.Data.Storage.LeadList;
 using Microsoft.OpenApi;
 
@@ -12,7 +11,7 @@ internal static class LeadListEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/leads", async (HttpRequest request, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        app.MapGet("/api/leads", async (HttpRequest request, ReadStore reads, CancellationToken cancellationToken) =>
         {
             var parsed = LeadListRequest.Parse(request.Query);
             if (parsed.Errors.Count > 0)
@@ -20,7 +19,7 @@ internal static class LeadListEndpoints
                 return Results.ValidationProblem(parsed.Errors, title: "The lead list query is not valid.");
             }
 
-            var page = await store.ReadLeadListAsync(parsed.Query, cancellationToken);
+            var page = await reads.Store.ReadLeadListAsync(parsed.Query, cancellationToken);
             return Results.Ok(LeadListResponse.Of(page, parsed));
         })
         .WithTags("Leads")

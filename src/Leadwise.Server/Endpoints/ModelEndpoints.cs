@@ -32,8 +32,9 @@ internal static class ModelEndpoints
             .WithSummary("Promote a saved conversion or sequence (hazard) model version");
     }
 
-    private static async Task<IResult> ListAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ReadStore reads, CancellationToken cancellationToken)
     {
+        var store = reads.Store;
         var promoted = new Dictionary<string, int?>(StringComparer.Ordinal);
         var versions = new List<ModelVersionView>();
         await foreach (var model in store.ReadModelsAsync(cancellationToken))
@@ -51,8 +52,9 @@ internal static class ModelEndpoints
         return Results.Ok(versions);
     }
 
-    private static async Task<IResult> ShowAsync(int version, ILeadwiseStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(int version, ReadStore reads, CancellationToken cancellationToken)
     {
+        var store = reads.Store;
         var found = await store.FindModelAsync(version, cancellationToken);
         if (found is null)
         {

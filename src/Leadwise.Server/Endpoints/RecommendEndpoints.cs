@@ -20,7 +20,7 @@ internal static class RecommendEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/recommend", async (HttpRequest request, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        app.MapGet("/recommend", async (HttpRequest request, ReadStore reads, PromotedRecommender recommender, CachedLeadFacts leadFacts, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         {
             var raw = request.Query["leadId"].ToString();
             if (string.IsNullOrWhiteSpace(raw))
@@ -42,13 +42,13 @@ internal static class RecommendEndpoints
                 return Results.Bytes(written, JsonContentType);
             }
 
-            var lead = await store.FindLeadAsync(new LeadId(id), cancellationToken);
+            var lead = await reads.Store.FindLeadAsync(new LeadId(id), cancellationToken);
             if (lead is null)
             {
                 return Failure(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
             }
 
-            var steps = await StepsAsync(lead, store, recommender, leadFacts, cancellationToken);
+            var steps = await StepsAsync(lead, reads.Store, recommender, leadFacts, cancellationToken);
             var body = JsonSerializer.SerializeToUtf8Bytes(new RecommendResponse(true, steps), json.Value.SerializerOptions);
             if (catalog is not null && catalog.Remembered.TryGetValue(lead.Id, out var remembered) && ReferenceEquals(remembered.Steps, steps))
             {

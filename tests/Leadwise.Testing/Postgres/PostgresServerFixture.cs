@@ -12,10 +12,10 @@ namespace Leadwise.Testing.Postgres;
 /// </summary>
 public sealed class PostgresServerFixture : IAsyncLifetime
 {
-    public const string RequireVariable = "LEADWISE_REQUIRE_POSTGRES";
+    public const string RequireVariable = PostgresInstall.RequireVariable;
 
     /// <summary>Where to look for <c>N/bin/initdb</c>; the Debian packages' place unless overridden.</summary>
-    public const string RootVariable = "LEADWISE_POSTGRES_ROOT";
+    public const string RootVariable = PostgresInstall.RootVariable;
 
     private ThrowawayPostgresServer? _server;
     private string? _storesDatabase;
@@ -23,12 +23,10 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } configured ? configured : "/usr/lib/postgresql";
-        var binaries = ThrowawayPostgresServer.FindBinaries(root);
+        var (binaries, missing) = PostgresInstall.Locate();
         if (binaries is null)
         {
-            _missing = $"PostgreSQL tests need initdb and pg_ctl under {root}/<version>/bin (Debian: apt-get install postgresql-15, "
-                + "or run scripts/test.sh, which installs it)";
+            _missing = missing;
             return;
         }
 
@@ -50,12 +48,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     {
         if (_missing is not null)
         {
-            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-            {
-                throw new InvalidOperationException($"{RequireVariable}=1 but PostgreSQL is not installed: {_missing}.");
-            }
-
-            Skip.If(true, $"Skipped: {_missing}.");
+            PostgresInstall.SkipOrFail(_missing);
         }
 
         return _server!;

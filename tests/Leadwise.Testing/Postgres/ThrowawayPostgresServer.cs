@@ -54,34 +54,121 @@ public sealed class ThrowawayPostgresServer : IAsyncDisposable
             .FirstOrDefault();
     }
 
-    public static async Task<ThrowawayPostgresServer> StartAsync(string binaries, CancellationToken cancellationToken)
+    public static Task<ThrowawayPostgresServer> StartAsync(string binaries, CancellationToken cancellationToken) =>
+        StartAsync(binaries, forReplication: false, cancellationToken);
+
+    /// <summary>
+    /// Starts a server; <paramref name="forReplication"/> makes it a primary a standby can stream from: WAL for
+    /// replicas, WAL senders, and a <c>replication</c> line for loopback in pg_hba.conf (<see cref="StartStandbyAsync"/>).
+    /// </summary>
+    public static async Task<ThrowawayPostgresServer> StartAsync(string binaries, bool forReplication, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(binaries);
-        var asPostgresUser = Environment.UserName == "root";
-        var folder = Path.Combine(Path.GetTempPath(), "leadwise-postgres-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
-        var server = new ThrowawayPostgresServer(binaries, folder, asPostgresUser, FreeLoopbackPort());
+        var server = await CreateFolderAsync(binaries, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (asPostgresUser)
-            {
-                await RunAsync("chown", ["postgres:postgres", folder], cancellationToken).ConfigureAwait(false);
-            }
-
             await server.RunToolAsync("initdb",
                 ["-D", server.DataFolder, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"],
                 cancellationToken).ConfigureAwait(false);
-            var options = string.Create(CultureInfo.InvariantCulture,
-                $"-c listen_addresses=127.0.0.1 -p {server.Port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
-            await server.RunToolAsync("pg_ctl",
-                ["-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", options, "start"],
-                cancellationToken).ConfigureAwait(false);
+            if (forReplication)
+            {
+                await File.AppendAllTextAsync(Path.Combine(server.DataFolder, "pg_hba.conf"), $"\nhost replication {SuperUser} 127.0.0.1/32 trust\n", cancellationToken).ConfigureAwait(false);
+            }
+
+            await server.StartServerAsync(forReplication ? " -c wal_level=replica -c max_wal_senders=5" : string.Empty, cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
         {
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A hot standby of this server (started <c>forReplication</c>): <c>pg_basebackup -R</c> over loopback into a folder
+    /// of its own, then the standby started on another free port; it returns once the standby accepts read-only
+    /// connections. It streams every database of this server, so a store location here reads there on <see cref="Port"/>.
+    /// </summary>
+    public async Task<ThrowawayPostgresServer> StartStandbyAsync(CancellationToken cancellationToken)
+    {
+        var standby = await CreateFolderAsync(_binaries, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await standby.RunToolAsync("pg_basebackup",
+                ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", SuperUser, "-D", standby.DataFolder, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"],
+                cancellationToken).ConfigureAwait(false);
+            await standby.StartServerAsync(string.Empty, cancellationToken).ConfigureAwait(false);
+            await standby.WaitUntilReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs one SQL statement on a database of this server and returns the first column of the first row.</summary>
+    public async Task<object?> ScalarAsync(string database, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    private static async Task<ThrowawayPostgresServer> CreateFolderAsync(string binaries, CancellationToken cancellationToken)
+    {
+        var asPostgresUser = Environment.UserName == "root";
+        var folder = Path.Combine(Path.GetTempPath(), "leadwise-postgres-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        var server = new ThrowawayPostgresServer(binaries, folder, asPostgresUser, FreeLoopbackPort());
+        if (asPostgresUser)
+        {
+            try
+            {
+                await RunAsync("chown", ["postgres:postgres", folder], cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return server;
+    }
+
+    private Task StartServerAsync(string extraOptions, CancellationToken cancellationToken)
+    {
+        var options = string.Create(CultureInfo.InvariantCulture,
+            $"-c listen_addresses=127.0.0.1 -p {Port} -k {_folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{extraOptions}");
+        return RunToolAsync("pg_ctl",
+            ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", options, "start"],
+            cancellationToken);
+    }
+
+    /// <summary>pg_ctl -w returns when the postmaster says so; a standby's first query can still race its consistency point.</summary>
+    private async Task WaitUntilReadOnlyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + CommandTimeout;
+        while (true)
+        {
+            try
+            {
+                if (await ScalarAsync("postgres", "SELECT pg_is_in_recovery()", cancellationToken).ConfigureAwait(false) is true)
+                {
+                    return;
+                }
+
+                throw new InvalidOperationException("The standby started as a primary: pg_basebackup -R wrote no standby.signal.");
+            }
+            catch (PostgresException exception) when (exception.SqlState == "57P03" && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false); // the database system is starting up
+            }
         }
     }
 
