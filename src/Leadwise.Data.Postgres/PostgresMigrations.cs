@@ -224,5 +224,26 @@ internal static class PostgresMigrations
             secret_hash bytea NOT NULL UNIQUE
         );
         """,
+
+        // 5: background jobs of the web API, claimed by one node at a time through the lease columns (see SQLite's
+        // step 5). input, result and errors are json, kept byte for byte as the job wrote them.
+        """
+        CREATE TABLE jobs (
+            id text PRIMARY KEY,
+            kind text NOT NULL,
+            state text NOT NULL,
+            created_at timestamptz NOT NULL,
+            started_at timestamptz,
+            finished_at timestamptz,
+            input json NOT NULL,
+            progress_stage text,
+            progress_done bigint,
+            progress_total bigint,
+            result json,
+            errors json NOT NULL,
+            lease_owner text,
+            lease_expires_at timestamptz
+        );
+        """,
     ];
 }

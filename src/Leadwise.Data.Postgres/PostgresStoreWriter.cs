@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
@@ -161,6 +162,15 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await using var sequence = CreateCommand("SELECT setval(pg_get_serial_sequence('api_keys', 'id'), (SELECT max(id) FROM api_keys))");
         await sequence.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddJobAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand($"INSERT INTO jobs ({PostgresLeadwiseStore.JobColumns}) VALUES ({PostgresLeadwiseStore.JobValues})");
+        PostgresLeadwiseStore.BindJob(command, job);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Leadwise.Scoring.Engine;
 using Leadwise.Scoring.Rules;
 using Leadwise.Server.Dashboard;
 using Leadwise.Server.Endpoints;
+using Leadwise.Server.Jobs;
 using Leadwise.Server.Security;
 
 namespace Leadwise.Server;
@@ -39,6 +40,12 @@ public static class LeadwiseServer
         builder.Services.AddSingleton<PromotedRecommender>();
         builder.Services.AddSingleton<CachedLeadFacts>();
         builder.Services.AddSingleton<ModelPageCache>();
+        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
+            .Validate(options => options.MaxImportBytes > 0, $"{JobOptions.MaxImportBytesSetting} must be a positive number of bytes.")
+            .Validate(options => options.JobLeaseSeconds >= 5 && !string.IsNullOrWhiteSpace(options.NodeId), "Leadwise:JobLeaseSeconds must be at least 5 and Leadwise:NodeId not empty.").ValidateOnStart();
+        builder.Services.AddSingleton<ImportJobQueue>();
+        builder.Services.AddSingleton<LiveJobProgress>();
+        builder.Services.AddHostedService<ImportJobRunner>();
         builder.Services.AddProblemDetails();
         // Bad request bodies (malformed JSON) are the client's error in every environment, never a 500.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
@@ -83,6 +90,7 @@ public static class LeadwiseServer
         EventEndpoints.Map(app);
         ModelEndpoints.Map(app);
         CampaignEndpoints.Map(app);
+        ImportEndpoints.Map(app);
         return app;
     }
 

@@ -187,7 +187,7 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await JsonAsync(response);
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/recommend", "/api/leads/{id}", "/api/score", "/health/ready", "/api/campaigns/{id}", "/api/models" })
+        foreach (var path in new[] { "/recommend", "/api/leads/{id}", "/api/score", "/health/ready", "/api/campaigns/{id}", "/api/models", "/api/import", "/api/jobs/{id}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"missing {path}");
         }

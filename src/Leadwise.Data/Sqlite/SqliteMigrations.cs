@@ -222,5 +222,28 @@ internal static class SqliteMigrations
             secret_hash BLOB NOT NULL UNIQUE
         );
         """,
+
+        // 5: background jobs of the web API (an upload's import), kept in the store so any server node on the same
+        // database answers for any job. A job is claimed by one node at a time through its lease (owner and expiry,
+        // renewed while it runs), so an expired lease marks a job whose node died. input, result and errors are
+        // JSON the job's kind writes; errors is an array of lines, capped by the job.
+        """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            started_at INTEGER,
+            finished_at INTEGER,
+            input TEXT NOT NULL,
+            progress_stage TEXT,
+            progress_done INTEGER,
+            progress_total INTEGER,
+            result TEXT,
+            errors TEXT NOT NULL,
+            lease_owner TEXT,
+            lease_expires_at INTEGER
+        );
+        """,
     ];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
@@ -103,6 +104,14 @@ internal sealed partial class SqliteStoreWriter
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"There is no {promotion.Kind} model version {promotion.Version} to promote."));
         }
+    }
+
+    public async Task AddJobAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var command = CreateCommand($"INSERT INTO jobs ({SqliteLeadwiseStore.JobColumns}) VALUES ({SqliteLeadwiseStore.JobValues})");
+        SqliteLeadwiseStore.BindJob(command, job);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using Leadwise.Core.Access;
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
+using Leadwise.Core.Progress;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage.LeadList;
 
@@ -118,4 +120,34 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     /// <summary>The key whose secret has this hash, revoked or not, or null when there is none.</summary>
     Task<StoredApiKey?> FindApiKeyByHashAsync(ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken);
+
+    /// <summary>Stores a job just accepted (<see cref="Job.Queued"/>).</summary>
+    /// <exception cref="InvalidOperationException">A job with the same id exists.</exception>
+    Task CreateJobAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>The job with this id, or null when there is none.</summary>
+    Task<Job?> FindJobAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Every job, oldest first (by creation time, then id): what copying a store moves.</summary>
+    IAsyncEnumerable<Job> ReadJobsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims a job for the node named by <paramref name="lease"/> and marks it running from <paramref name="startedAt"/>,
+    /// in one statement, so of several nodes trying only one succeeds. A queued job can be claimed, and so can a running
+    /// one whose lease expired before <paramref name="startedAt"/> (its node died). Returns the job as claimed, or null
+    /// when it cannot be claimed (no such job, finished, or another node's lease still holds).
+    /// </summary>
+    Task<Job?> StartJobAsync(string id, JobLease lease, DateTimeOffset startedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the running job's lease to <c>lease.ExpiresAt</c> and, when given, records its progress. False (nothing
+    /// written) when the job is not running under a lease of <c>lease.Owner</c>.
+    /// </summary>
+    Task<bool> RenewJobAsync(string id, JobLease lease, ProgressUpdate? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends a running job held by <paramref name="leaseOwner"/>: <paramref name="state"/> (succeeded or failed), when,
+    /// its result and errors; the lease is released. False (nothing written) when the job is not running under that owner's lease.
+    /// </summary>
+    Task<bool> FinishJobAsync(string id, string leaseOwner, string state, DateTimeOffset finishedAt, string? resultJson, IReadOnlyList<string> errors, CancellationToken cancellationToken);
 }

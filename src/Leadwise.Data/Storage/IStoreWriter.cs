@@ -1,5 +1,6 @@
 using Leadwise.Core.Companies;
 using Leadwise.Core.Engagement;
+using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
@@ -63,6 +64,9 @@ public interface IStoreWriter : IAsyncDisposable
     /// every client's key working); keys created later are numbered after it.
     /// </summary>
     Task AddApiKeyAsync(StoredApiKey key, CancellationToken cancellationToken);
+
+    /// <summary>Adds a job as it stands (state, progress, result, errors, lease), in this transaction: copying a store keeps its jobs' history.</summary>
+    Task AddJobAsync(Job job, CancellationToken cancellationToken);
 
     /// <summary>Deletes every row of every table in this transaction (<c>leadwise db copy --replace</c>); the schema stays.</summary>
     Task ClearAsync(CancellationToken cancellationToken);

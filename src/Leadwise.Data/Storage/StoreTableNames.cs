@@ -22,7 +22,8 @@ public static class StoreTableNames
     public const string Promotions = "model_promotions";
     public const string ModelScores = "lead_model_scores";
     public const string ApiKeys = "api_keys";
+    public const string Jobs = "jobs";
 
     public static readonly IReadOnlyList<string> All =
-        [Users, Campaigns, Messages, Leads, Snapshots, ExtraColumns, Events, Companies, Scores, Models, Promotions, ModelScores, ApiKeys];
+        [Users, Campaigns, Messages, Leads, Snapshots, ExtraColumns, Events, Companies, Scores, Models, Promotions, ModelScores, ApiKeys, Jobs];
 }

@@ -81,6 +81,23 @@ public static class StoreChecksums
             sink.Timestamp(key.Key.RevokedAt);
             sink.Bytes(key.SecretHash.ToArray());
         }, hash, report),
+        StoreTableNames.Jobs => HashRowsAsync(store.ReadJobsAsync(cancellationToken), static (job, sink) =>
+        {
+            sink.Text(job.Id);
+            sink.Text(job.Kind);
+            sink.Text(job.State);
+            sink.Timestamp(job.CreatedAt);
+            sink.Timestamp(job.StartedAt);
+            sink.Timestamp(job.FinishedAt);
+            sink.Text(job.InputJson);
+            sink.Text(job.Progress?.Stage);
+            sink.Int64(job.Progress?.Done);
+            sink.Int64(job.Progress?.Total);
+            sink.Text(job.ResultJson);
+            sink.Text(JobRows.WriteErrors(job.Errors));
+            sink.Text(job.Lease?.Owner);
+            sink.Timestamp(job.Lease?.ExpiresAt);
+        }, hash, report),
         _ => throw new NotSupportedException($"Checksums do not know how to read the store table {table}."),
     };
 

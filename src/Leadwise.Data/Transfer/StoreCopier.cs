@@ -36,7 +36,8 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         // Promotions need a model version, so no models means no promotions either.
         return !await AnyAsync(store.ReadModelsAsync(cancellationToken)).ConfigureAwait(false)
             && !await AnyAsync(store.ReadModelScoresAsync(cancellationToken)).ConfigureAwait(false)
-            && !await AnyAsync(store.ReadApiKeysAsync(cancellationToken)).ConfigureAwait(false);
+            && !await AnyAsync(store.ReadApiKeysAsync(cancellationToken)).ConfigureAwait(false)
+            && !await AnyAsync(store.ReadJobsAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -109,6 +110,7 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         StoreTableNames.Promotions => CopyPromotionsAsync(writer, cancellationToken),
         StoreTableNames.ModelScores => CopyRowsAsync(source.ReadModelScoresAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
         StoreTableNames.ApiKeys => CopyRowsAsync(source.ReadStoredApiKeysAsync(cancellationToken), (key, ct) => new ValueTask(writer.AddApiKeyAsync(key, ct)), report, cancellationToken),
+        StoreTableNames.Jobs => CopyRowsAsync(source.ReadJobsAsync(cancellationToken), (job, ct) => new ValueTask(writer.AddJobAsync(job, ct)), report, cancellationToken),
         _ => throw new NotSupportedException($"db copy does not know how to copy the store table {table}."),
     };
 

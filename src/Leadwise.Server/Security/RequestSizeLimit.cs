@@ -32,7 +32,7 @@ internal sealed class RequestSizeLimit(RequestDelegate next, IOptionsMonitor<Lea
         {
             if (length > max)
             {
-                await TooLargeAsync(context, max).ConfigureAwait(false);
+                await TooLargeAsync(context, max, endpointLimit).ConfigureAwait(false);
                 return;
             }
         }
@@ -45,7 +45,7 @@ internal sealed class RequestSizeLimit(RequestDelegate next, IOptionsMonitor<Lea
             {
                 if (buffered.Length + read > max)
                 {
-                    await TooLargeAsync(context, max).ConfigureAwait(false);
+                    await TooLargeAsync(context, max, endpointLimit).ConfigureAwait(false);
                     return;
                 }
 
@@ -65,11 +65,11 @@ internal sealed class RequestSizeLimit(RequestDelegate next, IOptionsMonitor<Lea
         context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false }
         && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method) || context.Request.ContentLength > 0);
 
-    private static async Task TooLargeAsync(HttpContext context, long max) =>
+    private static async Task TooLargeAsync(HttpContext context, long max, IRequestSizeLimitMetadata? endpointLimit) =>
         await SecurityProblems.WriteAsync(
             context,
             StatusCodes.Status413PayloadTooLarge,
             "Request body too large",
-            string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the {max:N0} bytes this endpoint accepts (Leadwise:MaxRequestBytes)."),
+            string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the {max:N0} bytes this endpoint accepts ({(endpointLimit as NamedRequestSizeLimit)?.Setting ?? LeadwiseSecurity.MaxRequestBytesSetting})."),
             "body").ConfigureAwait(false);
 }

@@ -1,6 +1,8 @@
 using System.Text;
+using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
+using Leadwise.Core.Progress;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Export;
 using Leadwise.Data.Storage;
@@ -16,7 +18,7 @@ namespace Leadwise.Data.Tests.Support;
 /// <summary>Puts rows into every store table (<see cref="StoreTableNames.All"/>), and counts a store's rows with plain SQL.</summary>
 internal static class FilledStore
 {
-    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, three model versions and a promotion history with a rollback.</summary>
+    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, three model versions and a promotion history with a rollback, API keys and jobs in every state a job row can hold.</summary>
     public static async Task FillEveryTableAsync(TestStore test, int leads = 300)
     {
         var generated = test.Folder("generated");
@@ -64,6 +66,18 @@ internal static class FilledStore
         await store.CreateApiKeyAsync("crm", TestTime.Base, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
         var old = await store.CreateApiKeyAsync("old", TestTime.Base.AddHours(1), Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
         await store.RevokeApiKeyAsync(old.Id, TestTime.Base.AddDays(1), CancellationToken.None);
+
+        // Three jobs: one waiting, one running under a lease with progress, one failed with error lines (quotes,
+        // umlauts and a line break in a reported value), so a copy must keep every column of the jobs table.
+        await store.CreateJobAsync(Job.Queued("job-queued", JobKinds.Import, TestTime.Base, """{"skipBadRows":false,"maxErrors":100}"""), CancellationToken.None);
+        await store.CreateJobAsync(Job.Queued("job-running", JobKinds.Import, TestTime.Base.AddMinutes(1), """{"skipBadRows":true,"maxErrors":5}"""), CancellationToken.None);
+        var lease = new JobLease("node-a", TestTime.Base.AddMinutes(3));
+        await store.StartJobAsync("job-running", lease, TestTime.Base.AddMinutes(2), CancellationToken.None);
+        await store.RenewJobAsync("job-running", lease, new ProgressUpdate("Leads.csv", 1_234, 56_789), CancellationToken.None);
+        await store.CreateJobAsync(Job.Queued("job-failed", JobKinds.Import, TestTime.Base.AddMinutes(1), "{}"), CancellationToken.None);
+        await store.StartJobAsync("job-failed", new JobLease("node-b", TestTime.Base.AddMinutes(9)), TestTime.Base.AddMinutes(2), CancellationToken.None);
+        await store.FinishJobAsync("job-failed", "node-b", JobStates.Failed, TestTime.Base.AddMinutes(4), """{"committed":false}""",
+            ["Leads.csv:2:190: column \"replied\": expected t or f, got \"jä\nnein\"", "Leads.csv:3:25: campaign 999"], CancellationToken.None);
     }
 
     /// <summary>The tables the store's schema holds, read from the database catalogue (not through the store).</summary>

@@ -61,6 +61,13 @@ public abstract class StoreCopierTests : IAsyncLifetime
         Assert.Equal(keys.Select(k => (k.Key, Convert.ToHexString(k.SecretHash.Span))), copiedKeys.Select(k => (k.Key, Convert.ToHexString(k.SecretHash.Span))));
         var next = await _to.Store.CreateApiKeyAsync("after the copy", DateTimeOffset.UnixEpoch, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
         Assert.True(next.Id > keys.Max(k => k.Key.Id));
+
+        // Jobs keep every column: state, progress, result, the error lines and the running job's lease.
+        var jobs = await _from.Store.ReadJobsAsync(CancellationToken.None).ToListAsync();
+        var copiedJobs = await _to.Store.ReadJobsAsync(CancellationToken.None).ToListAsync();
+        Assert.Equal(jobs.Select(j => j with { Errors = [] }), copiedJobs.Select(j => j with { Errors = [] }));
+        Assert.Equal(jobs.Select(j => string.Join("\n", j.Errors)), copiedJobs.Select(j => string.Join("\n", j.Errors)));
+        Assert.Contains(copiedJobs, job => job.Lease is { Owner: "node-a" } && job.Progress is { Stage: "Leads.csv", Done: 1_234 });
     }
 
     [SkippableFact]

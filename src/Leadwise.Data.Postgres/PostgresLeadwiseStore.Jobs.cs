@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using Leadwise.Core.Jobs;
+using Leadwise.Core.Progress;
+using Leadwise.Data.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Leadwise.Data.Postgres;
+
+/// <summary>The web API's background jobs, with the lease that lets one node at a time run each.</summary>
+public sealed partial class PostgresLeadwiseStore
+{
+    internal const string JobColumns =
+        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at";
+
+    private const string JobSelect =
+        "id, kind, state, created_at, started_at, finished_at, input::text, progress_stage, progress_done, progress_total, result::text, errors::text, lease_owner, lease_expires_at";
+
+    internal const string JobValues = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14";
+
+    public async Task CreateJobAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})", connection);
+        BindJob(command, job);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidOperationException($"There is already a job {job.Id}.", exception);
+        }
+    }
+
+    public async Task<Job?> FindJobAsync(string id, CancellationToken cancellationToken)
+    {
+        await foreach (var job in QueryJobsAsync($"SELECT {JobSelect} FROM jobs WHERE id = $1", [Text(id)], cancellationToken).ConfigureAwait(false))
+        {
+            return job;
+        }
+
+        return null;
+    }
+
+    public IAsyncEnumerable<Job> ReadJobsAsync(CancellationToken cancellationToken) =>
+        QueryJobsAsync($"SELECT {JobSelect} FROM jobs ORDER BY created_at, id COLLATE \"C\"", [], cancellationToken);
+
+    public async Task<Job?> StartJobAsync(string id, JobLease lease, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await foreach (var job in QueryJobsAsync(
+            $"""
+            UPDATE jobs SET state = 'running', started_at = $2, lease_owner = $3, lease_expires_at = $4
+            WHERE id = $1 AND (state = 'queued' OR (state = 'running' AND lease_expires_at < $2))
+            RETURNING {JobSelect}
+            """,
+            [Text(id), Time(startedAt), Text(lease.Owner), Time(lease.ExpiresAt)],
+            cancellationToken).ConfigureAwait(false))
+        {
+            return job;
+        }
+
+        return null;
+    }
+
+    public async Task<bool> RenewJobAsync(string id, JobLease lease, ProgressUpdate? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            progress is null
+                ? "UPDATE jobs SET lease_expires_at = $3 WHERE id = $1 AND state = 'running' AND lease_owner = $2"
+                : "UPDATE jobs SET lease_expires_at = $3, progress_stage = $4, progress_done = $5, progress_total = $6 WHERE id = $1 AND state = 'running' AND lease_owner = $2",
+            connection);
+        command.Parameters.Add(Text(id));
+        command.Parameters.Add(Text(lease.Owner));
+        command.Parameters.Add(Time(lease.ExpiresAt));
+        if (progress is not null)
+        {
+            command.Parameters.Add(Text(progress.Stage));
+            command.Parameters.Add(Number(progress.Done));
+            command.Parameters.Add(Number(progress.Total));
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> FinishJobAsync(string id, string leaseOwner, string state, DateTimeOffset finishedAt, string? resultJson, IReadOnlyList<string> errors, CancellationToken cancellationToken)
+    {
+        JobRows.RequireFinalState(state);
+        ArgumentNullException.ThrowIfNull(errors);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
+            UPDATE jobs SET state = $3, finished_at = $4, result = $5, errors = $6, lease_owner = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND state = 'running' AND lease_owner = $2
+            """, connection);
+        command.Parameters.Add(Text(id));
+        command.Parameters.Add(Text(leaseOwner));
+        command.Parameters.Add(Text(state));
+        command.Parameters.Add(Time(finishedAt));
+        command.Parameters.Add(Json(resultJson));
+        command.Parameters.Add(Json(JobRows.WriteErrors(errors)));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Binds every column of <see cref="JobColumns"/> in order; shared with the writer's copy.</summary>
+    internal static void BindJob(NpgsqlCommand command, Job job)
+    {
+        command.Parameters.Add(Text(job.Id));
+        command.Parameters.Add(Text(job.Kind));
+        command.Parameters.Add(Text(job.State));
+        command.Parameters.Add(Time(job.CreatedAt));
+        command.Parameters.Add(Time(job.StartedAt));
+        command.Parameters.Add(Time(job.FinishedAt));
+        command.Parameters.Add(Json(job.InputJson));
+        command.Parameters.Add(Text(job.Progress?.Stage));
+        command.Parameters.Add(Number(job.Progress?.Done));
+        command.Parameters.Add(Number(job.Progress?.Total));
+        command.Parameters.Add(Json(job.ResultJson));
+        command.Parameters.Add(Json(JobRows.WriteErrors(job.Errors)));
+        command.Parameters.Add(Text(job.Lease?.Owner));
+        command.Parameters.Add(Time(job.Lease?.ExpiresAt));
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Json(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Json };
+
+    private static NpgsqlParameter Number(long? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint };
+
+    private static NpgsqlParameter Time(DateTimeOffset? value) => new() { Value = value is { } v ? ToStored(v) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
+    private async IAsyncEnumerable<Job> QueryJobsAsync(string sql, NpgsqlParameter[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadJob(reader);
+        }
+    }
+
+    private static Job ReadJob(NpgsqlDataReader reader)
+    {
+        DateTimeOffset? Moment(int ordinal) => reader.IsDBNull(ordinal) ? null : PostgresFieldSource.ReadTimestamp(reader, ordinal);
+        return new Job(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            PostgresFieldSource.ReadTimestamp(reader, 3),
+            Moment(4),
+            Moment(5),
+            reader.GetString(6),
+            reader.IsDBNull(7) ? null : new ProgressUpdate(reader.GetString(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)),
+            reader.IsDBNull(10) ? null : reader.GetString(10),
+            JobRows.ReadErrors(reader.GetString(11)),
+            reader.IsDBNull(12) ? null : new JobLease(reader.GetString(12), PostgresFieldSource.ReadTimestamp(reader, 13)));
+    }
+}
