@@ -52,6 +52,22 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Evaluate_recommend_split_by_time_holds_out_the_newest_invited_leads()
+    {
+        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--split-by-time", "--hold-out", "0.25");
+        output.WriteLine(run.Output);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        var split = Regex.Match(run.Output, @"Split by time \(the newest 25 % of invited leads held out\): the sequence model trained on (?<training>[\d,]+) leads .*evaluated on (?<heldOut>[\d,]+) held-out leads");
+        Assert.True(split.Success, run.Output);
+        var training = int.Parse(split.Groups["training"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var heldOut = int.Parse(split.Groups["heldOut"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.Equal(6000, training + heldOut); // the fixture generates 6,000 leads
+        Assert.InRange(heldOut, 0.1 * 6000, 0.25 * 6000);
+        Assert.Contains("Off-policy value from the logs", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_recommend_rejects_a_missing_or_foreign_truth_and_a_bad_hold_out()
     {
         var missing = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--truth", store.Folder.Combine("nowhere"));

@@ -31,8 +31,9 @@ internal static class EvaluateCommand
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"--hold-out must lie strictly between 0 and 1, got {value}."));
             }
         });
+        var byTime = new Option<bool>("--split-by-time") { Description = "Hold out the leads invited last (the newest --hold-out share by invite time) instead of a random share of leads" };
         var truth = new Option<string?>("--truth") { Description = "The ground truth `leadwise generate` wrote (the export folder or its truth/ folder): adds every policy's true value" };
-        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, truth };
+        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, truth };
         recommend.SetAction(async (parseResult, cancellationToken) =>
         {
             GroundTruthReplies? replies = null;
@@ -55,7 +56,7 @@ internal static class EvaluateCommand
                     $"The ground truth does not belong to this store: {unknown:N0} of its {leads.All.Count:N0} leads are not in it. Give the truth of the export that was imported."));
             }
 
-            var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut) };
+            var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime) };
             RecommendationEvaluationReport report;
             try
             {
@@ -66,7 +67,7 @@ internal static class EvaluateCommand
                 throw new UserFacingException($"Cannot train the sequence model on the training leads: {exception.Message}");
             }
 
-            Write(context.Console, report);
+            Write(context.Console, report, options);
             return ExitCodes.Success;
         });
         return new Command("evaluate", "Evaluate models on held-out data") { recommend };
@@ -84,10 +85,13 @@ internal static class EvaluateCommand
         }
     }
 
-    private static void Write(IAnsiConsole console, RecommendationEvaluationReport report)
+    private static void Write(IAnsiConsole console, RecommendationEvaluationReport report, PolicyEvaluationOptions options)
     {
+        var split = options.SplitByTime
+            ? string.Create(CultureInfo.InvariantCulture, $"Split by time (the newest {options.HoldOutShare:P0} of invited leads held out)")
+            : string.Create(CultureInfo.InvariantCulture, $"Split seed {report.Seed}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Split seed {report.Seed}: the sequence model trained on [bold]{report.TrainingLeads:N0}[/] leads (hazard: {report.Model.Hazard.Chosen}, acceptance: {report.Model.Acceptance?.Chosen.ToString() ?? "none"}), evaluated on [bold]{report.HeldOutLeads:N0}[/] held-out leads.");
+            $"{split}: the sequence model trained on [bold]{report.TrainingLeads:N0}[/] leads (hazard: {report.Model.Hazard.Chosen}, acceptance: {report.Model.Acceptance?.Chosen.ToString() ?? "none"}), evaluated on [bold]{report.HeldOutLeads:N0}[/] held-out leads.");
         console.Write(ModelTable(report));
         console.Write(OffPolicyTable(report));
         console.Write(OverlapTable(report));

@@ -46,12 +46,26 @@ public static class PolicyEvaluation
         return Evaluate(training.Count, heldOut, data, model, campaigns, messages, truth, options, cancellationToken);
     }
 
-    /// <summary>The split <see cref="Run"/> uses: whole leads by a seeded hash of their id, <see cref="PolicyEvaluationOptions.HoldOutShare"/> held out.</summary>
+    /// <summary>
+    /// The split <see cref="Run"/> uses: whole leads by a seeded hash of their id, <see cref="PolicyEvaluationOptions.HoldOutShare"/>
+    /// held out; with <see cref="PolicyEvaluationOptions.SplitByTime"/> the newest invited leads by invite time (ties by id).
+    /// </summary>
     public static (IReadOnlyList<LeadFacts> Training, IReadOnlyList<LeadFacts> HeldOut) Split(IReadOnlyList<LeadFacts> leads, PolicyEvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(options);
-        return ([.. leads.Where(f => !IsHeldOut(f.Lead.Id, options))], [.. leads.Where(f => IsHeldOut(f.Lead.Id, options))]);
+        if (!options.SplitByTime)
+        {
+            return ([.. leads.Where(f => !IsHeldOut(f.Lead.Id, options))], [.. leads.Where(f => IsHeldOut(f.Lead.Id, options))]);
+        }
+
+        var invited = leads.Where(f => f.Lead.InviteSentAt is not null)
+            .OrderBy(f => f.Lead.InviteSentAt!.Value)
+            .ThenBy(f => f.Lead.Id.Value)
+            .ToList();
+        var heldOutCount = (int)Math.Round(options.HoldOutShare * invited.Count, MidpointRounding.AwayFromZero);
+        var heldOut = new HashSet<LeadId>(invited.Skip(invited.Count - heldOutCount).Select(f => f.Lead.Id));
+        return ([.. leads.Where(f => !heldOut.Contains(f.Lead.Id))], [.. leads.Where(f => heldOut.Contains(f.Lead.Id))]);
     }
 
     /// <summary>The policies on <paramref name="heldOut"/> with a model already trained on the training leads' rows (<paramref name="data"/>).</summary>
