@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -16,37 +13,12 @@ namespace Leadwise.Server.Tests.Browser;
 [Collection(ScoredStoreCollection.Name)]
 public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [SkippableFact]
     public async Task Dashboard_FilterLeads_OpenALead_AndSeeItsRecommendation()
     {
         // Given: the real host on a free loopback port, and a laptop-sized browser page that records every problem
-        RequireChromium();
-        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
-        Directory.CreateDirectory(folder);
-        await using var app = LeadwiseServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration[LeadwiseServer.DatabaseSetting] = store.Database;
-            builder.Configuration[Security.LeadwiseSecurity.OpenReadsSetting] = "true"; // as `leadwise serve` on loopback
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox"], // CI runs as root, where Chromium's sandbox refuses to start
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        var problems = new List<string>();
-        page.Console += (_, message) => problems.Add($"console {message.Type}: {message.Text} ({message.Location})");
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url}");
-        page.Dialog += (_, dialog) => problems.Add($"a dialog opened (a script ran): {dialog.Message}");
-        var requests = new List<string>();
-        page.Request += (_, request) => requests.Add(request.Url);
+        await using var browser = await LoopbackBrowser.StartAsync(store.Database);
+        var (page, address, folder) = (browser.Page, browser.Address, LoopbackBrowser.ArtifactsFolder);
 
         // When: the list opens
         await page.GotoAsync(address + "/");
@@ -129,25 +101,8 @@ public sealed class DashboardInBrowserTests(ScoredStore store, ITestOutputHelper
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "dashboard-model.png"), FullPage = true });
 
         // and the browser asked for nothing but the dashboard, with no error on the way
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.All(requests, url => Assert.StartsWith(address + "/", url, StringComparison.Ordinal));
+        Assert.True(browser.Problems.Count + browser.ConsoleMessages.Count == 0, string.Join("\n", browser.Problems.Concat(browser.ConsoleMessages)));
+        Assert.All(browser.Requests, url => Assert.StartsWith(address + "/", url, StringComparison.Ordinal));
         output.WriteLine($"Screenshots in {folder}: dashboard-list.png, dashboard-filtered.png, dashboard-lead.png, dashboard-campaign.png, dashboard-model.png");
-        await app.StopAsync();
-    }
-
-    private static void RequireChromium()
-    {
-        if (File.Exists(Chromium))
-        {
-            return;
-        }
-
-        var message = $"Chromium is not installed at {Chromium}. Run `bash scripts/test.sh`, which installs it (apt-get install chromium) and then runs the tests.";
-        if (Environment.GetEnvironmentVariable("LEADWISE_REQUIRE_BROWSER") == "1")
-        {
-            Assert.Fail(message + " (LEADWISE_REQUIRE_BROWSER=1: the browser test may not be skipped.)");
-        }
-
-        Skip.If(true, message);
     }
 }
