@@ -1,3 +1,4 @@
+using Leadwise.Testing.Browser;
 using Microsoft.Playwright;
 using SkiaSharp;
 using Xunit.Abstractions;
@@ -15,13 +16,11 @@ namespace Leadwise.Reports.Tests.Browser;
 [Collection(ReportCollection.Name)]
 public sealed class ReportInBrowserTests(SampleReport sample, ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [SkippableFact]
     public async Task Report_RendersInChromium_OnALaptopScreen_WithEveryHeadingAndImage()
     {
         // Given
-        RequireChromium();
+        DebianChromium.Require();
         var folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "report.html");
@@ -29,7 +28,7 @@ public sealed class ReportInBrowserTests(SampleReport sample, ITestOutputHelper 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = DebianChromium.ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox"], // CI runs as root, where Chromium's sandbox refuses to start
         });
@@ -85,22 +84,6 @@ public sealed class ReportInBrowserTests(SampleReport sample, ITestOutputHelper 
 
         output.WriteLine($"Report: {file}");
         output.WriteLine($"Screenshots: {screenshot} (full page), {firstScreen} (what a laptop shows first), {calibration}");
-    }
-
-    private static void RequireChromium()
-    {
-        if (File.Exists(Chromium))
-        {
-            return;
-        }
-
-        var message = $"Chromium is not installed at {Chromium}. Run `bash scripts/test.sh`, which installs it (apt-get install chromium) and then runs the tests.";
-        if (Environment.GetEnvironmentVariable("LEADWISE_REQUIRE_BROWSER") == "1")
-        {
-            Assert.Fail(message + " (LEADWISE_REQUIRE_BROWSER=1: the browser test may not be skipped.)");
-        }
-
-        Skip.If(true, message);
     }
 
     /// <summary>Playwright fills results through setters.</summary>

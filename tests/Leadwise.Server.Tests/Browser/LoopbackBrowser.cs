@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Leadwise.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Leadwise.Server.Tests.Browser;
@@ -14,8 +15,6 @@ namespace Leadwise.Server.Tests.Browser;
 /// </summary>
 internal sealed class LoopbackBrowser : IAsyncDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private readonly WebApplication _app;
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
@@ -53,7 +52,7 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
 
     public static async Task<LoopbackBrowser> StartAsync(string database)
     {
-        RequireChromium();
+        DebianChromium.Require();
         var app = LeadwiseServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration[LeadwiseServer.DatabaseSetting] = database;
@@ -64,7 +63,7 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = DebianChromium.ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox"], // CI runs as root, where Chromium's sandbox refuses to start
         });
@@ -78,21 +77,5 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
         _playwright.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static void RequireChromium()
-    {
-        if (File.Exists(Chromium))
-        {
-            return;
-        }
-
-        var message = $"Chromium is not installed at {Chromium}. Run `bash scripts/test.sh`, which installs it (apt-get install chromium) and then runs the tests.";
-        if (Environment.GetEnvironmentVariable("LEADWISE_REQUIRE_BROWSER") == "1")
-        {
-            Assert.Fail(message + " (LEADWISE_REQUIRE_BROWSER=1: the browser test may not be skipped.)");
-        }
-
-        Skip.If(true, message);
     }
 }
