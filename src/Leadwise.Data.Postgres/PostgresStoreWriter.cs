@@ -18,8 +18,9 @@ namespace Leadwise.Data.Postgres;
 /// prepared statement per table. <see cref="StoreWriteMode.BulkLoad"/> streams a table's rows by binary
 /// COPY into a temporary staging table and merges the batch with <c>INSERT … ON CONFLICT</c> as soon
 /// as anything else happens on the transaction (another table, a read, the commit), so reads inside
-/// the transaction see every row written before them. Events always go row by row: each insert must
-/// say whether the event was new. Disposing without <see cref="CommitAsync"/> rolls everything back,
+/// the transaction see every row written before them. Events go row by row in incremental mode, where
+/// each insert says whether the event was new; a bulk load copies them too, counts the rows the merge
+/// left out as already stored and reports them from <see cref="SettleStagedEventsAsync"/>. Disposing without <see cref="CommitAsync"/> rolls everything back,
 /// staging tables included (they are dropped at transaction end).
 /// </summary>
 internal sealed class PostgresStoreWriter : IStoreWriter
@@ -31,6 +32,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
     private readonly Dictionary<object, NpgsqlCommand> _prepared = [];
     private readonly HashSet<string> _stagingTables = new(StringComparer.Ordinal);
     private OpenCopy? _copy;
+    private long _stagedEventsAlreadyStored;
     private bool _committed;
 
     private PostgresStoreWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, StoreWriteMode mode)
@@ -92,7 +94,22 @@ internal sealed class PostgresStoreWriter : IStoreWriter
     public async ValueTask<bool> UpsertAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagementEvent);
+        if (_mode == StoreWriteMode.BulkLoad)
+        {
+            // Staged: whether it was new is known when the staging table is merged (SettleStagedEventsAsync).
+            await WriteAsync(PostgresTables.Events, engagementEvent, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         return await ExecuteRowAsync(PostgresTables.Events, engagementEvent, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<long> SettleStagedEventsAsync(CancellationToken cancellationToken)
+    {
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        var alreadyStored = _stagedEventsAlreadyStored;
+        _stagedEventsAlreadyStored = 0;
+        return alreadyStored;
     }
 
     public ValueTask UpsertAsync(CompanyProfile company, CancellationToken cancellationToken)
@@ -253,6 +270,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         {
             _copy.Importer.StartRow();
             table.Write(row, _sink.ToCopy(_copy.Importer));
+            _copy.Rows++;
             return ValueTask.CompletedTask;
         }
 
@@ -271,6 +289,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         await StartCopyAsync(table, cancellationToken).ConfigureAwait(false);
         await _copy!.Importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
         table.Write(row, _sink.ToCopy(_copy.Importer));
+        _copy.Rows++;
     }
 
     private async Task<int> ExecuteRowAsync<TRow>(PostgresTable<TRow> table, TRow row, CancellationToken cancellationToken)
@@ -322,7 +341,13 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         }
 
         await using var merge = CreateCommand(copy.MergeSql);
-        await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var merged = await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(copy.Table, PostgresTables.Events))
+        {
+            // The events merge inserts with ON CONFLICT DO NOTHING (the TRUNCATE after it reports no rows), so every
+            // staged row it did not insert was an event the store held already, or one staged twice in this batch.
+            _stagedEventsAlreadyStored += copy.Rows - merged;
+        }
     }
 
     /// <summary>A timestamp cut to whole microseconds (what both stores keep), as a UTC <see cref="DateTime"/>.</summary>
@@ -343,5 +368,8 @@ internal sealed class PostgresStoreWriter : IStoreWriter
     }
 
     /// <summary>A COPY into a staging table in progress: which table it fills and how it is merged.</summary>
-    private sealed record OpenCopy(object Table, NpgsqlBinaryImporter Importer, string MergeSql);
+    private sealed record OpenCopy(object Table, NpgsqlBinaryImporter Importer, string MergeSql)
+    {
+        public long Rows { get; set; }
+    }
 }

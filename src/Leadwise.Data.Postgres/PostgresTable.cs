@@ -24,7 +24,11 @@ internal sealed class PostgresTable<TRow>
             : $" ON CONFLICT ({string.Join(", ", keyColumns.Select(Quote))}) DO UPDATE SET "
               + string.Join(", ", columns.Where(c => !keyColumns.Contains(c.Name)).Select(c => $"{Quote(c.Name)} = excluded.{Quote(c.Name)}"));
         InsertSql = $"INSERT INTO {name} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))}){conflict}";
-        CreateStagingSql = $"CREATE TEMPORARY TABLE {StagingTable} (LIKE {name}, staging_row bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP";
+        // A key the store numbers itself (an event's id) is not copied: LIKE would carry its NOT NULL into staging.
+        var numberedByTheStore = keyColumns.Where(k => !columns.Any(c => c.Name == k))
+            .Select(k => $"; ALTER TABLE {StagingTable} ALTER COLUMN {Quote(k)} DROP NOT NULL");
+        CreateStagingSql = $"CREATE TEMPORARY TABLE {StagingTable} (LIKE {name}, staging_row bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP"
+            + string.Concat(numberedByTheStore);
         CopySql = $"COPY {StagingTable} ({names}) FROM STDIN (FORMAT BINARY)";
 
         // A batch may hold the same key twice (a file that lists a lead twice): the last row wins, as

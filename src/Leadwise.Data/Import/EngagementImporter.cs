@@ -17,8 +17,11 @@ namespace Leadwise.Data.Import;
 /// </summary>
 public sealed class EngagementImporter(ILeadwiseStore store, ILogger<EngagementImporter>? logger = null)
 {
-    /// <summary>Above this size the import defers index maintenance to the commit (<see cref="StoreWriteMode.BulkLoad"/>).</summary>
-    private const long BulkLoadBytes = 16L << 20;
+    /// <summary>
+    /// Above this file size the import defers index maintenance to the commit, and PostgreSQL copies the events in bulk
+    /// (<see cref="StoreWriteMode.BulkLoad"/>). Tests lower it to run the bulk path on small files.
+    /// </summary>
+    internal long BulkLoadBytes { get; init; } = 16L << 20;
 
     private static readonly HashSet<string> KnownTypes = new(EventTypes.All, StringComparer.Ordinal);
 

@@ -75,6 +75,9 @@ internal sealed partial class TableImporter(ILogger logger)
         }
 
         await pipeline.CompleteAsync().ConfigureAwait(false);
+
+        // A bulk load may have staged this table's events without knowing which were stored already.
+        alreadyPresent += await writer.SettleStagedEventsAsync(cancellationToken).ConfigureAwait(false);
         var imported = pipeline.Written - alreadyPresent;
         foreach (var issue in reader.FileIssues)
         {

@@ -42,6 +42,9 @@ internal sealed partial class SqliteStoreWriter
         return ValueTask.FromResult(_events.Write(engagementEvent));
     }
 
+    // SQLite answers new-or-not for each event as it is written, even in bulk mode: nothing is ever staged.
+    public Task<long> SettleStagedEventsAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
+
     public ValueTask UpsertAsync(CompanyProfile company, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);

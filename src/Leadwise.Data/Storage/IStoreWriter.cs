@@ -37,6 +37,14 @@ public interface IStoreWriter : IAsyncDisposable
     /// </summary>
     ValueTask<bool> UpsertAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// In <see cref="StoreWriteMode.BulkLoad"/> a store may stage events in bulk (PostgreSQL: binary COPY) and answer
+    /// <see langword="true"/> from <see cref="UpsertAsync(EngagementEvent, CancellationToken)"/> before it knows; this merges
+    /// what is staged and returns how many of those events the store already held, so callers can still count them.
+    /// Zero when nothing was deferred.
+    /// </summary>
+    Task<long> SettleStagedEventsAsync(CancellationToken cancellationToken);
+
     /// <summary>Adds or replaces a company, keyed by its normalised name (<see cref="CompanyNameKey"/>).</summary>
     ValueTask UpsertAsync(CompanyProfile company, CancellationToken cancellationToken);
 

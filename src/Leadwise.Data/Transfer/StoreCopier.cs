@@ -96,14 +96,7 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         StoreTableNames.Leads => CopyRowsAsync(source.ReadLeadsAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
         StoreTableNames.Snapshots => CopyRowsAsync(source.ReadSnapshotsAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
         StoreTableNames.ExtraColumns => CopyExtraColumnsAsync(writer, cancellationToken),
-        StoreTableNames.Events => CopyRowsAsync(source.ReadEventsAsync(cancellationToken), async (row, ct) =>
-        {
-            if (!await writer.UpsertAsync(row, ct).ConfigureAwait(false))
-            {
-                // Only possible if the source broke its own dedup rules; copying on would lose the event silently.
-                throw new InvalidDataException($"An event of lead {row.LeadId.Value} at {row.OccurredAt:O} is a duplicate under the store's dedup rules; nothing was copied.");
-            }
-        }, report, cancellationToken),
+        StoreTableNames.Events => CopyEventsAsync(writer, report, cancellationToken),
         StoreTableNames.Companies => CopyRowsAsync(source.ReadCompaniesAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
         StoreTableNames.Scores => CopyRowsAsync(source.ReadScoresAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
         StoreTableNames.Models => CopyModelsAsync(writer, report, cancellationToken),
@@ -127,6 +120,24 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         }
 
         return count;
+    }
+
+    private async Task<long> CopyEventsAsync(IStoreWriter writer, Action<long> report, CancellationToken cancellationToken)
+    {
+        long duplicates = 0;
+        var copied = await CopyRowsAsync(source.ReadEventsAsync(cancellationToken), async (row, ct) =>
+        {
+            if (!await writer.UpsertAsync(row, ct).ConfigureAwait(false))
+            {
+                duplicates++;
+            }
+        }, report, cancellationToken).ConfigureAwait(false);
+        duplicates += await writer.SettleStagedEventsAsync(cancellationToken).ConfigureAwait(false);
+
+        // Only possible if the source broke its own dedup rules; committing would lose those events silently.
+        return duplicates == 0
+            ? copied
+            : throw new InvalidDataException($"{duplicates} event(s) of the source are duplicates under the store's dedup rules; nothing was copied.");
     }
 
     private async Task<long> CopyExtraColumnsAsync(IStoreWriter writer, CancellationToken cancellationToken)

@@ -121,8 +121,10 @@ public abstract class EngagementImporterTests : IAsyncLifetime
         Assert.False(report.Committed);
     }
 
-    [SkippableFact]
-    public async Task Import_SameFileTwice_AddsNothingTheSecondTimeAndCountsThemAsAlreadyPresent()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_SameFileTwice_AddsNothingTheSecondTimeAndCountsThemAsAlreadyPresent(bool inBulk)
     {
         // Given: events with and without client ids
         var path = Write(_store, Events,
@@ -130,11 +132,11 @@ public abstract class EngagementImporterTests : IAsyncLifetime
             $"{AnnaLeadId},page_view,2023-10-19 12:00:00+02,e-1,/pricing,",
             $"{AnnaLeadId},page_view,2023-10-19 12:00:00+02,,/pricing,",
             $"{JoergLeadId},email_open,2023-10-19 12:00:00+02,,,");
-        (await _store.ImportEventsAsync(path)).AssertSucceeded();
+        (await _store.ImportEventsAsync(path, inBulk: inBulk)).AssertSucceeded();
         var before = await _store.EventsAsync();
 
         // When
-        var again = await _store.ImportEventsAsync(path);
+        var again = await _store.ImportEventsAsync(path, inBulk: inBulk);
 
         // Then
         again.AssertSucceeded();
@@ -142,15 +144,17 @@ public abstract class EngagementImporterTests : IAsyncLifetime
         Assert.Equal(before, await _store.EventsAsync());
     }
 
-    [SkippableFact]
-    public async Task Import_EventWithoutClientIdRepeatedInTheFile_IsStoredOnceAndCountedAsAlreadyPresent()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_EventWithoutClientIdRepeatedInTheFile_IsStoredOnceAndCountedAsAlreadyPresent(bool inBulk)
     {
         // Given
         var line = $"{ClaireLeadId},download,2023-10-19 12:00:00+02,,/whitepaper.pdf,";
         var path = Write(_store, Events, EventsHeader, line, line, $"{ClaireLeadId},download,2023-10-19 12:00:00+02,,/other.pdf,");
 
         // When
-        var report = await _store.ImportEventsAsync(path);
+        var report = await _store.ImportEventsAsync(path, inBulk: inBulk);
 
         // Then
         report.AssertSucceeded();

@@ -155,6 +155,63 @@ public abstract class ScoringDataTests : IAsyncLifetime
         Assert.Equal(4.0, scores[1].Subtotals[ScoringModel.Email]);
     }
 
+    [SkippableTheory]
+    [InlineData(StoreWriteMode.Incremental)]
+    [InlineData(StoreWriteMode.BulkLoad)]
+    public async Task UpsertEvents_InEitherMode_CountEveryEventTheStoreHeldAlready(StoreWriteMode mode)
+    {
+        // Given a stored event, then a batch holding it again, a client id twice and new events around another table's write
+        var stored = new EngagementEventBuilder().OfLead(1).WithClientId("c-1").Build();
+        await WriteAsync(async w => await w.UpsertAsync(stored, CancellationToken.None));
+        var batch = new[]
+        {
+            new EngagementEventBuilder().OfLead(2).WithUrl("/a").Build(),
+            stored,
+            new EngagementEventBuilder().OfLead(2).WithClientId("c-2").MinutesAfterBase(1).Build(),
+            new EngagementEventBuilder().OfLead(3).WithClientId("c-2").MinutesAfterBase(2).Build(),
+        };
+        var afterCompany = new[]
+        {
+            new EngagementEventBuilder().OfLead(2).WithUrl("/a").Build(),
+            new EngagementEventBuilder().OfLead(4).WithUrl("/b").Build(),
+        };
+
+        // When
+        long answeredOld = 0, settled;
+        await using (var writer = await _store.Store.BeginWriteAsync(mode, CancellationToken.None))
+        {
+            foreach (var engagement in batch)
+            {
+                answeredOld += await writer.UpsertAsync(engagement, CancellationToken.None) ? 0 : 1;
+            }
+
+            await writer.UpsertAsync(new CompanyProfile { Name = "Acme" }, CancellationToken.None);
+            foreach (var engagement in afterCompany)
+            {
+                answeredOld += await writer.UpsertAsync(engagement, CancellationToken.None) ? 0 : 1;
+            }
+
+            settled = await writer.SettleStagedEventsAsync(CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        // Then three of the six were held already, however the store found out, and the first of each kept
+        Assert.Equal(3, answeredOld + settled);
+        var events = await _store.EventsAsync();
+        Assert.Equal([stored, batch[0], batch[2], afterCompany[1]], events.OrderBy(e => e.LeadId.Value).ThenBy(e => e.OccurredAt));
+    }
+
+    [SkippableFact]
+    public async Task SettleStagedEvents_WithNothingStaged_IsZero()
+    {
+        // When
+        await using var writer = await _store.Store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None);
+        var settled = await writer.SettleStagedEventsAsync(CancellationToken.None);
+
+        // Then
+        Assert.Equal(0, settled);
+    }
+
     [SkippableFact]
     public async Task Writes_WithoutCommit_AreRolledBack()
     {

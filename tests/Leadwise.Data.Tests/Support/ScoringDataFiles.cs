@@ -27,8 +27,9 @@ internal static class ScoringDataFiles
         return path;
     }
 
-    public static Task<ImportReport> ImportEventsAsync(this TestStore store, string path, ImportOptions? options = null) =>
-        new EngagementImporter(store.Store).ImportAsync(path, options ?? new ImportOptions(), progress: null, CancellationToken.None);
+    public static Task<ImportReport> ImportEventsAsync(this TestStore store, string path, ImportOptions? options = null, bool inBulk = false) =>
+        new EngagementImporter(store.Store) { BulkLoadBytes = inBulk ? 0 : 16L << 20 }
+            .ImportAsync(path, options ?? new ImportOptions(), progress: null, CancellationToken.None);
 
     public static Task<ImportReport> ImportCompaniesAsync(this TestStore store, string path, ImportOptions? options = null) =>
         new CompanyImporter(store.Store).ImportAsync(path, options ?? new ImportOptions(), progress: null, CancellationToken.None);
