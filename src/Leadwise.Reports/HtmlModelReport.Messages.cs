@@ -88,7 +88,7 @@ public static partial class HtmlModelReport
             && truth.Policies.FirstOrDefault(p => string.Equals(p.Policy, evaluation.CurrentPolicy, StringComparison.Ordinal)) is { } loggedTruth)
         {
             words.Append(Invariant, $" By the ground truth the recommendation gets {F1(byTruth.MeanReplyProbability * 100)} replies per 100 leads against {F1(loggedTruth.MeanReplyProbability * 100)} for the current sequences");
-            words.Append(double.IsNaN(byTruth.GainCaptured) ? "." : $", {P1(byTruth.GainCaptured)} of the oracle's gain.");
+            words.Append(double.IsNaN(byTruth.GainCaptured) ? "." : $", {Pct1(byTruth.GainCaptured)} of the oracle's gain.");
         }
 
         return words.ToString();
@@ -162,7 +162,7 @@ public static partial class HtmlModelReport
         foreach (var row in evaluation.OffPolicy)
         {
             var o = row.Overlap;
-            html.Append(Invariant, $"<tr><th scope=\"row\">{Encode(row.Policy)}</th><td>{N(o.InviteMatches)}</td><td>{N(o.SequenceMatches)}</td><td>{o.InviteEffectiveSampleSize.ToString("#,0", Invariant)}</td><td>{o.SequenceEffectiveSampleSize.ToString("#,0", Invariant)}</td><td>{P1(o.NearZeroInviteShare)}</td><td>{P1(o.UnloggedSequenceShare)}</td><td>{o.MaxWeight.ToString("#,0.0", Invariant)}</td></tr>\n");
+            html.Append(Invariant, $"<tr><th scope=\"row\">{Encode(row.Policy)}</th><td>{N(o.InviteMatches)}</td><td>{N(o.SequenceMatches)}</td><td>{o.InviteEffectiveSampleSize.ToString("#,0", Invariant)}</td><td>{o.SequenceEffectiveSampleSize.ToString("#,0", Invariant)}</td><td>{Pct1(o.NearZeroInviteShare)}</td><td>{Pct1(o.UnloggedSequenceShare)}</td><td>{o.MaxWeight.ToString("#,0.0", Invariant)}</td></tr>\n");
         }
 
         html.Append("</tbody></table></div>\n")
@@ -207,7 +207,7 @@ public static partial class HtmlModelReport
         html.Append("<div class=\"scroll\"><table class=\"truth\"><caption>True value on held-out leads (ground truth of the generated data)</caption>\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Mean true reply rate</th><th scope=\"col\">Regret vs oracle</th><th scope=\"col\">Invite = oracle's</th><th scope=\"col\">Gain captured</th><th scope=\"col\">Distinct sequences</th></tr></thead>\n<tbody>\n");
         foreach (var p in truth.Policies)
         {
-            html.Append(Invariant, $"<tr><th scope=\"row\">{Encode(p.Policy)}</th><td>{P2(p.MeanReplyProbability)}</td><td>{(p.Regret * 100).ToString("0.00", Invariant)} pp</td><td>{P1(p.InviteMatchesOracle)}</td><td>{P1(p.GainCaptured)}</td><td>{N(p.DistinctSequences)}</td></tr>\n");
+            html.Append(Invariant, $"<tr><th scope=\"row\">{Encode(p.Policy)}</th><td>{P2(p.MeanReplyProbability)}</td><td>{(p.Regret * 100).ToString("0.00", Invariant)} pp</td><td>{Pct1(p.InviteMatchesOracle)}</td><td>{Pct1(p.GainCaptured)}</td><td>{N(p.DistinctSequences)}</td></tr>\n");
         }
 
         var differs = double.IsNaN(truth.DiffersWhenTruthDiffers) ? string.Empty : $" Where the oracle sends different sequences within a campaign, the recommendation does for {P0(truth.DiffersWhenTruthDiffers)} of those leads.";
@@ -223,4 +223,7 @@ public static partial class HtmlModelReport
     private static string P2(double value) => double.IsNaN(value) ? "–" : value.ToString("0.00 %", Invariant);
 
     private static string P0(double value) => value.ToString("0 %", Invariant);
+
+    /// <summary>One decimal with a space before the sign, as <c>leadwise evaluate recommend</c> prints it, so the two read alike.</summary>
+    private static string Pct1(double value) => double.IsNaN(value) ? "–" : value.ToString("0.0 %", Invariant);
 }

@@ -193,7 +193,7 @@ public sealed partial class MessageEvaluationSectionTests(SampleReport sample)
         return html[start..(end + "</section>".Length)];
     }
 
-    private static string P1(double value) => double.IsNaN(value) ? "–" : value.ToString("0.0%", Invariant);
+    private static string P1(double value) => double.IsNaN(value) ? "–" : value.ToString("0.0 %", Invariant);
 
     private static string P2(double value) => value.ToString("0.00 %", Invariant);
 
