@@ -10,7 +10,7 @@ internal static class ApiKeys
     {
         var secret = ApiKeySecret.Generate();
         await using var store = await SqliteLeadwiseStore.OpenAsync(database, CancellationToken.None);
-        var key = await store.CreateApiKeyAsync(name, DateTimeOffset.UtcNow, ApiKeySecret.Hash(secret), CancellationToken.None);
+        var key = await store.CreateApiKeyAsync(name, null, DateTimeOffset.UtcNow, ApiKeySecret.Hash(secret), CancellationToken.None);
         return (key.Id, secret);
     }
 

@@ -37,7 +37,7 @@ internal static class ApiKeyCommand
 
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var secret = ApiKeySecret.Generate();
-            var key = await store.CreateApiKeyAsync(keyName, context.Time.GetUtcNow(), ApiKeySecret.Hash(secret), cancellationToken);
+            var key = await store.CreateApiKeyAsync(keyName, null, context.Time.GetUtcNow(), ApiKeySecret.Hash(secret), cancellationToken);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Created API key {key.Id} ({key.Name}). Its secret, shown only now:");
             // Plain, on a line of its own, so it can be copied or captured by a script.
             context.Console.WriteLine(secret);
