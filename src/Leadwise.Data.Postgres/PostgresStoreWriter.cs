@@ -170,12 +170,13 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
         // The id column numbers itself by default; after an explicit id its sequence must move past it, or the next
         // `leadwise apikey create` would collide with a copied key.
-        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash) VALUES ($1, $2, $3, $4, $5)");
+        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash, account_id) VALUES ($1, $2, $3, $4, $5, $6)");
         command.Parameters.Add(new NpgsqlParameter { Value = key.Key.Id, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = key.Key.Name, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = ToStored(key.Key.CreatedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = key.Key.RevokedAt is { } revoked ? ToStored(revoked) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = key.SecretHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = key.Key.Account is { } account ? account.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await using var sequence = CreateCommand("SELECT setval(pg_get_serial_sequence('api_keys', 'id'), (SELECT max(id) FROM api_keys))");
         await sequence.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
