@@ -324,6 +324,10 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         }
 
         var importer = await _connection.BeginBinaryImportAsync(table.CopySql, cancellationToken).ConfigureAwait(false);
+
+        // Completing the COPY waits for the server to take in the whole batch: no time limit, as for the merge. Zero is
+        // the importer's "no limit" (an infinite TimeSpan would become zero wait, npgsql/npgsql#6122).
+        importer.Timeout = TimeSpan.Zero;
         _copy = new OpenCopy(table, importer, table.MergeSql);
     }
 
@@ -341,7 +345,10 @@ internal sealed class PostgresStoreWriter : IStoreWriter
             await copy.Importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // A merge runs once per batch and grows with it (2.5M events with their unique keys take minutes); Npgsql's
+        // default 30-second command timeout would abort a bulk load that is only slow, so the merge has none.
         await using var merge = CreateCommand(copy.MergeSql);
+        merge.CommandTimeout = 0;
         var merged = await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         if (ReferenceEquals(copy.Table, PostgresTables.Events))
         {
