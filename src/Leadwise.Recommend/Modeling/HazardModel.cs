@@ -32,7 +32,7 @@ public sealed class HazardModel
         _features = features;
         _hazard = hazard;
         _acceptance = acceptance;
-        Report = new HazardModelReport(hazard.Report, acceptance?.Report);
+        Report = new HazardModelReport(hazard.Report, acceptance?.Report, features.Text?.Dimensions ?? 0);
     }
 
     public HazardModelReport Report { get; }

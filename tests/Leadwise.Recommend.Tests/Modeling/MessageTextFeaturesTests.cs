@@ -19,7 +19,7 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
     private static readonly string DraftWithPhrase = PlantedTextOutreach.Note(withPhrase: true, "agency");
     private static readonly string DraftWithout = PlantedTextOutreach.Note(withPhrase: false, "agency");
 
-    private static readonly Lazy<HazardModel> WithText = new(() => HazardModel.Train(PlantedTextOutreach.Data(), new HazardModelOptions { Seed = 4, Folds = 3 }));
+    private static readonly Lazy<HazardModel> WithText = new(() => HazardModel.Train(PlantedTextOutreach.Data(), new HazardModelOptions { Seed = 4, Folds = 3, TextFeatures = true }));
 
     [Fact]
     public void Planted_notes_differ_only_in_wording()
@@ -90,7 +90,7 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
         var data = PlantedTextOutreach.Data(unsent);
 
         // When a model is trained with it among the messages
-        var model = HazardModel.Train(data, new HazardModelOptions { Seed = 4, Folds = 3 });
+        var model = HazardModel.Train(data, new HazardModelOptions { Seed = 4, Folds = 3, TextFeatures = true });
 
         // Then it predicts exactly as the model trained without it, and its words carry no weight
         var leads = PlantedTextOutreach.Leads(data).Take(50).ToList();
