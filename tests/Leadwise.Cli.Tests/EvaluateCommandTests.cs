@@ -49,6 +49,18 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
         Assert.Contains("Off-policy value from the logs", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("True value", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"message\s+text:\s+not\s+read", run.Output);
+    }
+
+    [Fact]
+    public async Task Evaluate_recommend_with_message_text_trains_the_sequence_model_on_the_text_too()
+    {
+        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "0.4", "--message-text", "--text-dimensions", "3");
+        output.WriteLine(run.Output);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        Assert.Matches(@"message\s+text:\s+3\s+components\)", run.Output);
+        Assert.Matches(@"reply at step 0 +│ +[\d,]+ │ +\d+ │ +0\.\d{3} │", run.Output);
     }
 
     [Fact]
@@ -82,5 +94,9 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
 
         var badShare = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "1.5");
         Assert.Equal(ExitCodes.Usage, badShare.ExitCode);
+
+        var noComponents = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--message-text", "--text-dimensions", "0");
+        Assert.Equal(ExitCodes.Usage, noComponents.ExitCode);
+        Assert.Matches(@"--text-dimensions\s+must\s+be\s+at\s+least\s+1", noComponents.Output);
     }
 }

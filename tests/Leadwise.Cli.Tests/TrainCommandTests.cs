@@ -33,6 +33,7 @@ public sealed class TrainCommandTests : IDisposable
         }
 
         Assert.Matches(@"Sequence model held-out ROC AUC: reply hazard \d\.\d{3} \(\w+\)", run.Output);
+        Assert.Matches(@"message\s+text:\s+not\s+read", run.Output);
         Assert.Matches(@"Time split: trained on [0-9,]+ leads invited until \d{4}-\d\d-\d\d, measured on [0-9,]+ invited from", run.Output);
         Assert.Contains("No models yet", (await CliRun.RunAsync("models", "list", "--db", database)).Output, StringComparison.Ordinal);
     }

@@ -33,8 +33,17 @@ internal static class EvaluateCommand
             }
         });
         var byTime = new Option<bool>("--split-by-time") { Description = "Hold out the leads invited last (the newest --hold-out share by invite time) instead of a random share of leads" };
+        var messageText = new Option<bool>("--message-text") { Description = "Let the sequence model read the message text itself (ML.NET text featurisation, --text-dimensions components) beside the message traits" };
+        var textDimensions = new Option<int>("--text-dimensions") { Description = "Components of the message text the sequence model reads with --message-text", DefaultValueFactory = _ => new HazardModelOptions().TextDimensions };
+        textDimensions.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value < 1)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--text-dimensions must be at least 1, got {value}."));
+            }
+        });
         var truth = new Option<string?>("--truth") { Description = "The ground truth `leadwise generate` wrote (the export folder or its truth/ folder): adds every policy's true value" };
-        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, truth };
+        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, messageText, textDimensions, truth };
         recommend.SetAction(async (parseResult, cancellationToken) =>
         {
             GroundTruthReplies? replies = null;
@@ -47,7 +56,7 @@ internal static class EvaluateCommand
             var leads = await StoreLeads.ReadAsync(store, cancellationToken);
             var campaigns = await ReadCampaignsAsync(store, cancellationToken);
             EnsureTruthBelongs(replies, leads);
-            var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime) };
+            var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime), Model = new HazardModelOptions { TextFeatures = parseResult.GetValue(messageText), TextDimensions = parseResult.GetValue(textDimensions) } };
             RecommendationEvaluationReport report;
             try
             {
@@ -105,7 +114,7 @@ internal static class EvaluateCommand
             ? string.Create(CultureInfo.InvariantCulture, $"Split by time (the newest {options.HoldOutShare:P0} of invited leads held out)")
             : string.Create(CultureInfo.InvariantCulture, $"Split seed {report.Seed}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"{split}: the sequence model trained on [bold]{report.TrainingLeads:N0}[/] leads (hazard: {report.Model.Hazard.Chosen}, acceptance: {report.Model.Acceptance?.Chosen.ToString() ?? "none"}), evaluated on [bold]{report.HeldOutLeads:N0}[/] held-out leads.");
+            $"{split}: the sequence model trained on [bold]{report.TrainingLeads:N0}[/] leads (hazard: {report.Model.Hazard.Chosen}, acceptance: {report.Model.Acceptance?.Chosen.ToString() ?? "none"}, message text: {MessageTextDescription.Describe(report.Model)}), evaluated on [bold]{report.HeldOutLeads:N0}[/] held-out leads.");
         console.Write(ModelTable(report));
         console.Write(OffPolicyTable(report));
         console.Write(OverlapTable(report));

@@ -18,12 +18,12 @@ namespace Leadwise.Cli.Commands;
 internal static class HazardTraining
 {
     /// <returns>The trained model, or null when the store has too few replies for it.</returns>
-    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, CancellationToken cancellationToken)
+    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, bool messageText, CancellationToken cancellationToken)
     {
         HazardModel model;
         try
         {
-            model = HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = folds, Seed = seed }, cancellationToken);
+            model = HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = folds, Seed = seed, TextFeatures = messageText }, cancellationToken);
         }
         catch (NotEnoughDataException exception)
         {
@@ -36,7 +36,7 @@ internal static class HazardTraining
             ? string.Create(CultureInfo.InvariantCulture, $", invite acceptance {HazardModelRegistry.HeldOutAuc(stage):F3}")
             : string.Empty;
         context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Sequence model held-out ROC AUC: reply hazard {HazardModelRegistry.HeldOutAuc(report.Hazard):F3} ({report.Hazard.Chosen}){acceptance}");
+            $"Sequence model held-out ROC AUC: reply hazard {HazardModelRegistry.HeldOutAuc(report.Hazard):F3} ({report.Hazard.Chosen}){acceptance}; message text: {MessageTextDescription.Describe(report)}");
         if (!save)
         {
             return model;

@@ -22,7 +22,8 @@ public sealed record DraftScore(CampaignId Campaign, int Step, int Leads, double
 
 /// <summary>
 /// Scores draft messages with the sequence (hazard) model: the draft's language, length, personalisation, question,
-/// link and salutation against the campaign's leads as they stand, at the step it would be sent. A draft has no reply
+/// link and salutation — and, when the model reads message texts, the draft's own text vector from the model's fitted
+/// featurisation — against the campaign's leads as they stand, at the step it would be sent. A draft has no reply
 /// record of its own, so it gets the model's prediction from its properties (no per-message shrinkage factor), while the
 /// current message keeps its own, as recommendations use it.
 /// </summary>

@@ -8,7 +8,8 @@ namespace Leadwise.Recommend.Modeling;
 /// (<see cref="LeadFeatureEncoder"/>, without its own campaign's messages), the message's traits (language, length,
 /// personalisation, question, link, salutation placeholder), the step (one-hot and number) and the planned interval,
 /// and explicit lead × message interactions (language match, seniority × length band) so that logistic regression can
-/// express what trees find by themselves. Length enters as word-count bands rather than only
+/// express what trees find by themselves. With a <see cref="MessageTextEncoder"/>, the message's text vector follows, and
+/// its product with the lead's German-speaking flag (the language is the lead × wording interaction the data shows most). Length enters as word-count bands rather than only
 /// <see cref="MessageTraits.Long"/>'s 60-word cut: where "long" starts for readers is for the data to say (in the
 /// generated data long messages start near 30 words).
 /// </summary>
@@ -23,9 +24,10 @@ internal sealed class HazardFeatures
     private readonly int[] _seniority;
     private readonly int _leadWidth;
 
-    public HazardFeatures(LeadFeatureEncoder encoder)
+    public HazardFeatures(LeadFeatureEncoder encoder, MessageTextEncoder? text = null)
     {
         Encoder = encoder;
+        Text = text;
         var leadNames = encoder.FeatureNames;
         _leadWidth = leadNames.Count;
         _leadGerman = IndexOf(leadNames, "leadGermanSpeaking");
@@ -37,10 +39,19 @@ internal sealed class HazardFeatures
         var bands = Enumerable.Range(0, WordBands.Length + 1).Select(band => "msg.wordBand=" + band.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         names.AddRange(bands);
         names.AddRange(_seniority.SelectMany(i => bands.Select(band => leadNames[i] + "×" + band)));
+        if (text is not null)
+        {
+            names.AddRange(text.FeatureNames("msg.text"));
+            names.AddRange(text.FeatureNames("leadGerman×msg.text"));
+        }
+
         FeatureNames = names;
     }
 
     public LeadFeatureEncoder Encoder { get; }
+
+    /// <summary>The message text's encoder; null when the model does not read the text.</summary>
+    public MessageTextEncoder? Text { get; }
 
     public IReadOnlyList<string> FeatureNames { get; }
 
@@ -77,6 +88,16 @@ internal sealed class HazardFeatures
         {
             features[i + band] = lead[slot];
             i += WordBands.Length + 1;
+        }
+
+        if (Text is not null)
+        {
+            var vector = Text.Vector(message);
+            for (var j = 0; j < vector.Length; j++)
+            {
+                features[i + j] = vector[j];
+                features[i + vector.Length + j] = leadGerman * vector[j];
+            }
         }
 
         return features;

@@ -14,13 +14,14 @@ namespace Leadwise.Recommend.Modeling;
 /// form as the generator's true model. Both stages: LightGBM against logistic regression by grouped-by-lead
 /// cross-validation, then Beta-prior shrinkage per message (<see cref="ModelStage"/>). <see cref="Save(Stream)"/> and
 /// <see cref="Load(Stream)"/> round-trip it through one zip (a JSON card with the encoder state, the reports and the
-/// shrinkage factors, plus each stage's ML.NET model).
+/// shrinkage factors, plus each stage's ML.NET model and, with text features, the fitted text featurisation).
 /// </summary>
 public sealed class HazardModel
 {
     private const string CardEntry = "card.json";
     private const string HazardEntry = "hazard.zip";
     private const string AcceptanceEntry = "acceptance.zip";
+    private const string TextEntry = "text.zip";
 
     private readonly HazardFeatures _features;
     private readonly ModelStage _hazard;
@@ -31,12 +32,15 @@ public sealed class HazardModel
         _features = features;
         _hazard = hazard;
         _acceptance = acceptance;
-        Report = new HazardModelReport(hazard.Report, acceptance?.Report);
+        Report = new HazardModelReport(hazard.Report, acceptance?.Report, features.Text?.Dimensions ?? 0);
     }
 
     public HazardModelReport Report { get; }
 
     public IReadOnlyList<string> FeatureNames => _features.FeatureNames;
+
+    /// <summary>The length of the message text vector among the features; 0 when the model does not read the text.</summary>
+    public int TextDimensions => _features.Text?.Dimensions ?? 0;
 
     /// <summary>Fits both stages on <paramref name="data"/> (build it with <see cref="HazardRows.Build"/>).</summary>
     /// <exception cref="Learning.Training.NotEnoughDataException">Fewer than 10 rows of either class in the hazard rows.</exception>
@@ -44,7 +48,7 @@ public sealed class HazardModel
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new HazardModelOptions();
-        var features = new HazardFeatures(LeadFeatureEncoder.Fit(data.Leads.Values));
+        var features = new HazardFeatures(LeadFeatureEncoder.Fit(data.Leads.Values), options.TextFeatures ? FitText(data, options) : null);
         var leadVectors = new Dictionary<LeadId, float[]>();
         float[] Lead(LeadId id)
         {
@@ -58,6 +62,7 @@ public sealed class HazardModel
         }
 
         var width = features.FeatureNames.Count;
+        features.Text?.EnsureEncoded(data.Hazards.Select(r => data.Messages[r.Message]).Concat(data.Acceptances.Select(r => data.Messages[r.Invite])));
         var hazardRows = data.Hazards
             .Select(r => new StageRow(r.LeadId, r.Message, r.Step, features.Encode(Lead(r.LeadId), data.Messages[r.Message], r.Step), r.Replied))
             .ToList();
@@ -69,6 +74,16 @@ public sealed class HazardModel
             ? ModelStage.Fit("invite acceptance", acceptanceRows, width, options, cancellationToken)
             : null;
         return new HazardModel(features, hazard, acceptance);
+    }
+
+    /// <summary>
+    /// The text featurisation, fitted on the messages the training rows sent (not every message of the campaigns: a
+    /// message only held-out leads received must not shape it).
+    /// </summary>
+    private static MessageTextEncoder? FitText(HazardData data, HazardModelOptions options)
+    {
+        var sent = data.Hazards.Select(r => r.Message).Concat(data.Acceptances.Select(r => r.Invite)).Distinct();
+        return MessageTextEncoder.Fit(sent.Select(key => data.Messages[key].Content), options.TextDimensions, options.Seed);
     }
 
     /// <summary>P(<paramref name="lead"/> replies at <paramref name="step"/> to <paramref name="message"/> | reachable, no earlier reply), shrunk per message.</summary>
@@ -120,7 +135,7 @@ public sealed class HazardModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey, _hazard.Posteriors, _acceptance?.Posteriors);
+        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey, _hazard.Posteriors, _acceptance?.Posteriors, _features.Text?.Dimensions);
         using (var entry = zip.CreateEntry(CardEntry).Open())
         {
             JsonSerializer.Serialize(entry, card, ConversionModel.Json);
@@ -130,6 +145,11 @@ public sealed class HazardModel
         if (_acceptance is not null)
         {
             Write(zip, AcceptanceEntry, _acceptance.ModelBytes());
+        }
+
+        if (_features.Text is not null)
+        {
+            Write(zip, TextEntry, _features.Text.ModelBytes());
         }
     }
 
@@ -151,7 +171,11 @@ public sealed class HazardModel
             card = JsonSerializer.Deserialize<HazardModelCard>(entry, ConversionModel.Json) ?? throw new InvalidDataException("The model card is empty.");
         }
 
-        var features = new HazardFeatures(LeadFeatureEncoder.Restore(card.Encoder));
+        // A model saved before text features has no text entry and no dimensions in its card: it reads messages by their traits, as it was trained.
+        var text = card.TextDimensions is { } dimensions
+            ? MessageTextEncoder.Restore(Read(zip.GetEntry(TextEntry) ?? throw new InvalidDataException($"The model card says the model reads message texts ({dimensions} dimensions), but the model file has no {TextEntry}.")), dimensions)
+            : null;
+        var features = new HazardFeatures(LeadFeatureEncoder.Restore(card.Encoder), text);
         var width = features.FeatureNames.Count;
         var hazard = ModelStage.Restore(Read(Entry(HazardEntry)), width, card.HazardFactors, card.Report.Hazard, 0, card.HazardPosteriors);
         var acceptance = card.Report.Acceptance is { } report && card.AcceptanceFactors is { } factors
@@ -209,6 +233,8 @@ public sealed class HazardModel
 
     private float[][] Rows(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
     {
+        // Messages never seen by this model (candidates after a load, drafts) are encoded together, once each, not row by row.
+        _features.Text?.EnsureEncoded(requests.Select(r => r.Message));
         var leadVectors = new Dictionary<PreContactFacts, float[]>(ReferenceEqualityComparer.Instance);
         var rows = new float[requests.Count][];
         for (var i = 0; i < requests.Count; i++)

@@ -4,7 +4,8 @@ namespace Leadwise.Recommend.Modeling;
 
 /// <summary>
 /// What a saved <see cref="HazardModel"/> keeps besides its ML.NET models: the lead encoder's state, the reports, each
-/// stage's shrinkage factors by message key and their posteriors for exploration (null in models saved before them).
+/// stage's shrinkage factors by message key and their posteriors for exploration (null in models saved before them), and the
+/// length of the message text vector (null in models saved without text features; the transformer is its own entry).
 /// </summary>
 internal sealed record HazardModelCard(
     EncoderState Encoder,
@@ -12,4 +13,5 @@ internal sealed record HazardModelCard(
     IReadOnlyDictionary<string, double> HazardFactors,
     IReadOnlyDictionary<string, double>? AcceptanceFactors,
     StagePosteriors? HazardPosteriors = null,
-    StagePosteriors? AcceptancePosteriors = null);
+    StagePosteriors? AcceptancePosteriors = null,
+    int? TextDimensions = null);
