@@ -29,7 +29,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("nothing was saved", run.Output, StringComparison.Ordinal);
         foreach (var group in new[] { "title words", "campaign owner", "point subtotals" })
         {
-            Assert.Matches($@"Optional features, {group}: held-out AUC \d\.\d{{4}} without, \d\.\d{{4}} with \([+-]\d\.\d{{4}}\) → (used|left out)", run.Output);
+            Assert.Matches($@"Optional features, {group}: held-out AUC \d\.\d{{4}} without, \d\.\d{{4}} with \([+-]\d\.\d{{4}}(, 95% [+-]\d\.\d{{4}} to [+-]\d\.\d{{4}})?\) → (used|left out)", run.Output);
         }
 
         Assert.Matches(@"Sequence model held-out ROC AUC: reply hazard \d\.\d{3} \(\w+\)", run.Output);

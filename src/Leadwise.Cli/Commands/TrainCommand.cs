@@ -75,7 +75,7 @@ internal static class TrainCommand
         foreach (var choice in trained.FeatureChoices)
         {
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"Optional features, {choice.Group}: held-out AUC {choice.AucWithout:F4} without, {choice.AucWith:F4} with ({choice.Gain:+0.0000;-0.0000}) → {(choice.Kept ? "used" : "left out")}");
+                $"Optional features, {choice.Group}: held-out AUC {choice.AucWithout:F4} without, {choice.AucWith:F4} with ({choice.Gain:+0.0000;-0.0000}{(choice.GainLow is { } low && choice.GainHigh is { } high ? string.Create(CultureInfo.InvariantCulture, $", 95% {low:+0.0000;-0.0000} to {high:+0.0000;-0.0000}") : "")}) → {(choice.Kept ? "used" : "left out")}");
         }
 
         if (trained.TimeSplit is { } split)

@@ -24,6 +24,7 @@ public sealed class PermutationImportance(int repeats = 5, double holdOutFractio
     {
         ArgumentNullException.ThrowIfNull(data);
         var heldOut = StratifiedSplit.HoldOut([.. data.Labels], holdOutFraction, seed);
+        data = data.FittedOn([.. Enumerable.Range(0, data.Rows.Count).Where(i => !heldOut[i])]);
         var ml = new MLContext(seed: seed);
         var width = data.FeatureNames.Count;
         var model = Trainers.Fit(ml, kind, TrainingData.Load(ml, data.Select(i => !heldOut[i]), width));

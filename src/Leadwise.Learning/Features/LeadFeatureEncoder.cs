@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Scoring;
 using Leadwise.Scoring.Engine;
+using Leadwise.Scoring.Reports;
 using Leadwise.Scoring.Rules;
 using Leadwise.Scoring.Signals;
 
@@ -67,7 +68,8 @@ public sealed class LeadFeatureEncoder
 
         if (state.PointRules is { } rules)
         {
-            _points = new ScoringEngine(RulesLoader.Parse(rules, "model point rules"));
+            // The same rules the "point rules (as of the invite)" baseline ranks with: those reading the outcome left out.
+            _points = new ScoringEngine(RankingEvaluation.BeforeContact(RulesLoader.Parse(rules, "model point rules")));
             _firstPointSlot = names.Count;
             names.AddRange(Enum.GetNames<ScoringModel>().Select(m => "points." + m));
         }
@@ -97,8 +99,8 @@ public sealed class LeadFeatureEncoder
             MostFrequent(rows.Select(r => r.Country)),
             MostFrequent(rows.Select(r => r.CampaignType)),
             MostFrequent(rows.Select(r => r.Company?.Industry)),
-            options?.TitleWords == true ? FrequentTitleWords(rows, options) : null,
-            options?.CampaignOwner == true ? MostFrequent(rows.Select(r => r.CampaignOwner)) : null,
+            options?.TitleWords == true && FrequentTitleWords(rows, options) is { Count: > 0 } words ? words : null,
+            options?.CampaignOwner == true && FrequentOwners(rows, options) is { Count: > 0 } owners ? owners : null,
             options?.PointRules));
     }
 
@@ -129,7 +131,7 @@ public sealed class LeadFeatureEncoder
         EncodeWindow(facts, features);
         if (_titleWords.Count > 0)
         {
-            foreach (var word in TitleWords.Of(facts.Title))
+            foreach (var word in TitleTokens.Of(facts.Title))
             {
                 if (_titleWords.TryGetValue(word, out var slot))
                 {
@@ -235,11 +237,17 @@ public sealed class LeadFeatureEncoder
     private static List<string> FrequentTitleWords(List<PreContactFacts> rows, LeadFeatureOptions options)
     {
         var minimum = Math.Max(options.MinimumTitleWordLeads, (int)Math.Ceiling(options.MinimumTitleWordShare * rows.Count));
-        return [.. rows.SelectMany(r => TitleWords.Of(r.Title)).GroupBy(w => w, StringComparer.Ordinal)
+        return [.. rows.SelectMany(r => TitleTokens.Of(r.Title)).GroupBy(w => w, StringComparer.Ordinal)
             .Select(g => (Word: g.Key, Count: g.Count())).Where(w => w.Count >= minimum)
             .OrderByDescending(w => w.Count).ThenBy(w => w.Word, StringComparer.Ordinal)
             .Take(options.MaximumTitleWords).Select(w => w.Word)];
     }
+
+    private static List<string> FrequentOwners(List<PreContactFacts> rows, LeadFeatureOptions options) =>
+        [.. rows.Where(r => !string.IsNullOrWhiteSpace(r.CampaignOwner)).GroupBy(r => r.CampaignOwner!, StringComparer.Ordinal)
+            .Select(g => (Owner: g.Key, Count: g.Count())).Where(o => o.Count >= options.MinimumCampaignOwnerLeads)
+            .OrderByDescending(o => o.Count).ThenBy(o => o.Owner, StringComparer.Ordinal)
+            .Take(options.MaximumCampaignOwners).Select(o => o.Owner)];
 
     private static List<string> MostFrequent(IEnumerable<string?> values) =>
         [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).GroupBy(v => v!, StringComparer.Ordinal)

@@ -38,11 +38,17 @@ public sealed record ConversionModelCard(
 
 /// <summary>
 /// One optional feature group (title words, campaign owner, point subtotals) and the chosen trainer's out-of-fold ROC AUC
-/// without and with it; <see cref="Kept"/> when it added at least <see cref="FeatureSelection.MinimumGain"/>.
+/// without and with it, with the paired bootstrap 95% interval of the difference (<see cref="GainLow"/>–<see cref="GainHigh"/>);
+/// <see cref="Kept"/> when it did not lower the AUC (<see cref="FeatureSelection"/>).
 /// </summary>
 public sealed record FeatureGroupChoice(string Group, double AucWithout, double AucWith, bool Kept)
 {
     public double Gain => AucWith - AucWithout;
+
+    /// <summary>Lower end of the gain's 95% interval; null on cards saved before intervals were kept, or when the group added no column.</summary>
+    public double? GainLow { get; init; }
+
+    public double? GainHigh { get; init; }
 }
 
 /// <summary>The chosen, calibrated model's out-of-fold metrics.</summary>

@@ -21,12 +21,12 @@ public static class FeatureWords
 
         if (feature.StartsWith(TitleWord, StringComparison.Ordinal))
         {
-            return yes ? $"Title contains \"{feature[TitleWord.Length..]}\"" : $"Title does not contain \"{feature[TitleWord.Length..]}\"";
+            return yes ? $"Title contains '{feature[TitleWord.Length..]}'" : $"Title does not contain '{feature[TitleWord.Length..]}'";
         }
 
         if (feature.StartsWith(Points, StringComparison.Ordinal))
         {
-            return $"{feature[Points.Length..]} points at the invite are {value}";
+            return $"{feature[Points.Length..]} points at the invite: {value}";
         }
 
         return feature switch
@@ -36,7 +36,7 @@ public static class FeatureWords
             "gender" => $"Gender is {value}",
             "country" => $"Country is {value}",
             "campaignType" => $"Campaign type is {value}",
-            "campaignOwner" => $"Campaign belongs to account {value}",
+            "campaignOwner" => value == "(other)" ? "Campaign owner is another user" : $"Campaign owner is user {value}",
             "companyNamed" => yes ? "Company name given" : "No company name",
             "company.log2Employees" => value == "missing" ? "Company size unknown" : $"Company has {value} employees",
             "campaign.log2Size" => value == "missing" ? "Campaign size unknown" : $"Campaign has {value} leads",

@@ -21,7 +21,7 @@ public sealed class CrossValidation(int folds = 5, int seed = 0)
         {
             var trainRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] != fold).ToArray();
             var validationRows = Enumerable.Range(0, labels.Length).Where(i => assignment[i] == fold).ToArray();
-            var probabilities = HoldOut.FitAndPredict(data, trainRows, validationRows, kind, seed + fold);
+            var probabilities = HoldOut.FitAndPredict(data.FittedOn(trainRows), trainRows, validationRows, kind, seed + fold);
             for (var k = 0; k < validationRows.Length; k++)
             {
                 outOfFold[validationRows[k]] = probabilities[k];

@@ -37,6 +37,31 @@ public sealed class FeatureMatrix
 
     public int Positives => Labels.Count(label => label);
 
+    /// <summary>
+    /// Every row again, encoded by an encoder fitted on the given training rows only; null when the columns do not
+    /// depend on which rows they were fitted on. Cross-validation, the time split and permutation importance refit per
+    /// training set through it, so a title word or an owner seen only in held-out rows never gets a column there.
+    /// </summary>
+    public Func<IReadOnlyList<int>, FeatureMatrix>? RefitOn { get; init; }
+
+    /// <summary>The matrix a model trained on <paramref name="trainRows"/> reads: refitted on them when the encoder is fitted on rows.</summary>
+    public FeatureMatrix FittedOn(IReadOnlyList<int> trainRows)
+    {
+        ArgumentNullException.ThrowIfNull(trainRows);
+        if (RefitOn is null)
+        {
+            return this;
+        }
+
+        var refitted = RefitOn(trainRows);
+        if (refitted.Rows.Count != Rows.Count)
+        {
+            throw new InvalidOperationException($"Refitting on {trainRows.Count} rows returned {refitted.Rows.Count} rows instead of all {Rows.Count}.");
+        }
+
+        return refitted;
+    }
+
     internal IEnumerable<BinaryRow> Select(Func<int, bool> include)
     {
         for (var i = 0; i < Rows.Count; i++)

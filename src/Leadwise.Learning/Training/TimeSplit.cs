@@ -35,12 +35,13 @@ public static class TimeSplit
                 $"the time split ({trainRows.Length} older, {testRows.Length} newer rows) leaves one side with a single class."));
         }
 
+        var fitted = data.FittedOn(trainRows);
         var results = new List<TrainerResult>();
         foreach (var kind in trainers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var probabilities = HoldOut.FitAndPredict(data, trainRows, testRows, kind, seed);
+            var probabilities = HoldOut.FitAndPredict(fitted, trainRows, testRows, kind, seed);
             var elapsed = clock.Elapsed;
             var intervals = MetricIntervals.Compute(probabilities, testLabels, Resamples, seed);
             results.Add(new TrainerResult(kind, BinaryMetrics.Compute(probabilities, testLabels), intervals.RocAuc.Low, intervals.RocAuc.High)

@@ -38,7 +38,7 @@ public sealed record RankingEvaluation(
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(leads);
         var leftOut = rules.Rules.Where(ReadsOutcome).Select(rule => rule.Id).ToList();
-        var engine = new ScoringEngine(rules with { Rules = [.. rules.Rules.Where(rule => !ReadsOutcome(rule))] });
+        var engine = new ScoringEngine(BeforeContact(rules));
 
         var totals = new List<double>();
         var labels = new List<bool>();
@@ -72,7 +72,7 @@ public sealed record RankingEvaluation(
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(leads);
-        var engine = new ScoringEngine(rules with { Rules = [.. rules.Rules.Where(rule => !ReadsOutcome(rule))] });
+        var engine = new ScoringEngine(BeforeContact(rules));
         var totals = new Dictionary<LeadId, double>();
         foreach (var facts in leads)
         {
@@ -83,6 +83,16 @@ public sealed record RankingEvaluation(
         }
 
         return totals;
+    }
+
+    /// <summary>
+    /// The rules as they can score a lead before contact: those reading the outcome (<see cref="OutcomeFields"/>,
+    /// <see cref="OutcomeEvents"/>) left out. The baseline here and the conversion model's point-subtotal features both score with these.
+    /// </summary>
+    public static ScoringRules BeforeContact(ScoringRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules with { Rules = [.. rules.Rules.Where(rule => !ReadsOutcome(rule))] };
     }
 
     private static bool ReadsOutcome(ScoringRule rule) => rule.Condition switch

@@ -47,11 +47,11 @@ public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
         var withU = RocAuc.Compute([.. invited.Select(f => truths[f.LeadId].ReceivedReplyProbability)], labels);
         var attainable = RocAuc.Compute([.. invited.Select(f => WithoutResponsiveness(export, truths[f.LeadId]))], labels);
         var model = report.CalibratedMetrics;
-        output.WriteLine($"invited {labels.Length}, replied {data.Positives}; chosen {report.Chosen} + {report.Calibration.Chosen}: AUC {model.RocAuc:F3}, ECE {model.CalibrationError:F4}");
+        output.WriteLine($"invited {labels.Length}, replied {data.Positives}; chosen {report.Chosen} + {report.Calibration.Chosen}: AUC {model.RocAuc:F4} ({report.CalibratedIntervals?.RocAuc.Low:F3}–{report.CalibratedIntervals?.RocAuc.High:F3}), ECE {model.CalibrationError:F4}, {data.FeatureNames.Count} features");
         output.WriteLine($"attainable (u integrated out) {attainable:F3} → ratio {model.RocAuc / attainable:F3}; truth with u {withU:F3} → ratio {model.RocAuc / withU:F3}");
         foreach (var choice in choices)
         {
-            output.WriteLine($"  optional {choice.Group}: {choice.AucWithout:F4} → {choice.AucWith:F4}, kept {choice.Kept}");
+            output.WriteLine($"  optional {choice.Group}: {choice.AucWithout:F4} → {choice.AucWith:F4} (difference {choice.Gain:+0.0000;-0.0000}, 95% {choice.GainLow:+0.0000;-0.0000} to {choice.GainHigh:+0.0000;-0.0000}), kept {choice.Kept}");
         }
 
         foreach (var trainer in report.Trainers)

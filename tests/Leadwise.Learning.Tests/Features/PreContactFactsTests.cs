@@ -43,27 +43,52 @@ public sealed class PreContactFactsTests
     [Fact]
     public void Features_AreTheSame_WhetherOrNotTheLeadReplied_AndIgnoreEventsAfterTheInvite()
     {
-        // Given: the same lead, once a replier (with follow-ups, acceptance and later events), once not
-        var replier = new LeadFacts(Lead(replied: true), null, null,
+        // Given: the same lead in the same campaign, once a replier (accepted, five follow-ups, a reply, later events,
+        // the campaign's counters grown by its answer), once silent with the campaign as it stood at the invite
+        var atInvite = new Campaign { Id = new CampaignId(2), UserId = new UserId(77), Type = "OutreachSalesNav", NumOfLeads = 40, NumOfInvitesSent = 10 };
+        var afterReply = atInvite with { NumOfInvitesAccepted = 9, NumOfRepliesReceived = 8, FirstFollowUpsSent = 7, Status = "finished", UpdatedAt = Invited.AddDays(30) };
+        var replierLead = Lead(replied: true) with
+        {
+            SecondFollowUpSentAt = Invited.AddDays(4),
+            ThirdFollowUpSentAt = Invited.AddDays(6),
+            FourthFollowUpSentAt = Invited.AddDays(8),
+            FifthFollowUpSentAt = Invited.AddDays(10),
+            FirstEmailFollowUpSentAt = Invited.AddDays(11),
+            ExistingMessagesCount = 6,
+            InviteAttempts = 2,
+            Skip = true,
+            SkipReason = "replied",
+            UpdatedAt = Invited.AddDays(12),
+        };
+        var replier = new LeadFacts(replierLead, afterReply, null,
         [
             Event(EventTypes.PricingPageView, Invited.AddDays(-3)),
             Event(EventTypes.PricingPageView, Invited.AddDays(3)),
+            Event(EventTypes.PricingPageView, Invited.AddDays(5)),
             Event(EventTypes.EmailReply, Invited.AddDays(4)),
+            Event(EventTypes.LinkedInInviteAccepted, Invited.AddDays(1)),
         ]);
-        var silent = new LeadFacts(Lead(replied: false), null, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]);
-        // (with every optional group: the default rules give points for a reply and an accepted invite)
-        var encoder = LeadFeatureEncoder.Fit([PreContactFacts.Of(replier)!, PreContactFacts.Of(silent)!], LeadFeatureOptions.Conversion with { MinimumTitleWordLeads = 1 });
+        var silent = new LeadFacts(Lead(replied: false), atInvite, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]);
+        // (with every optional group: the default rules give points for a reply, an accepted invite and each pricing view)
+        var options = LeadFeatureOptions.Conversion with { MinimumTitleWordLeads = 1, MinimumCampaignOwnerLeads = 1 };
+        var encoder = LeadFeatureEncoder.Fit([PreContactFacts.Of(replier)!, PreContactFacts.Of(silent)!], options);
 
         // When
         var replierFeatures = encoder.Encode(PreContactFacts.Of(replier)!);
         var silentFeatures = encoder.Encode(PreContactFacts.Of(silent)!);
 
-        // Then
-        Assert.Equal(silentFeatures, replierFeatures);
-        Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("eventsBefore=" + EventTypes.PricingPageView)]);
-        Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("seniority=Director")]);
-        Assert.Equal(1, replierFeatures[encoder.FeatureNames.ToList().IndexOf("titleWord=sales")]);
-        Assert.True(replierFeatures[encoder.FeatureNames.ToList().IndexOf("points.Demographics")] > 0, "a director in Germany earns demographic points");
+        // Then: every feature, the title tokens, the owner and the point subtotals among them, is the same
+        var names = encoder.FeatureNames.ToList();
+        var differing = names.Where((_, i) => replierFeatures[i] != silentFeatures[i] && !(float.IsNaN(replierFeatures[i]) && float.IsNaN(silentFeatures[i])));
+        Assert.Empty(differing);
+        Assert.Equal(1, replierFeatures[names.IndexOf("eventsBefore=" + EventTypes.PricingPageView)]);
+        Assert.Equal(1, replierFeatures[names.IndexOf("seniority=Director")]);
+        Assert.Equal([1f, 1f], new[] { "titleWord=head", "titleWord=sales" }.Select(n => replierFeatures[names.IndexOf(n)]));
+        Assert.Equal(1, replierFeatures[names.IndexOf("campaignOwner=77")]);
+        Assert.Equal(MathF.Log2(41), replierFeatures[names.IndexOf("campaign.log2Size")], 5);
+        Assert.True(replierFeatures[names.IndexOf("points.Demographics")] > 0, "a director in Germany earns demographic points");
+        // the default rules' 10 points per pricing view, halved every 30 days: the one view 3 days before the invite, not the two after it
+        Assert.Equal(10 * Math.Pow(0.5, 3 / 30.0), replierFeatures[names.IndexOf("points.Website")], 3);
     }
 
     [Fact]
@@ -91,7 +116,7 @@ public sealed class PreContactFactsTests
         var campaign = new Campaign { Id = new CampaignId(2), UserId = new UserId(77), Type = "OutreachSalesNav" };
         PreContactFacts Facts(long id, string title) => PreContactFacts.Of(new LeadFacts(Lead(false) with { Id = new LeadId(id), Title = title }, campaign, null, []))!;
         var training = new[] { Facts(1, "Head of Sales"), Facts(2, "Sales Manager"), Facts(3, "Einkauf Leitung") };
-        var encoder = LeadFeatureEncoder.Fit(training, new LeadFeatureOptions { TitleWords = true, MinimumTitleWordLeads = 2, MinimumTitleWordShare = 0, CampaignOwner = true });
+        var encoder = LeadFeatureEncoder.Fit(training, new LeadFeatureOptions { TitleWords = true, MinimumTitleWordLeads = 2, MinimumTitleWordShare = 0, CampaignOwner = true, MinimumCampaignOwnerLeads = 3 });
         float Feature(PreContactFacts lead, string name) => encoder.Encode(lead)[encoder.FeatureNames.ToList().IndexOf(name)];
 
         Assert.Equal(["titleWord=sales"], encoder.FeatureNames.Where(n => n.StartsWith("titleWord=", StringComparison.Ordinal)));
@@ -106,7 +131,7 @@ public sealed class PreContactFactsTests
     {
         var campaign = new Campaign { Id = new CampaignId(2), UserId = new UserId(77) };
         var lead = PreContactFacts.Of(new LeadFacts(Lead(true), campaign, null, [Event(EventTypes.PricingPageView, Invited.AddDays(-3))]))!;
-        var encoder = LeadFeatureEncoder.Fit([lead], LeadFeatureOptions.Conversion with { MinimumTitleWordLeads = 1 });
+        var encoder = LeadFeatureEncoder.Fit([lead], LeadFeatureOptions.Conversion with { MinimumTitleWordLeads = 1, MinimumCampaignOwnerLeads = 1 });
 
         var restored = LeadFeatureEncoder.Restore(encoder.State);
 
