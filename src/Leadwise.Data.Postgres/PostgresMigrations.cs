@@ -245,5 +245,18 @@ internal static class PostgresMigrations
             lease_expires_at timestamptz
         );
         """,
+
+        // 6: a job's files in chunks beside the job and its claim count, as SQLite's step 6 (no foreign key on either
+        // backend: the stores delete a finished job's files themselves).
+        """
+        ALTER TABLE jobs ADD COLUMN attempts integer NOT NULL DEFAULT 0;
+        CREATE TABLE job_files (
+            job_id text NOT NULL,
+            name text NOT NULL,
+            chunk integer NOT NULL,
+            data bytea NOT NULL,
+            PRIMARY KEY (job_id, name, chunk)
+        );
+        """,
     ];
 }
