@@ -60,6 +60,10 @@ public sealed class ImportEndpointTests : IDisposable
             var comparison = await StoreChecksums.CompareAsync(expected.Store, store, null, CancellationToken.None);
             Assert.All(comparison.Where(t => t.Table is not (StoreTableNames.Jobs or StoreTableNames.ApiKeys)), t => Assert.True(t.Matches, $"{t.Table}: {t.From} vs {t.To}"));
             Assert.True((await store.CountAsync(CancellationToken.None)).Leads >= 15000);
+
+            // The upload lived in the store (a 15,000-lead export is several chunks) only until the job finished.
+            Assert.Empty(await store.ReadAllJobFilesAsync(CancellationToken.None).ToListAsync());
+            Assert.Equal(1, (await store.FindJobAsync(acceptedJob.GetProperty("id").GetString()!, CancellationToken.None))!.Attempts);
         }
 
         await expected.Store.DisposeAsync();

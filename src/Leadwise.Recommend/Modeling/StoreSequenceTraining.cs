@@ -1,0 +1,15 @@
+using Leadwise.Learning.Features;
+using Leadwise.Recommend.Hazards;
+
+namespace Leadwise.Recommend.Modeling;
+
+/// <summary>The sequence (hazard) model trained on a store's leads and messages: what <c>leadwise train</c> and the web API's train job both run.</summary>
+public static class StoreSequenceTraining
+{
+    /// <exception cref="Learning.Training.NotEnoughDataException">Too few replies per step to train on.</exception>
+    public static HazardModel Train(StoreLeads leads, int folds, int seed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        return HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = folds, Seed = seed }, cancellationToken);
+    }
+}
