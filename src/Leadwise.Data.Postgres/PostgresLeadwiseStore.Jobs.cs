@@ -11,27 +11,73 @@ namespace Leadwise.Data.Postgres;
 public sealed partial class PostgresLeadwiseStore
 {
     internal const string JobColumns =
-        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at";
+        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at, attempts";
+
+    internal const string JobFileColumns = "job_id, name, chunk, data";
 
     private const string JobSelect =
-        "id, kind, state, created_at, started_at, finished_at, input::text, progress_stage, progress_done, progress_total, result::text, errors::text, lease_owner, lease_expires_at";
+        "id, kind, state, created_at, started_at, finished_at, input::text, progress_stage, progress_done, progress_total, result::text, errors::text, lease_owner, lease_expires_at, attempts";
 
-    internal const string JobValues = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14";
+    internal const string JobValues = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15";
 
-    public async Task CreateJobAsync(Job job, CancellationToken cancellationToken)
+    public Task CreateJobAsync(Job job, CancellationToken cancellationToken) => CreateJobAsync(job, [], cancellationToken);
+
+    public async Task CreateJobAsync(Job job, IReadOnlyList<JobFileUpload> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(files);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})", connection);
-        BindJob(command, job);
-        try
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand($"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})", connection, transaction))
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            BindJob(command, job);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new InvalidOperationException($"There is already a job {job.Id}.", exception);
+            }
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+
+        foreach (var file in files)
         {
-            throw new InvalidOperationException($"There is already a job {job.Id}.", exception);
+            await foreach (var chunk in JobFileChunk.ReadAsync(job.Id, file, cancellationToken).ConfigureAwait(false))
+            {
+                await using var command = new NpgsqlCommand($"INSERT INTO job_files ({JobFileColumns}) VALUES ($1, $2, $3, $4)", connection, transaction);
+                BindJobFile(command, chunk);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<JobFileChunk> ReadJobFilesAsync(string jobId, CancellationToken cancellationToken) =>
+        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files WHERE job_id = $1 ORDER BY name COLLATE \"C\", chunk", [Text(jobId)], cancellationToken);
+
+    public IAsyncEnumerable<JobFileChunk> ReadAllJobFilesAsync(CancellationToken cancellationToken) =>
+        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files ORDER BY job_id COLLATE \"C\", name COLLATE \"C\", chunk", [], cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ReadClaimableJobIdsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
+            SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_expires_at < $1)
+            ORDER BY created_at, id COLLATE "C" LIMIT $2
+            """, connection);
+        command.Parameters.Add(Time(now));
+        command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     public async Task<Job?> FindJobAsync(string id, CancellationToken cancellationToken)
@@ -52,7 +98,7 @@ public sealed partial class PostgresLeadwiseStore
         ArgumentNullException.ThrowIfNull(lease);
         await foreach (var job in QueryJobsAsync(
             $"""
-            UPDATE jobs SET state = 'running', started_at = $2, lease_owner = $3, lease_expires_at = $4
+            UPDATE jobs SET state = 'running', started_at = $2, lease_owner = $3, lease_expires_at = $4, attempts = attempts + 1
             WHERE id = $1 AND (state = 'queued' OR (state = 'running' AND lease_expires_at < $2))
             RETURNING {JobSelect}
             """,
@@ -92,9 +138,14 @@ public sealed partial class PostgresLeadwiseStore
         JobRows.RequireFinalState(state);
         ArgumentNullException.ThrowIfNull(errors);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // One statement, so the outcome and the deletion of the job's files commit together or not at all.
         await using var command = new NpgsqlCommand("""
-            UPDATE jobs SET state = $3, finished_at = $4, result = $5, errors = $6, lease_owner = NULL, lease_expires_at = NULL
-            WHERE id = $1 AND state = 'running' AND lease_owner = $2
+            WITH finished AS (
+                UPDATE jobs SET state = $3, finished_at = $4, result = $5, errors = $6, lease_owner = NULL, lease_expires_at = NULL
+                WHERE id = $1 AND state = 'running' AND lease_owner = $2
+                RETURNING id),
+            deleted AS (DELETE FROM job_files WHERE job_id IN (SELECT id FROM finished))
+            SELECT count(*) FROM finished
             """, connection);
         command.Parameters.Add(Text(id));
         command.Parameters.Add(Text(leaseOwner));
@@ -102,7 +153,7 @@ public sealed partial class PostgresLeadwiseStore
         command.Parameters.Add(Time(finishedAt));
         command.Parameters.Add(Json(resultJson));
         command.Parameters.Add(Json(JobRows.WriteErrors(errors)));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
     /// <summary>Binds every column of <see cref="JobColumns"/> in order; shared with the writer's copy.</summary>
@@ -122,6 +173,16 @@ public sealed partial class PostgresLeadwiseStore
         command.Parameters.Add(Json(JobRows.WriteErrors(job.Errors)));
         command.Parameters.Add(Text(job.Lease?.Owner));
         command.Parameters.Add(Time(job.Lease?.ExpiresAt));
+        command.Parameters.Add(new NpgsqlParameter { Value = job.Attempts, NpgsqlDbType = NpgsqlDbType.Integer });
+    }
+
+    /// <summary>Binds <see cref="JobFileColumns"/> in order; shared with the writer's copy.</summary>
+    internal static void BindJobFile(NpgsqlCommand command, JobFileChunk chunk)
+    {
+        command.Parameters.Add(Text(chunk.JobId));
+        command.Parameters.Add(Text(chunk.Name));
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Index, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Data.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
     }
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
@@ -158,6 +219,19 @@ public sealed partial class PostgresLeadwiseStore
             reader.IsDBNull(7) ? null : new ProgressUpdate(reader.GetString(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)),
             reader.IsDBNull(10) ? null : reader.GetString(10),
             JobRows.ReadErrors(reader.GetString(11)),
-            reader.IsDBNull(12) ? null : new JobLease(reader.GetString(12), PostgresFieldSource.ReadTimestamp(reader, 13)));
+            reader.IsDBNull(12) ? null : new JobLease(reader.GetString(12), PostgresFieldSource.ReadTimestamp(reader, 13)),
+            reader.GetInt32(14));
+    }
+
+    private async IAsyncEnumerable<JobFileChunk> QueryJobFilesAsync(string sql, NpgsqlParameter[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new JobFileChunk(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3));
+        }
     }
 }

@@ -251,5 +251,18 @@ internal static class PostgresMigrations
         ALTER TABLE api_keys ADD COLUMN account_id bigint;
         CREATE INDEX api_keys_by_account ON api_keys (account_id);
         """,
+
+        // 7: a job's files in chunks beside the job and its claim count, as SQLite's step 7 (no foreign key on either
+        // backend: the stores delete a finished job's files themselves).
+        """
+        ALTER TABLE jobs ADD COLUMN attempts integer NOT NULL DEFAULT 0;
+        CREATE TABLE job_files (
+            job_id text NOT NULL,
+            name text NOT NULL,
+            chunk integer NOT NULL,
+            data bytea NOT NULL,
+            PRIMARY KEY (job_id, name, chunk)
+        );
+        """,
     ];
 }

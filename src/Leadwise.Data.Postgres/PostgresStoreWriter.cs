@@ -191,6 +191,15 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task AddJobFileAsync(JobFileChunk chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand($"INSERT INTO job_files ({PostgresLeadwiseStore.JobFileColumns}) VALUES ($1, $2, $3, $4)");
+        PostgresLeadwiseStore.BindJobFile(command, chunk);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task AddPromotionAsync(ModelPromotion promotion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(promotion);

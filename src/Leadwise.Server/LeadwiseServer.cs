@@ -42,10 +42,15 @@ public static class LeadwiseServer
         builder.Services.AddSingleton<ModelPageCache>();
         builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
             .Validate(options => options.MaxImportBytes > 0, $"{JobOptions.MaxImportBytesSetting} must be a positive number of bytes.")
-            .Validate(options => options.JobLeaseSeconds >= 5 && !string.IsNullOrWhiteSpace(options.NodeId), "Leadwise:JobLeaseSeconds must be at least 5 and Leadwise:NodeId not empty.").ValidateOnStart();
-        builder.Services.AddSingleton<ImportJobQueue>();
+            .Validate(options => !string.IsNullOrWhiteSpace(options.NodeId), "Leadwise:NodeId must not be empty.").ValidateOnStart();
+        builder.Services.AddOptions<JobRunnerOptions>().BindConfiguration(JobRunnerOptions.Section)
+            .Validate(options => options.IsValid, "Leadwise:Jobs:PollSeconds must be 1 to 3600, Leadwise:Jobs:LeaseSeconds 5 to 86400 and Leadwise:Jobs:MaxAttempts 1 to 100.").ValidateOnStart();
+        builder.Services.AddSingleton<JobWakeUp>();
         builder.Services.AddSingleton<LiveJobProgress>();
-        builder.Services.AddHostedService<ImportJobRunner>();
+        builder.Services.AddSingleton<IJobHandler, ImportJobHandler>();
+        builder.Services.AddSingleton<IJobHandler, ScoreJobHandler>();
+        builder.Services.AddSingleton<IJobHandler, TrainJobHandler>();
+        builder.Services.AddHostedService<JobRunner>();
         builder.Services.AddProblemDetails();
         // Bad request bodies (malformed JSON) are the client's error in every environment, never a 500.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
@@ -91,6 +96,7 @@ public static class LeadwiseServer
         ModelEndpoints.Map(app);
         CampaignEndpoints.Map(app);
         ImportEndpoints.Map(app);
+        JobEndpoints.Map(app);
         return app;
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Leadwise.Core.Jobs;
 using Leadwise.Data.Import;
@@ -60,6 +59,10 @@ public sealed class ImportEndpointTests : IDisposable
             var comparison = await StoreChecksums.CompareAsync(expected.Store, store, null, CancellationToken.None);
             Assert.All(comparison.Where(t => t.Table is not (StoreTableNames.Jobs or StoreTableNames.ApiKeys)), t => Assert.True(t.Matches, $"{t.Table}: {t.From} vs {t.To}"));
             Assert.True((await store.CountAsync(CancellationToken.None)).Leads >= 15000);
+
+            // The upload lived in the store (a 15,000-lead export is several chunks) only until the job finished.
+            Assert.Empty(await store.ReadAllJobFilesAsync(CancellationToken.None).ToListAsync());
+            Assert.Equal(1, (await store.FindJobAsync(acceptedJob.GetProperty("id").GetString()!, CancellationToken.None))!.Attempts);
         }
 
         await expected.Store.DisposeAsync();
@@ -167,25 +170,9 @@ public sealed class ImportEndpointTests : IDisposable
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    private static MultipartFormDataContent Upload(string folder, params (string Name, string Value)[] fields) => Upload(folder, null, fields);
+    private static MultipartFormDataContent Upload(string folder, params (string Name, string Value)[] fields) => ExportUpload.From(folder, fields);
 
-    private static MultipartFormDataContent Upload(string folder, string? skip, params (string Name, string Value)[] fields)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var file in ImportEndpoints.FileParts.Where(f => f != skip))
-        {
-            var part = new ByteArrayContent(File.ReadAllBytes(Path.Combine(folder, file)));
-            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            content.Add(part, file, file);
-        }
-
-        foreach (var (name, value) in fields)
-        {
-            content.Add(new StringContent(value), name);
-        }
-
-        return content;
-    }
+    private static MultipartFormDataContent Upload(string folder, string? skip, params (string Name, string Value)[] fields) => ExportUpload.From(folder, skip, fields);
 
     /// <summary>What <c>leadwise import</c> makes of the same files: its report and the store it wrote (to compare with).</summary>
     private async Task<(ImportReport Report, ILeadwiseStore Store)> ImportWithCliImporterAsync(string folder, ImportOptions options)

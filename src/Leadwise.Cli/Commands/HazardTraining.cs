@@ -2,7 +2,6 @@ using System.Globalization;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
-using Leadwise.Recommend.Hazards;
 using Leadwise.Recommend.Modeling;
 using Leadwise.Recommend.Registry;
 using Spectre.Console;
@@ -23,7 +22,7 @@ internal static class HazardTraining
         HazardModel model;
         try
         {
-            model = HazardModel.Train(HazardRows.Build(leads.All, leads.Messages), new HazardModelOptions { Folds = folds, Seed = seed, TextFeatures = messageText }, cancellationToken);
+            model = StoreSequenceTraining.Train(leads, folds, seed, cancellationToken, messageText);
         }
         catch (NotEnoughDataException exception)
         {

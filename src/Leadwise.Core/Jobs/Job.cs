@@ -18,6 +18,7 @@ namespace Leadwise.Core.Jobs;
 /// <param name="ResultJson">What the job produced (for an import: rows per file); null until it finishes.</param>
 /// <param name="Errors">The problems that failed or limited it, one line each (an import's <c>file:line:column: reason</c>), capped by the job.</param>
 /// <param name="Lease">Which node runs the job and until when that claim holds unless renewed; null while queued and once finished.</param>
+/// <param name="Attempts">How many times a node has claimed the job: more than one means a node died (or lost its lease) while running it.</param>
 public sealed record Job(
     string Id,
     string Kind,
@@ -29,7 +30,8 @@ public sealed record Job(
     ProgressUpdate? Progress,
     string? ResultJson,
     IReadOnlyList<string> Errors,
-    JobLease? Lease)
+    JobLease? Lease,
+    int Attempts = 0)
 {
     /// <summary>A job just accepted: queued, nothing recorded yet.</summary>
     public static Job Queued(string id, string kind, DateTimeOffset createdAt, string inputJson) =>

@@ -10,26 +10,76 @@ namespace Leadwise.Data.Sqlite;
 public sealed partial class SqliteLeadwiseStore
 {
     internal const string JobColumns =
-        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at";
+        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at, attempts";
 
     internal const string JobValues =
-        "$id, $kind, $state, $created, $started, $finished, $input, $stage, $done, $total, $result, $errors, $owner, $expires";
+        "$id, $kind, $state, $created, $started, $finished, $input, $stage, $done, $total, $result, $errors, $owner, $expires, $attempts";
 
-    public async Task CreateJobAsync(Job job, CancellationToken cancellationToken)
+    internal const string JobFileColumns = "job_id, name, chunk, data";
+
+    public Task CreateJobAsync(Job job, CancellationToken cancellationToken) => CreateJobAsync(job, [], cancellationToken);
+
+    public async Task CreateJobAsync(Job job, IReadOnlyList<JobFileUpload> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(files);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})";
+            BindJob(command, job);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode is 19 /* SQLITE_CONSTRAINT */)
+            {
+                throw new InvalidOperationException($"There is already a job {job.Id}.", exception);
+            }
+        }
+
+        foreach (var file in files)
+        {
+            await foreach (var chunk in JobFileChunk.ReadAsync(job.Id, file, cancellationToken).ConfigureAwait(false))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"INSERT INTO job_files ({JobFileColumns}) VALUES ($job, $name, $chunk, $data)";
+                BindJobFile(command, chunk);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<JobFileChunk> ReadJobFilesAsync(string jobId, CancellationToken cancellationToken) =>
+        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files WHERE job_id = $job ORDER BY name, chunk", command => command.Parameters.AddWithValue("$job", jobId), cancellationToken);
+
+    public IAsyncEnumerable<JobFileChunk> ReadAllJobFilesAsync(CancellationToken cancellationToken) =>
+        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files ORDER BY job_id, name, chunk", static _ => { }, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ReadClaimableJobIdsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})";
-        BindJob(command, job);
-        try
+        command.CommandText = """
+            SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_expires_at < $now)
+            ORDER BY created_at, id LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$now", StoreTimestamps.ToMicroseconds(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            ids.Add(reader.GetString(0));
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode is 19 /* SQLITE_CONSTRAINT */)
-        {
-            throw new InvalidOperationException($"There is already a job {job.Id}.", exception);
-        }
+
+        return ids;
     }
 
     public async Task<Job?> FindJobAsync(string id, CancellationToken cancellationToken)
@@ -51,7 +101,7 @@ public sealed partial class SqliteLeadwiseStore
         var started = StoreTimestamps.ToMicroseconds(startedAt);
         await foreach (var job in QueryJobsAsync(
             $"""
-            UPDATE jobs SET state = 'running', started_at = $started, lease_owner = $owner, lease_expires_at = $expires
+            UPDATE jobs SET state = 'running', started_at = $started, lease_owner = $owner, lease_expires_at = $expires, attempts = attempts + 1
             WHERE id = $id AND (state = 'queued' OR (state = 'running' AND lease_expires_at < $started))
             RETURNING {JobColumns}
             """,
@@ -99,7 +149,9 @@ public sealed partial class SqliteLeadwiseStore
         JobRows.RequireFinalState(state);
         ArgumentNullException.ThrowIfNull(errors);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             UPDATE jobs SET state = $state, finished_at = $finished, result = $result, errors = $errors, lease_owner = NULL, lease_expires_at = NULL
             WHERE id = $id AND state = 'running' AND lease_owner = $owner
@@ -110,7 +162,27 @@ public sealed partial class SqliteLeadwiseStore
         command.Parameters.AddWithValue("$finished", StoreTimestamps.ToMicroseconds(finishedAt));
         command.Parameters.AddWithValue("$result", (object?)resultJson ?? DBNull.Value);
         command.Parameters.AddWithValue("$errors", JobRows.WriteErrors(errors));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM job_files WHERE job_id = $id";
+        delete.Parameters.AddWithValue("$id", id);
+        await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Binds <see cref="JobFileColumns"/> to <c>$job, $name, $chunk, $data</c>; shared with the writer's copy.</summary>
+    internal static void BindJobFile(SqliteCommand command, JobFileChunk chunk)
+    {
+        command.Parameters.AddWithValue("$job", chunk.JobId);
+        command.Parameters.AddWithValue("$name", chunk.Name);
+        command.Parameters.AddWithValue("$chunk", chunk.Index);
+        command.Parameters.Add("$data", SqliteType.Blob).Value = chunk.Data.ToArray();
     }
 
     /// <summary>Binds every column of <see cref="JobColumns"/> to <see cref="JobValues"/>; shared with the writer's copy.</summary>
@@ -131,6 +203,7 @@ public sealed partial class SqliteLeadwiseStore
         command.Parameters.AddWithValue("$errors", JobRows.WriteErrors(job.Errors));
         command.Parameters.AddWithValue("$owner", (object?)job.Lease?.Owner ?? DBNull.Value);
         command.Parameters.AddWithValue("$expires", Micros(job.Lease?.ExpiresAt));
+        command.Parameters.AddWithValue("$attempts", job.Attempts);
     }
 
     private async IAsyncEnumerable<Job> QueryJobsAsync(string sql, Action<SqliteCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -160,6 +233,20 @@ public sealed partial class SqliteLeadwiseStore
             reader.IsDBNull(7) ? null : new ProgressUpdate(reader.GetString(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)),
             reader.IsDBNull(10) ? null : reader.GetString(10),
             JobRows.ReadErrors(reader.GetString(11)),
-            reader.IsDBNull(12) ? null : new JobLease(reader.GetString(12), StoreTimestamps.FromMicroseconds(reader.GetInt64(13))));
+            reader.IsDBNull(12) ? null : new JobLease(reader.GetString(12), StoreTimestamps.FromMicroseconds(reader.GetInt64(13))),
+            reader.GetInt32(14));
+    }
+
+    private async IAsyncEnumerable<JobFileChunk> QueryJobFilesAsync(string sql, Action<SqliteCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new JobFileChunk(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader.GetValue(3));
+        }
     }
 }

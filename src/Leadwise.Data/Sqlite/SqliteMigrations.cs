@@ -254,5 +254,21 @@ internal static class SqliteMigrations
         ALTER TABLE api_keys ADD COLUMN account_id INTEGER;
         CREATE INDEX api_keys_by_account ON api_keys (account_id);
         """,
+
+        // 7: a job's files (an import's upload) kept in the store beside the job, so whichever node claims the job can
+        // run it, and a node that dies leaves them for the next claimer. Written in the job's own transaction and
+        // deleted when it finishes; cut into chunks (JobFileChunk.MaxBytes) so no row grows with the upload. No foreign
+        // key: SQLite does not enforce them here, and the stores delete the rows themselves. attempts counts claims,
+        // so a job whose nodes keep dying is failed after Leadwise:Jobs:MaxAttempts instead of retried for ever.
+        """
+        ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE job_files (
+            job_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            chunk INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (job_id, name, chunk)
+        );
+        """,
     ];
 }

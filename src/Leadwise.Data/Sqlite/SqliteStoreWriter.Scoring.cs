@@ -118,6 +118,14 @@ internal sealed partial class SqliteStoreWriter
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task AddJobFileAsync(JobFileChunk chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        await using var command = CreateCommand($"INSERT INTO job_files ({SqliteLeadwiseStore.JobFileColumns}) VALUES ($job, $name, $chunk, $data)");
+        SqliteLeadwiseStore.BindJobFile(command, chunk);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ClearAsync(CancellationToken cancellationToken)
     {
         // Backwards, so promotions go before the model versions they reference.

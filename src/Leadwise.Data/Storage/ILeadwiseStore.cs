@@ -144,6 +144,26 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// <exception cref="InvalidOperationException">A job with the same id exists.</exception>
     Task CreateJobAsync(Job job, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a job just accepted together with the files it needs (an import's upload), all in one transaction: either
+    /// the job is queued with every file, or nothing is stored. The files are kept as <see cref="JobFileChunk"/> rows
+    /// until the job finishes (<see cref="FinishJobAsync"/> deletes them).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A job with the same id exists.</exception>
+    Task CreateJobAsync(Job job, IReadOnlyList<JobFileUpload> files, CancellationToken cancellationToken);
+
+    /// <summary>A job's files, by name and then chunk: concatenate each name's chunks to get the file back.</summary>
+    IAsyncEnumerable<JobFileChunk> ReadJobFilesAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>Every job's files, by job id, name and chunk: what copying a store moves.</summary>
+    IAsyncEnumerable<JobFileChunk> ReadAllJobFilesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of at most <paramref name="limit"/> jobs a node could claim at <paramref name="now"/> (queued, or running
+    /// with a lease that expired before it), oldest first. Claim each with <see cref="StartJobAsync"/>, which settles races.
+    /// </summary>
+    Task<IReadOnlyList<string>> ReadClaimableJobIdsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
     /// <summary>The job with this id, or null when there is none.</summary>
     Task<Job?> FindJobAsync(string id, CancellationToken cancellationToken);
 
@@ -153,7 +173,8 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// <summary>
     /// Claims a job for the node named by <paramref name="lease"/> and marks it running from <paramref name="startedAt"/>,
     /// in one statement, so of several nodes trying only one succeeds. A queued job can be claimed, and so can a running
-    /// one whose lease expired before <paramref name="startedAt"/> (its node died). Returns the job as claimed, or null
+    /// one whose lease expired before <paramref name="startedAt"/> (its node died). Each claim adds one to
+    /// <see cref="Job.Attempts"/>. Returns the job as claimed, or null
     /// when it cannot be claimed (no such job, finished, or another node's lease still holds).
     /// </summary>
     Task<Job?> StartJobAsync(string id, JobLease lease, DateTimeOffset startedAt, CancellationToken cancellationToken);
@@ -166,7 +187,8 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     /// <summary>
     /// Ends a running job held by <paramref name="leaseOwner"/>: <paramref name="state"/> (succeeded or failed), when,
-    /// its result and errors; the lease is released. False (nothing written) when the job is not running under that owner's lease.
+    /// its result and errors; the lease is released and the job's files are deleted, in one transaction. False (nothing
+    /// written) when the job is not running under that owner's lease.
     /// </summary>
     Task<bool> FinishJobAsync(string id, string leaseOwner, string state, DateTimeOffset finishedAt, string? resultJson, IReadOnlyList<string> errors, CancellationToken cancellationToken);
 }

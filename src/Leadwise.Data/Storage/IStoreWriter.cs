@@ -76,6 +76,9 @@ public interface IStoreWriter : IAsyncDisposable
     /// <summary>Adds a job as it stands (state, progress, result, errors, lease), in this transaction: copying a store keeps its jobs' history.</summary>
     Task AddJobAsync(Job job, CancellationToken cancellationToken);
 
+    /// <summary>Adds one chunk of a job's file as it is, in this transaction: a copied queued job keeps its upload.</summary>
+    Task AddJobFileAsync(JobFileChunk chunk, CancellationToken cancellationToken);
+
     /// <summary>Deletes every row of every table in this transaction (<c>leadwise db copy --replace</c>); the schema stays.</summary>
     Task ClearAsync(CancellationToken cancellationToken);
 

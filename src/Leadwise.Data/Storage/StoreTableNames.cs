@@ -23,7 +23,8 @@ public static class StoreTableNames
     public const string ModelScores = "lead_model_scores";
     public const string ApiKeys = "api_keys";
     public const string Jobs = "jobs";
+    public const string JobFiles = "job_files";
 
     public static readonly IReadOnlyList<string> All =
-        [Users, Campaigns, Messages, Leads, Snapshots, ExtraColumns, Events, Companies, Scores, Models, Promotions, ModelScores, ApiKeys, Jobs];
+        [Users, Campaigns, Messages, Leads, Snapshots, ExtraColumns, Events, Companies, Scores, Models, Promotions, ModelScores, ApiKeys, Jobs, JobFiles];
 }

@@ -98,6 +98,14 @@ public static class StoreChecksums
             sink.Text(JobRows.WriteErrors(job.Errors));
             sink.Text(job.Lease?.Owner);
             sink.Timestamp(job.Lease?.ExpiresAt);
+            sink.Int32(job.Attempts);
+        }, hash, report),
+        StoreTableNames.JobFiles => HashRowsAsync(store.ReadAllJobFilesAsync(cancellationToken), static (chunk, sink) =>
+        {
+            sink.Text(chunk.JobId);
+            sink.Text(chunk.Name);
+            sink.Int32(chunk.Index);
+            sink.Bytes(chunk.Data.Span);
         }, hash, report),
         _ => throw new NotSupportedException($"Checksums do not know how to read the store table {table}."),
     };

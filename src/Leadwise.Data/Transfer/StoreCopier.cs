@@ -37,7 +37,8 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         return !await AnyAsync(store.ReadModelsAsync(cancellationToken)).ConfigureAwait(false)
             && !await AnyAsync(store.ReadModelScoresAsync(cancellationToken)).ConfigureAwait(false)
             && !await AnyAsync(store.ReadApiKeysAsync(cancellationToken)).ConfigureAwait(false)
-            && !await AnyAsync(store.ReadJobsAsync(cancellationToken)).ConfigureAwait(false);
+            && !await AnyAsync(store.ReadJobsAsync(cancellationToken)).ConfigureAwait(false)
+            && !await AnyAsync(store.ReadAllJobFilesAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,6 +105,8 @@ public sealed class StoreCopier(ILeadwiseStore source, ILeadwiseStore target)
         StoreTableNames.ModelScores => CopyRowsAsync(source.ReadModelScoresAsync(cancellationToken), writer.UpsertAsync, report, cancellationToken),
         StoreTableNames.ApiKeys => CopyRowsAsync(source.ReadStoredApiKeysAsync(cancellationToken), (key, ct) => new ValueTask(writer.AddApiKeyAsync(key, ct)), report, cancellationToken),
         StoreTableNames.Jobs => CopyRowsAsync(source.ReadJobsAsync(cancellationToken), (job, ct) => new ValueTask(writer.AddJobAsync(job, ct)), report, cancellationToken),
+        // A queued job's upload moves with it, so the copy's nodes can still run it.
+        StoreTableNames.JobFiles => CopyRowsAsync(source.ReadAllJobFilesAsync(cancellationToken), (chunk, ct) => new ValueTask(writer.AddJobFileAsync(chunk, ct)), report, cancellationToken),
         _ => throw new NotSupportedException($"db copy does not know how to copy the store table {table}."),
     };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Leadwise.Core.Jobs;
 using Leadwise.Data.Export;
 using Leadwise.Data.Import;
@@ -15,8 +14,8 @@ namespace Leadwise.Server.Endpoints;
 /// <summary>
 /// <c>POST /api/import</c> (write key): the five files of an export as multipart form parts named by their file names,
 /// optional fields <c>skipBadRows</c> and <c>maxErrors</c> (as <c>leadwise import</c>'s options). The request is checked
-/// before anything is queued (400 naming the part); the files are saved to a private temporary folder and the import
-/// runs in the background (<see cref="ImportJobRunner"/>): 202 with <c>Location: /api/jobs/{id}</c> and the job.
+/// before anything is queued (400 naming the part); the files are stored with the queued job in one transaction and the
+/// import runs in the background on whichever node claims it (<see cref="JobRunner"/>): 202 with <c>Location: /api/jobs/{id}</c> and the job.
 /// <c>GET /api/jobs/{id}</c> (read) answers for any job in the store, whichever node runs it.
 /// </summary>
 internal static class ImportEndpoints
@@ -56,7 +55,7 @@ internal static class ImportEndpoints
     private static async Task<IResult> ImportAsync(
         HttpRequest request,
         ILeadwiseStore store,
-        ImportJobQueue queue,
+        JobWakeUp wakeUp,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -67,6 +66,7 @@ internal static class ImportEndpoints
             return Invalid("body", $"Send the export as multipart/form-data with one part per file ({string.Join(", ", FileParts)}).");
         }
 
+        // The parts go to a private folder first: every part must be checked before the job and its files are stored.
         var folder = Directory.CreateTempSubdirectory("leadwise-import-").FullName;
         try
         {
@@ -78,20 +78,34 @@ internal static class ImportEndpoints
 
             if (errors.Count > 0)
             {
-                Directory.Delete(folder, recursive: true);
                 return TypedResults.ValidationProblem(errors, title: "The upload is not an export Leadwise can import");
             }
 
-            var input = JsonSerializer.Serialize(new { skipBadRows = options.SkipBadRows, maxErrors = options.MaxErrors });
-            var job = Job.Queued(Guid.NewGuid().ToString("N"), JobKinds.Import, time.GetUtcNow(), input);
-            await store.CreateJobAsync(job, cancellationToken);
-            queue.Enqueue(new QueuedImport(job.Id, folder, options));
+            var job = Job.Queued(Guid.NewGuid().ToString("N"), JobKinds.Import, time.GetUtcNow(), ImportJobInput.From(options).ToJson());
+            await StoreWithFilesAsync(store, job, folder, cancellationToken);
+            wakeUp.Wake();
             return TypedResults.Accepted($"/api/jobs/{job.Id}", JobView.From(job, null));
         }
-        catch
+        finally
         {
             Directory.Delete(folder, recursive: true);
-            throw;
+        }
+    }
+
+    /// <summary>The queued job and its files in one transaction, so any node that sees the job can run it.</summary>
+    private static async Task StoreWithFilesAsync(ILeadwiseStore store, Job job, string folder, CancellationToken cancellationToken)
+    {
+        var streams = FileParts.Select(part => File.OpenRead(Path.Combine(folder, part))).ToList();
+        try
+        {
+            await store.CreateJobAsync(job, [.. FileParts.Zip(streams, (part, stream) => new JobFileUpload(part, stream))], cancellationToken);
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
         }
     }
 

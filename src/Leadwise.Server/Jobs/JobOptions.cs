@@ -12,7 +12,4 @@ internal sealed class JobOptions
 
     /// <summary><c>Leadwise:NodeId</c>: this server's name in the leases of the jobs it runs; host name, process id and a random suffix unless set.</summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
-
-    /// <summary><c>Leadwise:JobLeaseSeconds</c>: how long a running job's lease holds without renewal (renewed every second while it runs); 60 unless set.</summary>
-    public int JobLeaseSeconds { get; set; } = 60;
 }

@@ -1,5 +1,6 @@
 using Leadwise.Core.Jobs;
 using Leadwise.Core.Progress;
+using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Testing.Postgres;
 
@@ -118,6 +119,145 @@ public abstract class JobStoreTests : IAsyncLifetime
         Assert.Equal(["c", "a", "b"], ids);
         Assert.Contains("succeeded or failed", refused.Message, StringComparison.Ordinal);
         Assert.Equal(JobStates.Running, (await store.FindJobAsync("a", CancellationToken.None))!.State);
+    }
+
+    [SkippableFact]
+    public async Task Should_StoreAJobsFilesWithIt_InChunks_AndDeleteThemWhenItFinishes()
+    {
+        // Given: an upload of two files, one spanning three chunks
+        var store = _test.Store;
+        var leads = Enumerable.Range(0, (2 * JobFileChunk.MaxBytes) + 17).Select(i => (byte)(i % 251)).ToArray();
+        var users = "id,firstName\n1,Jörg\n"u8.ToArray();
+        using (var leadsStream = new MemoryStream(leads))
+        using (var usersStream = new MemoryStream(users))
+        {
+            await store.CreateJobAsync(Job.Queued("j", JobKinds.Import, Accepted, Input), [new JobFileUpload("Users.csv", usersStream), new JobFileUpload("Leads.csv", leadsStream)], CancellationToken.None);
+        }
+
+        await store.CreateJobAsync(Job.Queued("other", JobKinds.Import, Accepted, Input), [new JobFileUpload("Users.csv", new MemoryStream([]))], CancellationToken.None);
+
+        // When
+        var chunks = await store.ReadJobFilesAsync("j", CancellationToken.None).ToListAsync();
+        await store.StartJobAsync("j", new JobLease("node-a", Accepted.AddMinutes(1)), Accepted, CancellationToken.None);
+        var finishedByOther = await store.FinishJobAsync("j", "node-b", JobStates.Succeeded, Accepted.AddSeconds(30), "{}", [], CancellationToken.None);
+        var afterRefusedFinish = await store.ReadJobFilesAsync("j", CancellationToken.None).CountAsync();
+        await store.FinishJobAsync("j", "node-a", JobStates.Succeeded, Accepted.AddSeconds(30), "{}", [], CancellationToken.None);
+
+        // Then: by name, then chunk; no chunk above the limit; the bytes come back as they went in
+        Assert.Equal([("Leads.csv", 0), ("Leads.csv", 1), ("Leads.csv", 2), ("Users.csv", 0)], chunks.Select(c => (c.Name, c.Index)));
+        Assert.All(chunks, chunk => Assert.True(chunk.Data.Length <= JobFileChunk.MaxBytes));
+        Assert.Equal(leads, chunks.Where(c => c.Name == "Leads.csv").SelectMany(c => c.Data.ToArray()));
+        Assert.Equal(users, chunks.Single(c => c.Name == "Users.csv").Data.ToArray());
+        Assert.False(finishedByOther);
+        Assert.Equal(4, afterRefusedFinish);
+        Assert.Empty(await store.ReadJobFilesAsync("j", CancellationToken.None).ToListAsync());
+        var left = Assert.Single(await store.ReadAllJobFilesAsync(CancellationToken.None).ToListAsync());
+        Assert.Equal(("other", "Users.csv", 0, 0), (left.JobId, left.Name, left.Index, left.Data.Length));
+    }
+
+    [SkippableFact]
+    public async Task Should_StoreNeitherTheJobNorAnyFile_WhenAnUploadCannotBeRead()
+    {
+        // Given: the second file fails after the first chunk
+        var store = _test.Store;
+        using var good = new MemoryStream(new byte[10]);
+        using var broken = new FailingStream(JobFileChunk.MaxBytes + 5);
+
+        // When
+        var failure = await Assert.ThrowsAsync<IOException>(() => store.CreateJobAsync(Job.Queued("j", JobKinds.Import, Accepted, Input), [new JobFileUpload("Users.csv", good), new JobFileUpload("Leads.csv", broken)], CancellationToken.None));
+
+        // Then
+        Assert.Equal(FailingStream.Message, failure.Message);
+        Assert.Null(await store.FindJobAsync("j", CancellationToken.None));
+        Assert.Empty(await store.ReadAllJobFilesAsync(CancellationToken.None).ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Should_ListTheClaimableJobsOldestFirst_AndCountEveryClaim()
+    {
+        // Given: a finished job, one leased until 10:01, and two queued
+        var store = _test.Store;
+        foreach (var (id, minute) in new[] { ("done", 0), ("leased", 1), ("queued-late", 3), ("queued-early", 2) })
+        {
+            await store.CreateJobAsync(Job.Queued(id, JobKinds.Score, Accepted.AddMinutes(minute), "{}"), CancellationToken.None);
+        }
+
+        await store.StartJobAsync("done", new JobLease("node-a", Accepted.AddMinutes(1)), Accepted, CancellationToken.None);
+        await store.FinishJobAsync("done", "node-a", JobStates.Succeeded, Accepted, "{}", [], CancellationToken.None);
+        await store.StartJobAsync("leased", new JobLease("node-a", Accepted.AddMinutes(61)), Accepted.AddMinutes(1), CancellationToken.None);
+
+        // When
+        var whileLeased = await store.ReadClaimableJobIdsAsync(Accepted.AddMinutes(30), 10, CancellationToken.None);
+        var afterExpiry = await store.ReadClaimableJobIdsAsync(Accepted.AddMinutes(62), 10, CancellationToken.None);
+        var firstTwo = await store.ReadClaimableJobIdsAsync(Accepted.AddMinutes(62), 2, CancellationToken.None);
+        var takenOver = await store.StartJobAsync("leased", new JobLease("node-b", Accepted.AddMinutes(63)), Accepted.AddMinutes(62), CancellationToken.None);
+        var takenOverAgain = await store.StartJobAsync("leased", new JobLease("node-c", Accepted.AddMinutes(65)), Accepted.AddMinutes(64), CancellationToken.None);
+
+        // Then
+        Assert.Equal(["queued-early", "queued-late"], whileLeased);
+        Assert.Equal(["leased", "queued-early", "queued-late"], afterExpiry);
+        Assert.Equal(["leased", "queued-early"], firstTwo);
+        Assert.Equal(2, takenOver!.Attempts);
+        Assert.Equal(3, takenOverAgain!.Attempts);
+        Assert.Equal(0, (await store.FindJobAsync("queued-early", CancellationToken.None))!.Attempts);
+        Assert.Equal(1, (await store.FindJobAsync("done", CancellationToken.None))!.Attempts);
+    }
+
+    [SkippableFact]
+    public async Task Should_LetExactlyOneOfManyRacingNodesClaimAJob()
+    {
+        // Given
+        var store = _test.Store;
+        await store.CreateJobAsync(Job.Queued("j", JobKinds.Import, Accepted, Input), CancellationToken.None);
+
+        // When: eight nodes claim at once
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(node => Task.Run(() =>
+            store.StartJobAsync("j", new JobLease($"node-{node}", Accepted.AddMinutes(1)), Accepted, CancellationToken.None))));
+
+        // Then
+        var winner = Assert.Single(claims, claim => claim is not null)!;
+        Assert.Equal(1, winner.Attempts);
+        Assert.Equal(winner.Lease, (await store.FindJobAsync("j", CancellationToken.None))!.Lease);
+    }
+
+    /// <summary>Gives <c>bytes</c> zero bytes, then throws, as a client that drops the connection mid-upload.</summary>
+    private sealed class FailingStream(int bytes) : Stream
+    {
+        public const string Message = "The upload broke off.";
+        private int _left = bytes;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_left == 0)
+            {
+                throw new IOException(Message);
+            }
+
+            var n = Math.Min(count, _left);
+            Array.Clear(buffer, offset, n);
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

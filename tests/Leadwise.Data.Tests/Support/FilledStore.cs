@@ -18,7 +18,7 @@ namespace Leadwise.Data.Tests.Support;
 /// <summary>Puts rows into every store table (<see cref="StoreTableNames.All"/>), and counts a store's rows with plain SQL.</summary>
 internal static class FilledStore
 {
-    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, three model versions and a promotion history with a rollback, API keys and jobs in every state a job row can hold.</summary>
+    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, three model versions and a promotion history with a rollback, API keys and jobs in every state a job row can hold, the queued one with its upload's files.</summary>
     public static async Task FillEveryTableAsync(TestStore test, int leads = 300)
     {
         var generated = test.Folder("generated");
@@ -70,7 +70,16 @@ internal static class FilledStore
 
         // Three jobs: one waiting, one running under a lease with progress, one failed with error lines (quotes,
         // umlauts and a line break in a reported value), so a copy must keep every column of the jobs table.
-        await store.CreateJobAsync(Job.Queued("job-queued", JobKinds.Import, TestTime.Base, """{"skipBadRows":false,"maxErrors":100}"""), CancellationToken.None);
+        // The queued one holds its upload: a small file and one spanning two chunks, which a copy must keep byte for byte.
+        using (var users = new MemoryStream(Encoding.UTF8.GetBytes("id,firstName\n1,Jörg\n")))
+        using (var records = new MemoryStream([.. Enumerable.Range(0, JobFileChunk.MaxBytes + 1_000).Select(i => (byte)(i * 31))]))
+        {
+            await store.CreateJobAsync(
+                Job.Queued("job-queued", JobKinds.Import, TestTime.Base, """{"skipBadRows":false,"maxErrors":100}"""),
+                [new JobFileUpload("Users.csv", users), new JobFileUpload("Records.csv", records)],
+                CancellationToken.None);
+        }
+
         await store.CreateJobAsync(Job.Queued("job-running", JobKinds.Import, TestTime.Base.AddMinutes(1), """{"skipBadRows":true,"maxErrors":5}"""), CancellationToken.None);
         var lease = new JobLease("node-a", TestTime.Base.AddMinutes(3));
         await store.StartJobAsync("job-running", lease, TestTime.Base.AddMinutes(2), CancellationToken.None);

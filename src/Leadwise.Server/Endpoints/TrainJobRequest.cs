@@ -1,0 +1,4 @@
+namespace Leadwise.Server.Endpoints;
+
+/// <summary>The optional body of <c>POST /api/jobs/train</c>: <c>leadwise train</c>'s folds (5), seed (0), promote (false) and timeSplit (false).</summary>
+internal sealed record TrainJobRequest(int? Folds, int? Seed, bool? Promote, bool? TimeSplit);

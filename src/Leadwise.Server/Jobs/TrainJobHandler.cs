@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Leadwise.Core.Jobs;
+using Leadwise.Core.Progress;
+using Leadwise.Data.Storage;
+using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
+using Leadwise.Learning.Registry;
+using Leadwise.Learning.Training;
+using Leadwise.Recommend.Modeling;
+using Leadwise.Recommend.Registry;
+
+namespace Leadwise.Server.Jobs;
+
+/// <summary>
+/// Trains the conversion model (<see cref="ConversionModelTrainer"/>) and the sequence model (<see cref="StoreSequenceTraining"/>)
+/// on the store, as <c>leadwise train</c> does, and registers both as new versions only once both are trained, so a run
+/// that stops earlier registers nothing. Promotes them only when the input asks (unlike the CLI, a first version is not
+/// promoted by itself: a job posted over the API changes what the servers serve only when told to).
+/// </summary>
+internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) : IJobHandler
+{
+    public const string ConversionStage = "Training the conversion model";
+    public const string SequenceStage = "Training the sequence model";
+    public const string RegisterStage = "Registering the models";
+
+    // A metric can be NaN (e.g. no positive among held-out rows); JSON has no NaN, so it is written as the string "NaN".
+    private static readonly JsonSerializerOptions ResultOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public string Kind => JobKinds.Train;
+
+    public async Task<JobOutcome> RunAsync(Job job, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken)
+    {
+        var input = TrainJobInput.Parse(job.InputJson);
+        var leads = await StoreLeads.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var options = new ConversionTrainingOptions(input.Folds, input.Seed, TimeSplit: input.TimeSplit ? TimeSplit.DefaultTrainShare : null);
+        progress.Report(new ProgressUpdate(ConversionStage, 0, 3));
+        TrainedConversionModel trained;
+        try
+        {
+            trained = await Task.Run(() => ConversionModelTrainer.Train(leads.Invited, leads.Replied, options, time.GetUtcNow(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotEnoughDataException exception)
+        {
+            return JobOutcome.Failed($"The conversion model was not trained: {exception.Message} No model was registered.");
+        }
+        catch (InvalidOperationException exception) when (input.TimeSplit)
+        {
+            return JobOutcome.Failed($"timeSplit: {exception.Message} No model was registered.");
+        }
+
+        progress.Report(new ProgressUpdate(SequenceStage, 1, 3));
+        var warnings = trained.Report.Warnings.ToList();
+        HazardModel? sequence = null;
+        try
+        {
+            sequence = await Task.Run(() => StoreSequenceTraining.Train(leads, input.Folds, input.Seed, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotEnoughDataException exception)
+        {
+            warnings.Add($"Sequence model not trained: too few replies per step ({exception.Message})");
+        }
+
+        // Both trained: only now does anything reach the registry. Once the first version is saved the rest is not
+        // cancelled, so the two versions (and their promotions) are registered together.
+        progress.Report(new ProgressUpdate(RegisterStage, 2, 3));
+        var conversions = new ConversionModelRegistry(store, time);
+        var saved = await conversions.SaveAsync(trained.Model, cancellationToken).ConfigureAwait(false);
+        if (input.Promote)
+        {
+            await conversions.PromoteAsync(saved.Version, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        object? sequenceResult = null;
+        if (sequence is not null)
+        {
+            var hazards = new HazardModelRegistry(store, time);
+            var savedSequence = await hazards.SaveAsync(sequence, CancellationToken.None).ConfigureAwait(false);
+            if (input.Promote)
+            {
+                await hazards.PromoteAsync(savedSequence.Version, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            sequenceResult = new { version = savedSequence.Version, promoted = input.Promote, hazardAuc = HazardModelRegistry.HeldOutAuc(sequence.Report.Hazard) };
+        }
+
+        progress.Report(new ProgressUpdate(RegisterStage, 3, 3));
+        var report = trained.Report;
+        var result = new
+        {
+            conversion = new
+            {
+                version = saved.Version,
+                promoted = input.Promote,
+                chosen = report.Chosen.ToString(),
+                rows = report.Rows,
+                positives = report.Positives,
+                rocAuc = report.CalibratedMetrics.RocAuc,
+                prAuc = report.CalibratedMetrics.PrAuc,
+                logLoss = report.CalibratedMetrics.LogLoss,
+            },
+            sequence = sequenceResult,
+            warnings,
+        };
+        return new JobOutcome(true, JsonSerializer.Serialize(result, ResultOptions), []);
+    }
+}
