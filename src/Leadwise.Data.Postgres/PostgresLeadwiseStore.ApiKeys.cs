@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Leadwise.Core.Access;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,25 +10,35 @@ namespace Leadwise.Data.Postgres;
 /// <summary>API keys for the web API, kept as hashes of their secrets.</summary>
 public sealed partial class PostgresLeadwiseStore
 {
-    private const string ApiKeyColumns = "id, name, created_at, revoked_at";
+    private const string ApiKeyColumns = "id, name, created_at, revoked_at, account_id";
 
-    public async Task<ApiKey> CreateApiKeyAsync(string name, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken)
+    public async Task<ApiKey> CreateApiKeyAsync(string name, UserId? account, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("INSERT INTO api_keys (name, created_at, secret_hash) VALUES ($1, $2, $3) RETURNING id", connection);
+        // One statement: the account is checked and the key stored together, so a key never names a missing user.
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO api_keys (name, created_at, secret_hash, account_id)
+            SELECT $1, $2, $3, $4 WHERE $4 IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = $4)
+            RETURNING id
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = name, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = ToStored(createdAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = secretHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = account is { } owner ? owner.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        object? id;
         try
         {
-            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return new ApiKey(id, name, new DateTimeOffset(ToStored(createdAt)), null);
+            id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new InvalidOperationException("Another API key has the same secret.", exception);
         }
+
+        return id is long stored
+            ? new ApiKey(stored, name, new DateTimeOffset(ToStored(createdAt)), null, account)
+            : throw UnknownAccount.For(account!.Value);
     }
 
     public async IAsyncEnumerable<ApiKey> ReadApiKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -73,7 +84,7 @@ public sealed partial class PostgresLeadwiseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredApiKey(ReadApiKey(reader), reader.FieldCount > 4 ? reader.GetFieldValue<byte[]>(4) : ReadOnlyMemory<byte>.Empty);
+            yield return new StoredApiKey(ReadApiKey(reader), reader.FieldCount > 5 ? reader.GetFieldValue<byte[]>(5) : ReadOnlyMemory<byte>.Empty);
         }
     }
 
@@ -81,5 +92,6 @@ public sealed partial class PostgresLeadwiseStore
         reader.GetInt64(0),
         reader.GetString(1),
         PostgresFieldSource.ReadTimestamp(reader, 2),
-        reader.IsDBNull(3) ? null : PostgresFieldSource.ReadTimestamp(reader, 3));
+        reader.IsDBNull(3) ? null : PostgresFieldSource.ReadTimestamp(reader, 3),
+        reader.IsDBNull(4) ? null : new UserId(reader.GetInt64(4)));
 }

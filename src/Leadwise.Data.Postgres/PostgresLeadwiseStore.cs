@@ -146,11 +146,21 @@ public sealed partial class PostgresLeadwiseStore : ILeadwiseStore
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private async IAsyncEnumerable<TRow> QueryAsync<TRow>(
+    private IAsyncEnumerable<TRow> QueryAsync<TRow>(
         ExportTable<TRow> table,
         string? orderBy,
         string? where,
         object? parameter,
+        CancellationToken cancellationToken)
+        where TRow : class =>
+        QueryWithParametersAsync(table, orderBy, where, parameter is null ? [] : [parameter], cancellationToken);
+
+    /// <summary>Rows of <paramref name="table"/>; <paramref name="parameters"/> bind to <c>$1</c>, <c>$2</c>, … in order.</summary>
+    private async IAsyncEnumerable<TRow> QueryWithParametersAsync<TRow>(
+        ExportTable<TRow> table,
+        string? orderBy,
+        string? where,
+        IReadOnlyList<object> parameters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRow : class
     {
@@ -159,7 +169,7 @@ public sealed partial class PostgresLeadwiseStore : ILeadwiseStore
             + (orderBy is null ? string.Empty : $" ORDER BY {orderBy}");
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
-        if (parameter is not null)
+        foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         }

@@ -245,5 +245,11 @@ internal static class PostgresMigrations
             lease_expires_at timestamptz
         );
         """,
+
+        // 6: the account an API key is bound to (see SQLite's step 6); NULL is an install-wide key.
+        """
+        ALTER TABLE api_keys ADD COLUMN account_id bigint;
+        CREATE INDEX api_keys_by_account ON api_keys (account_id);
+        """,
     ];
 }

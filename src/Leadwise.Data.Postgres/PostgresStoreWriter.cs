@@ -170,12 +170,13 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
         // The id column numbers itself by default; after an explicit id its sequence must move past it, or the next
         // `leadwise apikey create` would collide with a copied key.
-        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash) VALUES ($1, $2, $3, $4, $5)");
+        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash, account_id) VALUES ($1, $2, $3, $4, $5, $6)");
         command.Parameters.Add(new NpgsqlParameter { Value = key.Key.Id, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = key.Key.Name, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = ToStored(key.Key.CreatedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = key.Key.RevokedAt is { } revoked ? ToStored(revoked) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = key.SecretHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = key.Key.Account is { } account ? account.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await using var sequence = CreateCommand("SELECT setval(pg_get_serial_sequence('api_keys', 'id'), (SELECT max(id) FROM api_keys))");
         await sequence.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -323,6 +324,10 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         }
 
         var importer = await _connection.BeginBinaryImportAsync(table.CopySql, cancellationToken).ConfigureAwait(false);
+
+        // Completing the COPY waits for the server to take in the whole batch: no time limit, as for the merge. Zero is
+        // the importer's "no limit" (an infinite TimeSpan would become zero wait, npgsql/npgsql#6122).
+        importer.Timeout = TimeSpan.Zero;
         _copy = new OpenCopy(table, importer, table.MergeSql);
     }
 
@@ -340,7 +345,10 @@ internal sealed class PostgresStoreWriter : IStoreWriter
             await copy.Importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // A merge runs once per batch and grows with it (2.5M events with their unique keys take minutes); Npgsql's
+        // default 30-second command timeout would abort a bulk load that is only slow, so the merge has none.
         await using var merge = CreateCommand(copy.MergeSql);
+        merge.CommandTimeout = 0;
         var merged = await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         if (ReferenceEquals(copy.Table, PostgresTables.Events))
         {

@@ -19,7 +19,12 @@ public static partial class HtmlModelReport
         nav a { color: var(--accent); text-decoration: underline; }
         main { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 600px), 1fr)); gap: 1.5rem 2rem; padding-bottom: 2rem; }
         section { min-width: 0; padding-top: 1rem; }
-        #summary, #insights, #warnings { grid-column: 1 / -1; }
+        #summary, #insights, #messages, #warnings { grid-column: 1 / -1; }
+        .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1.5rem 2rem; margin-bottom: 1rem; }
+        .verdict { border-left: 4px solid var(--ink); padding: .4rem .8rem; background: #f6f8fa; max-width: 70rem; }
+        .note { color: var(--muted); font-size: .9rem; max-width: 70rem; }
+        .reasons li { margin-bottom: .3rem; }
+        .overlap thead th, .truth thead th { white-space: normal; min-width: 5.5rem; }
         figure { margin: 0; }
         figure img { display: block; width: 100%; max-width: 640px; height: auto; border: 1px solid var(--rule); }
         figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; max-width: 640px; }

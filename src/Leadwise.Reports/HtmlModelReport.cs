@@ -29,6 +29,7 @@ public static partial class HtmlModelReport
         ("distribution", "Score distribution by outcome"),
         ("importance", "Feature importance"),
         ("insights", "Conversion insights"),
+        ("messages", "Which message to send"),
         ("warnings", "Warnings"),
     ];
 
@@ -58,6 +59,7 @@ public static partial class HtmlModelReport
             "How the calibrated probabilities spread within each outcome, each class scaled to its own total. The less the two sets of bars overlap, the better the model separates converters from the rest.");
         Importance(html, content);
         Insights(html, content);
+        Messages(html, content);
         Warnings(html, content);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();

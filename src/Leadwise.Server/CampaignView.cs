@@ -37,15 +37,13 @@ internal sealed record CampaignView(
     /// <summary>The recommendation is computed over at most this many of the campaign's leads, so a request stays quick.</summary>
     public const int MaxLeads = 2_000;
 
-    /// <summary>The campaign's view, or null when the store has no such campaign.</summary>
-    public static async Task<CampaignView?> BuildAsync(CampaignId id, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken)
+    /// <summary>
+    /// The campaign's view, or null when the store has no such campaign or <paramref name="account"/> (when given) does
+    /// not own it.
+    /// </summary>
+    public static async Task<CampaignView?> BuildAsync(CampaignId id, UserId? account, ILeadwiseStore store, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken)
     {
-        Campaign? campaign = null;
-        await foreach (var candidate in store.ReadCampaignsAsync(cancellationToken))
-        {
-            campaign = candidate.Id == id ? candidate : campaign;
-        }
-
+        var campaign = await store.FindCampaignAsync(id, account, cancellationToken);
         if (campaign is null)
         {
             return null;

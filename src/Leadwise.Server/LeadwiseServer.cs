@@ -80,7 +80,7 @@ public static class LeadwiseServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLeadwiseSecurity();
-        app.MapOpenApi();
+        app.MapOpenApi().ServesAccountKeys(); // the document describes the API, no account's data
         ApiDocsEndpoints.Map(app);
         HealthEndpoints.Map(app);
         RecommendEndpoints.Map(app);

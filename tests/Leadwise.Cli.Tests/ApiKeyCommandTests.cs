@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Leadwise.Core.Access;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Sqlite;
+using Leadwise.Data.Storage;
+using Leadwise.Testing.Outreach;
 
 namespace Leadwise.Cli.Tests;
 
@@ -64,6 +67,42 @@ public sealed partial class ApiKeyCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, blankName.ExitCode);
         Assert.Contains("--name must be 1 to 100 characters", blankName.Output, StringComparison.Ordinal);
         Assert.Contains("No API keys yet", empty.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_WithAnAccount_BindsTheKeyToThatUser_ListShowsIt_AndAnUnknownAccountIsRefusedStoringNothing()
+    {
+        // Given: a store with the users 7 and 8
+        var database = _folder.Combine("leadwise.db");
+        await using (var store = await SqliteLeadwiseStore.OpenAsync(database, CancellationToken.None))
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
+        {
+            await writer.UpsertAsync(new UserBuilder().WithId(7).Build(), CancellationToken.None);
+            await writer.UpsertAsync(new UserBuilder().WithId(8).Build(), CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        // When
+        var bound = await CliRun.RunAsync("apikey", "create", "--name", "crm of 8", "--account", "8", "--db", database);
+        var unknown = await CliRun.RunAsync("apikey", "create", "--name", "crm of 99", "--account", "99", "--db", database);
+        var admin = await CliRun.RunAsync("apikey", "create", "--name", "admin", "--db", database);
+        var listed = await CliRun.RunAsync("apikey", "list", "--db", database);
+
+        // Then
+        Assert.Equal((ExitCodes.Success, ExitCodes.BadInput, ExitCodes.Success), (bound.ExitCode, unknown.ExitCode, admin.ExitCode));
+        Assert.Contains("Created API key 1 (crm of 8) for account 8", bound.Output, StringComparison.Ordinal);
+        Assert.Contains("Created API key 2 (admin), install-wide", admin.Output, StringComparison.Ordinal);
+        Assert.Contains("--account: There is no account (user) 99 in the store", unknown.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(SecretPattern(), unknown.Output);
+        var secret = Assert.Single(SecretPattern().Matches(bound.Output)).Value;
+        await using (var store = await SqliteLeadwiseStore.OpenAsync(database, CancellationToken.None))
+        {
+            Assert.Equal(new UserId(8), (await store.FindApiKeyByHashAsync(ApiKeySecret.Hash(secret), CancellationToken.None))!.Key.Account);
+            Assert.Equal(["crm of 8", "admin"], await store.ReadApiKeysAsync(CancellationToken.None).Select(k => k.Name).ToListAsync());
+        }
+
+        Assert.Matches(@"│\s+1 │ crm of 8\s+│ .* │ active\s+│ 8\s+│", listed.Output);
+        Assert.Matches(@"│\s+2 │ admin\s+│ .* │ active\s+│ all \(install-wide\)\s+│", listed.Output);
     }
 
     [GeneratedRegex("lw_[A-Za-z0-9_-]{43}")]

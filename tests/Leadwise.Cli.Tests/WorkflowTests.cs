@@ -125,7 +125,13 @@ public sealed class WorkflowTests : IDisposable
         Assert.Contains("Sequence model held-out ROC AUC", run.Output, StringComparison.Ordinal);
         Assert.Contains("leadwise recommend ", run.Output, StringComparison.Ordinal);
         Assert.Contains("Not yet invited, most likely to convert (model version 1)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("<h1>Conversion model, version 1</h1>", await File.ReadAllTextAsync(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(directory, "report.html"));
+        Assert.Contains("<h1>Conversion model, version 1</h1>", html, StringComparison.Ordinal);
+
+        // The report judges the recommendations too, with the generated truth quickstart has at hand.
+        Assert.Contains("<h2>Which message to send</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>True value on held-out leads (ground truth of the generated data)</caption>", html, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"">Leadwise per lead <strong>\(recommended\)</strong></th>", html);
     }
 
     [Fact]

@@ -20,12 +20,12 @@ public sealed partial class HtmlModelReportTests(SampleReport sample)
     }
 
     [Fact]
-    public void Render_EmbedsSixChartsAsPngs_ThatDecode_AtTwiceTheirShownSize()
+    public void Render_EmbedsEightChartsAsPngs_ThatDecode_AtTwiceTheirShownSize()
     {
         var html = HtmlModelReport.Render(sample.Content);
 
         var images = ImageTag().Matches(html);
-        Assert.Equal(6, images.Count); // ROC, PR, calibration, gain, distribution, importance
+        Assert.Equal(8, images.Count); // ROC, PR, calibration, gain, distribution, importance, policy values, AUC per step
         foreach (Match image in images)
         {
             using var bitmap = SKBitmap.Decode(Convert.FromBase64String(image.Groups["data"].Value));
@@ -104,11 +104,12 @@ public sealed partial class HtmlModelReportTests(SampleReport sample)
     [Fact]
     public void Render_WithoutOptionalParts_SaysWhatIsMissing_AndDrawsNoBaseline()
     {
-        var content = sample.Content with { PointScores = null, FeatureImportance = [], Insights = [], Warnings = [] };
+        var content = sample.Content with { PointScores = null, FeatureImportance = [], Insights = [], Warnings = [], MessageEvaluation = null };
 
         var html = HtmlModelReport.Render(content);
 
         Assert.Equal(5, ImageTag().Matches(html).Count);
+        Assert.Contains($"<h2>Which message to send</h2>\n<p class=\"empty\">{System.Net.WebUtility.HtmlEncode(Content.ModelReportContent.NoSequenceModel)}</p>", html, StringComparison.Ordinal);
         Assert.Contains("No feature importance was computed for this report.", html, StringComparison.Ordinal);
         Assert.Contains("No conversion insights were computed for this report.", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Warnings</h2>\n<p class=\"empty\">None.</p>", html, StringComparison.Ordinal);

@@ -9,7 +9,8 @@ namespace Leadwise.Reports.Tests;
 /// <summary>
 /// Real report content, built the way a caller would: a planted data set (two informative features, one
 /// noise feature with missing values), cross-validated trainers, the chosen one's calibrated out-of-fold
-/// probabilities, permutation importance, conversion insights and a crude point score as baseline.
+/// probabilities, permutation importance, conversion insights, a crude point score as baseline, and a
+/// recommendation evaluation (<see cref="SampleMessageEvaluation"/>).
 /// Built once per test run and shared (cross-validation takes seconds).
 /// </summary>
 public sealed class SampleReport
@@ -31,6 +32,7 @@ public sealed class SampleReport
             FeatureImportance = [.. new PermutationImportance(seed: 0).Compute(data, report.Chosen).Groups.Select(g => new FeatureImportance(g.Group, g.MeanAucDrop, g.StandardDeviation))],
             Insights = ConversionInsights.ForMatrix(data).Insights,
             Warnings = [.. report.Warnings, "Planted test data: the numbers describe nothing real."],
+            MessageEvaluation = SampleMessageEvaluation.Create(),
         };
         Training = report;
         Calibration = report.Calibration;

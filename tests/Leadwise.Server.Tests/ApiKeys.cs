@@ -6,11 +6,12 @@ namespace Leadwise.Server.Tests;
 /// <summary>Creates and revokes keys in a test's store directly, as <c>leadwise apikey</c> does.</summary>
 internal static class ApiKeys
 {
-    public static async Task<(long Id, string Secret)> CreateAsync(string database, string name)
+    /// <summary>An install-wide key, or with <paramref name="account"/> one bound to that account (user id).</summary>
+    public static async Task<(long Id, string Secret)> CreateAsync(string database, string name, long? account = null)
     {
         var secret = ApiKeySecret.Generate();
         await using var store = await SqliteLeadwiseStore.OpenAsync(database, CancellationToken.None);
-        var key = await store.CreateApiKeyAsync(name, DateTimeOffset.UtcNow, ApiKeySecret.Hash(secret), CancellationToken.None);
+        var key = await store.CreateApiKeyAsync(name, account is { } id ? new Leadwise.Core.Outreach.UserId(id) : null, DateTimeOffset.UtcNow, ApiKeySecret.Hash(secret), CancellationToken.None);
         return (key.Id, secret);
     }
 

@@ -148,7 +148,7 @@ public sealed class ReadReplicaTests(ServerStore generated, PostgresReplicaFixtu
     private static async Task<string> CreateKeyAsync(ILeadwiseStore primary)
     {
         var secret = ApiKeySecret.Generate();
-        await primary.CreateApiKeyAsync("replica test", DateTimeOffset.UtcNow, ApiKeySecret.Hash(secret), CancellationToken.None);
+        await primary.CreateApiKeyAsync("replica test", null, DateTimeOffset.UtcNow, ApiKeySecret.Hash(secret), CancellationToken.None);
         return secret;
     }
 

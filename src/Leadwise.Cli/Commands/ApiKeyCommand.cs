@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Leadwise.Core.Access;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Spectre.Console;
 
@@ -26,7 +27,11 @@ internal static class ApiKeyCommand
     private static Command CreateKey(CliContext context, GlobalOptions globals)
     {
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. the CRM that will use it", Required = true };
-        var command = new Command("create", "Create a key and print its secret (shown this once: only its hash is stored)") { name };
+        var account = new Option<long?>("--account")
+        {
+            Description = "Bind the key to this account (the export's user id): it then sees and changes only that account's campaigns, leads and events. Without it the key is install-wide",
+        };
+        var command = new Command("create", "Create a key and print its secret (shown this once: only its hash is stored)") { name, account };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var keyName = parseResult.GetValue(name)!.Trim();
@@ -37,8 +42,20 @@ internal static class ApiKeyCommand
 
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var secret = ApiKeySecret.Generate();
-            var key = await store.CreateApiKeyAsync(keyName, context.Time.GetUtcNow(), ApiKeySecret.Hash(secret), cancellationToken);
-            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Created API key {key.Id} ({key.Name}). Its secret, shown only now:");
+            var owner = parseResult.GetValue(account) is { } id ? new UserId(id) : (UserId?)null;
+            ApiKey key;
+            try
+            {
+                key = await store.CreateApiKeyAsync(keyName, owner, context.Time.GetUtcNow(), ApiKeySecret.Hash(secret), cancellationToken);
+            }
+            catch (ArgumentException exception) when (owner is not null)
+            {
+                throw new UserFacingException($"--account: {exception.Message.Split(" (Parameter", 2)[0]} `leadwise status` counts the users; the export's Users.csv lists their ids.");
+            }
+
+            context.Console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"Created API key {key.Id} ({key.Name}){(key.Account is { } bound ? $" for account {bound.Value}: it sees and changes only that account's data" : ", install-wide: it sees every account")}. Its secret, shown only now:");
             // Plain, on a line of its own, so it can be copied or captured by a script.
             context.Console.WriteLine(secret);
             context.Console.MarkupLine("Send it as [bold]Authorization: Bearer <secret>[/] or [bold]X-Api-Key: <secret>[/]. Lost secrets cannot be shown again: revoke the key and create another.");
@@ -58,13 +75,15 @@ internal static class ApiKeyCommand
             table.AddColumn("Name");
             table.AddColumn("Created (UTC)");
             table.AddColumn("Status");
+            table.AddColumn("Account");
             await foreach (var key in store.ReadApiKeysAsync(cancellationToken))
             {
                 table.AddRow(
                     key.Id.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(key.Name),
                     Time(key.CreatedAt),
-                    key.RevokedAt is { } revoked ? $"[red]revoked[/] {Time(revoked)}" : "[green]active[/]");
+                    key.RevokedAt is { } revoked ? $"[red]revoked[/] {Time(revoked)}" : "[green]active[/]",
+                    key.Account is { } owner ? owner.Value.ToString(CultureInfo.InvariantCulture) : "all (install-wide)");
             }
 
             if (table.Rows.Count == 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Leadwise.Core.Outreach;
+using Leadwise.Data.Storage;
 using Leadwise.Generator.Truth;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
@@ -39,23 +40,13 @@ internal static class EvaluateCommand
             GroundTruthReplies? replies = null;
             if (parseResult.GetValue(truth) is { } folder)
             {
-                replies = new GroundTruthReplies(await LoadTruthAsync(folder, cancellationToken));
+                replies = await LoadTruthAsync(folder, cancellationToken);
             }
 
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var leads = await StoreLeads.ReadAsync(store, cancellationToken);
-            var campaigns = new List<Campaign>();
-            await foreach (var found in store.ReadCampaignsAsync(cancellationToken))
-            {
-                campaigns.Add(found);
-            }
-
-            if (replies is not null && leads.All.Count(f => !replies.Knows(f.Lead.Id)) is var unknown and > 0)
-            {
-                throw new UserFacingException(string.Create(CultureInfo.InvariantCulture,
-                    $"The ground truth does not belong to this store: {unknown:N0} of its {leads.All.Count:N0} leads are not in it. Give the truth of the export that was imported."));
-            }
-
+            var campaigns = await ReadCampaignsAsync(store, cancellationToken);
+            EnsureTruthBelongs(replies, leads);
             var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime) };
             RecommendationEvaluationReport report;
             try
@@ -73,11 +64,34 @@ internal static class EvaluateCommand
         return new Command("evaluate", "Evaluate models on held-out data") { recommend };
     }
 
-    private static async Task<GroundTruth> LoadTruthAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>The store's campaigns, which the evaluation's candidates and propensities are drawn from.</summary>
+    internal static async Task<IReadOnlyList<Campaign>> ReadCampaignsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    {
+        var campaigns = new List<Campaign>();
+        await foreach (var found in store.ReadCampaignsAsync(cancellationToken))
+        {
+            campaigns.Add(found);
+        }
+
+        return campaigns;
+    }
+
+    /// <summary>A truth of another export would score policies on profiles of other leads: refused with how many leads it lacks.</summary>
+    internal static void EnsureTruthBelongs(GroundTruthReplies? replies, StoreLeads leads)
+    {
+        if (replies is not null && leads.All.Count(f => !replies.Knows(f.Lead.Id)) is var unknown and > 0)
+        {
+            throw new UserFacingException(string.Create(CultureInfo.InvariantCulture,
+                $"The ground truth does not belong to this store: {unknown:N0} of its {leads.All.Count:N0} leads are not in it. Give the truth of the export that was imported."));
+        }
+    }
+
+    /// <summary>Reads <c>--truth</c>: the folder <c>leadwise generate --out</c> wrote, or its truth/ folder; unreadable is one clear line.</summary>
+    internal static async Task<GroundTruthReplies> LoadTruthAsync(string folder, CancellationToken cancellationToken)
     {
         try
         {
-            return await GroundTruth.LoadAsync(folder, cancellationToken);
+            return new GroundTruthReplies(await GroundTruth.LoadAsync(folder, cancellationToken));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
         {

@@ -12,7 +12,8 @@ namespace Leadwise.Cli.Commands;
 /// <summary>
 /// <c>leadwise report</c>: the promoted (or a given) model version as one self-contained HTML page — held-out
 /// metrics beside the base rate and the point rules, ROC, precision–recall, calibration, gain, score
-/// distributions, feature importance and the store's conversion insights.
+/// distributions, feature importance, the store's conversion insights and, with a promoted sequence model, the
+/// recommendations judged on held-out leads (<see cref="ReportMessageEvaluation"/>).
 /// </summary>
 internal static class ReportCommand
 {
@@ -20,25 +21,29 @@ internal static class ReportCommand
     {
         var output = new Option<FileInfo>("--out") { Description = "Where to write the HTML page", DefaultValueFactory = _ => new FileInfo("report.html") };
         var version = new Option<int?>("--version") { Description = "The model version to report on (default: the promoted one)" };
-        var command = new Command("report", "Write the model report: one self-contained HTML page with metrics, ROC, PR, calibration, gain, score distributions, feature importance and conversion insights") { output, version };
+        var truth = new Option<string?>("--truth") { Description = "The ground truth `leadwise generate` wrote (the export folder or its truth/ folder): adds every policy's true value to the \"Which message to send\" section" };
+        var command = new Command("report", "Write the model report: one self-contained HTML page with metrics, ROC, PR, calibration, gain, score distributions, feature importance, conversion insights and, with a sequence model, which message to send (the recommendations judged on held-out leads)") { output, version, truth };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var file = parseResult.GetRequiredValue(output);
-            await WriteAsync(context, store, parseResult.GetValue(version), file.FullName, cancellationToken);
+            await WriteAsync(context, store, parseResult.GetValue(version), file.FullName, parseResult.GetValue(truth), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static async Task WriteAsync(CliContext context, ILeadwiseStore store, int? version, string path, CancellationToken cancellationToken)
+    /// <summary>Writes the page for <paramref name="version"/> (default: the promoted one); <paramref name="truthFolder"/>, a generated export's ground truth, adds every policy's true value to the recommendation evaluation.</summary>
+    public static async Task WriteAsync(CliContext context, ILeadwiseStore store, int? version, string path, string? truthFolder, CancellationToken cancellationToken)
     {
+        var truth = truthFolder is null ? null : await EvaluateCommand.LoadTruthAsync(truthFolder, cancellationToken);
         var registry = new ConversionModelRegistry(store, context.Time);
         var number = version ?? (await registry.HistoryAsync(cancellationToken)).Current
             ?? throw new UserFacingException("No model is promoted yet: run `leadwise train` first, or name a version with --version.");
         var model = await registry.LoadAsync(number, cancellationToken);
         var leads = await StoreLeads.ReadAsync(store, cancellationToken);
         var content = StoredModelReport.Build(number, model, leads, store.Description, context.Time.GetUtcNow());
+        content = await ReportMessageEvaluation.AddAsync(context, store, leads, content, truth, cancellationToken);
 
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))

@@ -1,3 +1,5 @@
+using Leadwise.Core.Outreach;
+
 namespace Leadwise.Core.Access;
 
 /// <summary>
@@ -8,7 +10,13 @@ namespace Leadwise.Core.Access;
 /// <param name="Name">What the key is for, e.g. the CRM that uses it.</param>
 /// <param name="CreatedAt">When the key was created.</param>
 /// <param name="RevokedAt">When the key was revoked; null while it is valid.</param>
-public sealed record ApiKey(long Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+/// <param name="Account">
+/// The account (the export's user) the key is bound to: it sees and changes only that account's campaigns, leads and
+/// events. Null for an install-wide key, which sees every account.
+/// </param>
+public sealed record ApiKey(long Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, UserId? Account = null)
 {
     public bool IsRevoked => RevokedAt is not null;
+
+    public bool IsBoundToAccount => Account is not null;
 }

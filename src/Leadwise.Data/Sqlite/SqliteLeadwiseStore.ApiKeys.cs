@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Leadwise.Core.Access;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -8,26 +9,36 @@ namespace Leadwise.Data.Sqlite;
 /// <summary>API keys for the web API, kept as hashes of their secrets.</summary>
 public sealed partial class SqliteLeadwiseStore
 {
-    private const string ApiKeyColumns = "id, name, created_at, revoked_at";
+    private const string ApiKeyColumns = "id, name, created_at, revoked_at, account_id";
 
-    public async Task<ApiKey> CreateApiKeyAsync(string name, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken)
+    public async Task<ApiKey> CreateApiKeyAsync(string name, UserId? account, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO api_keys (name, created_at, secret_hash) VALUES ($name, $created, $hash) RETURNING id";
+        // One statement: the account is checked and the key stored together, so a key never names a missing user.
+        command.CommandText = """
+            INSERT INTO api_keys (name, created_at, secret_hash, account_id)
+            SELECT $name, $created, $hash, $account WHERE $account IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = $account)
+            RETURNING id
+            """;
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$created", StoreTimestamps.ToMicroseconds(createdAt));
         command.Parameters.Add("$hash", SqliteType.Blob).Value = secretHash.ToArray();
+        command.Parameters.AddWithValue("$account", account is { } owner ? owner.Value : DBNull.Value);
+        object? id;
         try
         {
-            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return new ApiKey(id, name, StoreTimestamps.FromMicroseconds(StoreTimestamps.ToMicroseconds(createdAt)), null);
+            id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is 19 /* SQLITE_CONSTRAINT */)
         {
             throw new InvalidOperationException("Another API key has the same secret.", exception);
         }
+
+        return id is long stored
+            ? new ApiKey(stored, name, StoreTimestamps.FromMicroseconds(StoreTimestamps.ToMicroseconds(createdAt)), null, account)
+            : throw UnknownAccount.For(account!.Value);
     }
 
     public async IAsyncEnumerable<ApiKey> ReadApiKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -75,7 +86,7 @@ public sealed partial class SqliteLeadwiseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredApiKey(ReadApiKey(reader), reader.FieldCount > 4 ? (byte[])reader.GetValue(4) : ReadOnlyMemory<byte>.Empty);
+            yield return new StoredApiKey(ReadApiKey(reader), reader.FieldCount > 5 ? (byte[])reader.GetValue(5) : ReadOnlyMemory<byte>.Empty);
         }
     }
 
@@ -83,5 +94,6 @@ public sealed partial class SqliteLeadwiseStore
         reader.GetInt64(0),
         reader.GetString(1),
         StoreTimestamps.FromMicroseconds(reader.GetInt64(2)),
-        reader.IsDBNull(3) ? null : StoreTimestamps.FromMicroseconds(reader.GetInt64(3)));
+        reader.IsDBNull(3) ? null : StoreTimestamps.FromMicroseconds(reader.GetInt64(3)),
+        reader.IsDBNull(4) ? null : new UserId(reader.GetInt64(4)));
 }

@@ -156,19 +156,27 @@ public sealed partial class SqliteLeadwiseStore : ILeadwiseStore
         return ValueTask.CompletedTask;
     }
 
-    private async IAsyncEnumerable<TRow> QueryAsync<TRow>(
+    private IAsyncEnumerable<TRow> QueryAsync<TRow>(
         ExportTable<TRow> table,
         string sql,
         (string Name, object Value)? parameter,
+        CancellationToken cancellationToken)
+        where TRow : class =>
+        QueryWithParametersAsync(table, sql, parameter is { } p ? [p] : [], cancellationToken);
+
+    private async IAsyncEnumerable<TRow> QueryWithParametersAsync<TRow>(
+        ExportTable<TRow> table,
+        string sql,
+        IReadOnlyList<(string Name, object Value)> parameters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRow : class
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        if (parameter is { } p)
+        foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(p.Name, p.Value);
+            command.Parameters.AddWithValue(name, value);
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -245,5 +245,14 @@ internal static class SqliteMigrations
             lease_expires_at INTEGER
         );
         """,
+
+        // 6: an API key may be bound to one account (the export's user, by id); NULL is an install-wide key that sees
+        // every account. No foreign key, as campaigns.user_id has none: the key's account is checked when it is
+        // created, and users are only ever upserted, never deleted. The account filter itself runs through
+        // campaigns_by_user and leads_by_campaign (step 1); the index here lists an account's keys.
+        """
+        ALTER TABLE api_keys ADD COLUMN account_id INTEGER;
+        CREATE INDEX api_keys_by_account ON api_keys (account_id);
+        """,
     ];
 }

@@ -84,12 +84,13 @@ internal sealed partial class SqliteStoreWriter
     public async Task AddApiKeyAsync(StoredApiKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash) VALUES ($id, $name, $created, $revoked, $hash)");
+        await using var command = CreateCommand("INSERT INTO api_keys (id, name, created_at, revoked_at, secret_hash, account_id) VALUES ($id, $name, $created, $revoked, $hash, $account)");
         command.Parameters.AddWithValue("$id", key.Key.Id);
         command.Parameters.AddWithValue("$name", key.Key.Name);
         command.Parameters.AddWithValue("$created", StoreTimestamps.ToMicroseconds(key.Key.CreatedAt));
         command.Parameters.AddWithValue("$revoked", key.Key.RevokedAt is { } revoked ? StoreTimestamps.ToMicroseconds(revoked) : DBNull.Value);
         command.Parameters.Add("$hash", SqliteType.Blob).Value = key.SecretHash.ToArray();
+        command.Parameters.AddWithValue("$account", key.Key.Account is { } account ? account.Value : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

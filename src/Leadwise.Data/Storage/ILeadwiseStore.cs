@@ -44,6 +44,21 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     Task<Lead?> FindLeadAsync(LeadId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The lead when it belongs to <paramref name="account"/> (its campaign is owned by that user), else null, exactly as
+    /// for a lead that does not exist; any lead when <paramref name="account"/> is null (an install-wide caller).
+    /// </summary>
+    Task<Lead?> FindLeadAsync(LeadId id, UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The campaigns <paramref name="account"/> owns, by id; every campaign when it is null.</summary>
+    IAsyncEnumerable<Campaign> ReadCampaignsAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The campaign when <paramref name="account"/> owns it (or <paramref name="account"/> is null), else null.</summary>
+    Task<Campaign?> FindCampaignAsync(CampaignId id, UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>How many leads each campaign of <paramref name="account"/> (every campaign when null) has; campaigns without leads are left out.</summary>
+    Task<IReadOnlyDictionary<CampaignId, int>> CountLeadsPerCampaignAsync(UserId? account, CancellationToken cancellationToken);
+
     IAsyncEnumerable<Lead> ReadLeadsOfCampaignAsync(CampaignId campaignId, CancellationToken cancellationToken);
 
     /// <summary>A campaign's messages ordered by step.</summary>
@@ -102,9 +117,13 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// </summary>
     Task<LeadListPage> ReadLeadListAsync(LeadListQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new API key by its secret's hash (<see cref="ApiKeySecret.Hash"/>); the secret itself is never stored.</summary>
+    /// <summary>
+    /// Stores a new API key by its secret's hash (<see cref="ApiKeySecret.Hash"/>); the secret itself is never stored. A key
+    /// with an <paramref name="account"/> sees only that account's data; null makes an install-wide key.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Another key has the same hash (the same secret).</exception>
-    Task<ApiKey> CreateApiKeyAsync(string name, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken);
+    /// <exception cref="ArgumentException">The store has no user with the id <paramref name="account"/>; nothing is stored.</exception>
+    Task<ApiKey> CreateApiKeyAsync(string name, UserId? account, DateTimeOffset createdAt, ReadOnlyMemory<byte> secretHash, CancellationToken cancellationToken);
 
     /// <summary>Every API key, revoked ones included, by id.</summary>
     IAsyncEnumerable<ApiKey> ReadApiKeysAsync(CancellationToken cancellationToken);

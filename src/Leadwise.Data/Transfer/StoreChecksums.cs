@@ -80,6 +80,7 @@ public static class StoreChecksums
             sink.Timestamp(key.Key.CreatedAt);
             sink.Timestamp(key.Key.RevokedAt);
             sink.Bytes(key.SecretHash.ToArray());
+            sink.Int64(key.Key.Account?.Value);
         }, hash, report),
         StoreTableNames.Jobs => HashRowsAsync(store.ReadJobsAsync(cancellationToken), static (job, sink) =>
         {

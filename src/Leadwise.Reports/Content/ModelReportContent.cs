@@ -1,5 +1,6 @@
 using Leadwise.Learning.Insights;
 using Leadwise.Learning.Training;
+using Leadwise.Reports.Content.Messages;
 
 namespace Leadwise.Reports.Content;
 
@@ -23,6 +24,15 @@ public sealed record ModelReportContent(
     IReadOnlyList<ConversionInsight> Insights,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>What the "Which message to send" section says when the store has no sequence model to evaluate.</summary>
+    public const string NoSequenceModel = "No sequence model is promoted in this store, so there is nothing to evaluate here. Run `leadwise train`: it trains and promotes the sequence model beside the conversion model; then write the report again.";
+
+    /// <summary>The recommendation evaluation for the "Which message to send" section; null: the section shows <see cref="MessageEvaluationMissing"/> instead.</summary>
+    public MessageEvaluationContent? MessageEvaluation { get; init; }
+
+    /// <summary>Why there is no <see cref="MessageEvaluation"/>, in words the section shows (by default: no sequence model, run <c>leadwise train</c>).</summary>
+    public string MessageEvaluationMissing { get; init; } = NoSequenceModel;
+
     /// <summary>
     /// Content from what training found: one metrics row per trainer (the chosen one marked), the chosen
     /// model and calibration, and the training warnings. <paramref name="calibratedOutOfFold"/> are the chosen

@@ -5,6 +5,7 @@ using Leadwise.Data.Storage;
 using Leadwise.Recommend.Registry;
 using Leadwise.Scoring.Engine;
 using Leadwise.Server.Endpoints;
+using Leadwise.Server.Security;
 
 namespace Leadwise.Server.Dashboard;
 
@@ -39,24 +40,28 @@ internal static class DashboardEndpoints
 
     public static void Map(WebApplication app)
     {
-        var dashboard = app.MapGroup(string.Empty).ExcludeFromDescription();
+        // Pages read with a key bound to an account show that account only; the model pages are install-wide reads.
+        var dashboard = app.MapGroup(string.Empty).ExcludeFromDescription().ServesAccountKeys();
         dashboard.MapGet("/", async (HttpContext context, ReadStore reads, CancellationToken cancellationToken) =>
         {
             var query = context.Request.Query;
-            var campaigns = await CampaignsAsync(reads.Store, cancellationToken);
+            var account = RequestAccount.Of(context.User);
+            var campaigns = await CampaignsAsync(reads.Store, account, cancellationToken);
             var request = LeadListRequest.Parse(query);
             if (request.Errors.Count > 0)
             {
                 return Page(context, LeadListHtml.RenderProblems(request.Errors, query, campaigns), StatusCodes.Status400BadRequest);
             }
 
-            var page = await reads.Store.ReadLeadListAsync(request.Query, cancellationToken);
+            var page = await reads.Store.ReadLeadListAsync(request.Query with { Account = account }, cancellationToken);
             return Page(context, LeadListHtml.Render(request, query, page, campaigns));
         });
 
         dashboard.MapGet("/leads/{id:long}", async (long id, HttpContext context, ReadStore reads, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, PromotedRecommender recommender, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);
+            var facts = await reads.Store.SeesLeadAsync(RequestAccount.Of(context.User), new LeadId(id), cancellationToken)
+                ? await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken)
+                : null;
             if (facts is null)
             {
                 return Page(context, LeadPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound);
@@ -76,7 +81,7 @@ internal static class DashboardEndpoints
         });
 
         dashboard.MapGet("/campaigns/{id:long}", async (long id, HttpContext context, ReadStore reads, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
-            await CampaignView.BuildAsync(new CampaignId(id), reads.Store, recommender, leadFacts, cancellationToken) is { } view
+            await CampaignView.BuildAsync(new CampaignId(id), RequestAccount.Of(context.User), reads.Store, recommender, leadFacts, cancellationToken) is { } view
                 ? Page(context, CampaignPageHtml.Render(view))
                 : Page(context, CampaignPageHtml.RenderNotFound(id), StatusCodes.Status404NotFound));
 
@@ -141,10 +146,10 @@ internal static class DashboardEndpoints
         return (versions, promoted);
     }
 
-    private static async Task<List<Campaign>> CampaignsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    private static async Task<List<Campaign>> CampaignsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
         var campaigns = new List<Campaign>();
-        await foreach (var campaign in store.ReadCampaignsAsync(cancellationToken))
+        await foreach (var campaign in store.ReadCampaignsAsync(account, cancellationToken))
         {
             campaigns.Add(campaign);
         }

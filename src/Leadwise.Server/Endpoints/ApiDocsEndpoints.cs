@@ -1,3 +1,4 @@
+using Leadwise.Server.Security;
 using Scalar.AspNetCore;
 
 namespace Leadwise.Server.Endpoints;
@@ -21,6 +22,7 @@ internal static class ApiDocsEndpoints
             .DisableAgent()
             .HideDeveloperTools()
             .WithDotNetFlag(false)
-            .AddPreferredSecuritySchemes(["ApiKey"]));
+            .AddPreferredSecuritySchemes(["ApiKey"]))
+            .ServesAccountKeys(); // the reference describes the API, no account's data
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Leadwise.Core.Outreach;
 using Leadwise.Server.Security;
 
@@ -13,17 +14,13 @@ internal static class CampaignEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/campaigns").RequireAuthorization(LeadwisePolicies.Read).WithTags("Campaigns");
-        api.MapGet(string.Empty, async (ReadStore reads, CancellationToken cancellationToken) =>
+        var api = app.MapGroup("/api/campaigns").RequireAuthorization(LeadwisePolicies.Read).WithTags("Campaigns").ServesAccountKeys();
+        api.MapGet(string.Empty, async (ClaimsPrincipal user, ReadStore reads, CancellationToken cancellationToken) =>
         {
-            var counts = new Dictionary<CampaignId, int>();
-            await foreach (var lead in reads.Store.ReadLeadsAsync(cancellationToken))
-            {
-                counts[lead.CampaignId] = counts.GetValueOrDefault(lead.CampaignId) + 1;
-            }
-
+            var account = RequestAccount.Of(user);
+            var counts = await reads.Store.CountLeadsPerCampaignAsync(account, cancellationToken);
             var campaigns = new List<CampaignSummary>();
-            await foreach (var campaign in reads.Store.ReadCampaignsAsync(cancellationToken))
+            await foreach (var campaign in reads.Store.ReadCampaignsAsync(account, cancellationToken))
             {
                 campaigns.Add(new CampaignSummary(campaign.Id.Value, campaign.Name, campaign.Type, campaign.UserId.Value, counts.GetValueOrDefault(campaign.Id)));
             }
@@ -31,9 +28,9 @@ internal static class CampaignEndpoints
             return Results.Ok(campaigns);
         }).WithSummary("Every campaign with its owner, type and number of leads");
 
-        api.MapGet("/{id:long}", async (long id, ReadStore reads, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
+        api.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, ReadStore reads, PromotedRecommender recommender, CachedLeadFacts leadFacts, CancellationToken cancellationToken) =>
         {
-            if (await CampaignView.BuildAsync(new CampaignId(id), reads.Store, recommender, leadFacts, cancellationToken) is not { } view)
+            if (await CampaignView.BuildAsync(new CampaignId(id), RequestAccount.Of(user), reads.Store, recommender, leadFacts, cancellationToken) is not { } view)
             {
                 return Results.Problem(
                     statusCode: StatusCodes.Status404NotFound,

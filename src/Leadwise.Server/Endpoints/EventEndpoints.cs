@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Leadwise.Core.Engagement;
 using Leadwise.Core.Models;
@@ -35,12 +36,14 @@ internal static class EventEndpoints
     {
         app.MapPost("/api/events", PostAsync)
             .RequireAuthorization(LeadwisePolicies.Write)
+            .ServesAccountKeys()
             .WithTags("Events")
             .WithSummary("Store one engagement event or a batch (idempotent by clientEventId) and rescore their leads");
     }
 
     private static async Task<IResult> PostAsync(
         JsonElement body,
+        ClaimsPrincipal user,
         ILeadwiseStore store,
         CachedLeadFacts leadFacts,
         ScoringEngine engine,
@@ -88,7 +91,7 @@ internal static class EventEndpoints
                 continue;
             }
 
-            if (await ValidateAsync(request, at, i, time.GetUtcNow(), store, knownLeads, clientIds, errors, warnings, cancellationToken) is { } valid)
+            if (await ValidateAsync(request, at, i, time.GetUtcNow(), store, RequestAccount.Of(user), knownLeads, clientIds, errors, warnings, cancellationToken) is { } valid)
             {
                 events.Add(valid);
             }
@@ -174,6 +177,7 @@ internal static class EventEndpoints
         int index,
         DateTimeOffset now,
         ILeadwiseStore store,
+        UserId? account,
         Dictionary<long, bool> knownLeads,
         Dictionary<string, int> clientIds,
         Dictionary<string, string[]> errors,
@@ -191,7 +195,8 @@ internal static class EventEndpoints
         {
             if (!knownLeads.TryGetValue(leadId, out var exists))
             {
-                exists = knownLeads[leadId] = await store.FindLeadAsync(new LeadId(leadId), cancellationToken) is not null;
+                // Scoped to the key's account: another account's lead is "no lead", exactly as a missing one.
+                exists = knownLeads[leadId] = await store.FindLeadAsync(new LeadId(leadId), account, cancellationToken) is not null;
             }
 
             if (!exists)

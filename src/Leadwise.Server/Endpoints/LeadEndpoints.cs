@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Learning.Features;
@@ -17,10 +18,13 @@ internal static class LeadEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Leads");
-        api.MapGet("/leads/{id:long}", async (long id, ReadStore reads, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        var api = app.MapGroup("/api").WithTags("Leads").ServesAccountKeys();
+        api.MapGet("/leads/{id:long}", async (long id, ClaimsPrincipal user, ReadStore reads, CachedLeadFacts leadFacts, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var facts = await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken);
+            // Another account's lead is answered as a missing one, so its id tells nothing.
+            var facts = await reads.Store.SeesLeadAsync(RequestAccount.Of(user), new LeadId(id), cancellationToken)
+                ? await leadFacts.ReadOneAsync(new LeadId(id), cancellationToken)
+                : null;
             if (facts is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Lead not found", detail: string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
@@ -31,21 +35,13 @@ internal static class LeadEndpoints
         })
         .WithSummary("One lead with its point breakdown and the model's probability and reasons");
 
-        api.MapPost("/score", async (ScoreRequest request, ReadStore reads, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapPost("/score", async (ScoreRequest request, ClaimsPrincipal user, ReadStore reads, ScoringEngine engine, PromotedModel model, TimeProvider time, CancellationToken cancellationToken) =>
         {
             Campaign? campaign = null;
             IReadOnlyList<Message> messages = [];
             if (request.CampaignId is { } campaignId)
             {
-                await foreach (var candidate in reads.Store.ReadCampaignsAsync(cancellationToken))
-                {
-                    if (candidate.Id.Value == campaignId)
-                    {
-                        campaign = candidate;
-                        break;
-                    }
-                }
-
+                campaign = await reads.Store.FindCampaignAsync(new CampaignId(campaignId), RequestAccount.Of(user), cancellationToken);
                 if (campaign is null)
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [string.Create(CultureInfo.InvariantCulture, $"There is no campaign {campaignId}.")] });

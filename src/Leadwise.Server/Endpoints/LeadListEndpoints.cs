@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Leadwise.Data.Storage.LeadList;
+using Leadwise.Server.Security;
 using Microsoft.OpenApi;
 
 namespace Leadwise.Server.Endpoints;
@@ -11,7 +13,7 @@ internal static class LeadListEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/leads", async (HttpRequest request, ReadStore reads, CancellationToken cancellationToken) =>
+        app.MapGet("/api/leads", async (HttpRequest request, ClaimsPrincipal user, ReadStore reads, CancellationToken cancellationToken) =>
         {
             var parsed = LeadListRequest.Parse(request.Query);
             if (parsed.Errors.Count > 0)
@@ -19,10 +21,11 @@ internal static class LeadListEndpoints
                 return Results.ValidationProblem(parsed.Errors, title: "The lead list query is not valid.");
             }
 
-            var page = await reads.Store.ReadLeadListAsync(parsed.Query, cancellationToken);
+            var page = await reads.Store.ReadLeadListAsync(parsed.Query with { Account = RequestAccount.Of(user) }, cancellationToken);
             return Results.Ok(LeadListResponse.Of(page, parsed));
         })
         .WithTags("Leads")
+        .ServesAccountKeys()
         .WithSummary("The ranked lead list: filters (campaign, grade, minScore/maxScore, minModelScore/maxModelScore, q), sort (score or points, :asc/:desc), page and pageSize (at most 200)")
         .AddOpenApiOperationTransformer((operation, _, _) =>
         {

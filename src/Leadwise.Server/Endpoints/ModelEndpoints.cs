@@ -18,12 +18,16 @@ internal static class ModelEndpoints
 {
     public static void Map(WebApplication app)
     {
+        // Models are install-wide: a key bound to an account may read them (their metrics are aggregates, no lead's
+        // row), but promoting one changes what every account is served, so it takes an install-wide key.
         app.MapGet("/api/models", ListAsync)
             .RequireAuthorization(LeadwisePolicies.Read)
+            .ServesAccountKeys()
             .WithTags("Model registry")
             .WithSummary("Every saved model version (conversion and sequence) and which one of each kind is promoted");
         app.MapGet("/api/models/{version:int}", ShowAsync)
             .RequireAuthorization(LeadwisePolicies.Read)
+            .ServesAccountKeys()
             .WithTags("Model registry")
             .WithSummary("One model version with its held-out metrics");
         app.MapPost("/api/models/{version:int}/promote", PromoteAsync)

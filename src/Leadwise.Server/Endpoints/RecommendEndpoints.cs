@@ -1,6 +1,7 @@
 using System.Globalization;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
+using Leadwise.Server.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -34,18 +35,26 @@ internal static class RecommendEndpoints
             }
 
             // The hot path: a lead asked for within the last minute is answered with the bytes written then, without
-            // reading the store (a lead deleted meanwhile is still answered until the minute is up).
+            // reading the store (a lead deleted meanwhile is still answered until the minute is up). A key bound to an
+            // account takes it only after the store found the lead in that account, so another account's lead is a 404.
+            var account = RequestAccount.Of(request.HttpContext.User);
             var catalog = await recommender.GetAsync(cancellationToken);
-            if (catalog is not null && catalog.Remembered.TryGetValue(new LeadId(id), out var hit) && hit.Json is { } written
-                && recommender.Now - hit.At < PromotedRecommender.Catalog.RememberFor)
+            byte[]? Remembered() => catalog is not null && catalog.Remembered.TryGetValue(new LeadId(id), out var hit) && hit.Json is { } written
+                && recommender.Now - hit.At < PromotedRecommender.Catalog.RememberFor ? written : null;
+            if (account is null && Remembered() is { } fast)
             {
-                return Results.Bytes(written, JsonContentType);
+                return Results.Bytes(fast, JsonContentType);
             }
 
-            var lead = await reads.Store.FindLeadAsync(new LeadId(id), cancellationToken);
+            var lead = await reads.Store.FindLeadAsync(new LeadId(id), account, cancellationToken);
             if (lead is null)
             {
                 return Failure(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture, $"There is no lead {id}."));
+            }
+
+            if (Remembered() is { } known)
+            {
+                return Results.Bytes(known, JsonContentType);
             }
 
             var steps = await StepsAsync(lead, reads.Store, recommender, leadFacts, cancellationToken);

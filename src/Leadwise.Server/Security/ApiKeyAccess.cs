@@ -15,7 +15,8 @@ internal enum ApiKeyAccessKind
 internal sealed record ApiKeyAccessRequirement(ApiKeyAccessKind Kind) : IAuthorizationRequirement;
 
 /// <summary>
-/// Met by a valid API key; a read is also met without any key when <c>Leadwise:OpenReads</c> is true. A request that
+/// Met by a valid API key (one bound to an account only where the endpoint <see cref="ServesAccountKeys">serves such
+/// keys</see>); a read is also met without any key when <c>Leadwise:OpenReads</c> is true. A request that
 /// presents a wrong or revoked key is refused even then, so a client learns at once that its key no longer works.
 /// </summary>
 internal sealed class ApiKeyAccessHandler(IOptionsMonitor<LeadwiseSecurityOptions> options) : AuthorizationHandler<ApiKeyAccessRequirement>
@@ -24,7 +25,13 @@ internal sealed class ApiKeyAccessHandler(IOptionsMonitor<LeadwiseSecurityOption
     {
         if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiKeyAuthenticationHandler.SchemeName })
         {
-            context.Succeed(requirement);
+            // A key bound to an account passes only where the endpoint scopes by account; without an endpoint (an
+            // unknown path) there is nothing to guard, and the answer stays the 404 any key gets.
+            var endpoint = (context.Resource as HttpContext)?.GetEndpoint();
+            if (RequestAccount.Of(context.User) is null || endpoint is null || endpoint.Metadata.GetMetadata<ServesAccountKeys>() is not null)
+            {
+                context.Succeed(requirement);
+            }
         }
         else if (context.Resource is HttpContext http && IsRead(requirement.Kind, http.Request) && options.CurrentValue.OpenReads && !ApiKeyAuthenticationHandler.PresentsKey(http.Request))
         {

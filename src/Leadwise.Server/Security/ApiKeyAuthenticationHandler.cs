@@ -73,12 +73,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key was revoked.");
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(KeyIdClaim, stored.Key.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, stored.Key.Name),
-            ],
-            SchemeName);
+        List<Claim> claims =
+        [
+            new Claim(KeyIdClaim, stored.Key.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Name, stored.Key.Name),
+        ];
+        if (stored.Key.Account is { } account)
+        {
+            claims.Add(new Claim(RequestAccount.Claim, account.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
@@ -105,7 +110,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = "This API key may not do this." },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Forbidden",
+                Detail = RequestAccount.Of(Context.User) is { } account
+                    ? string.Create(CultureInfo.InvariantCulture, $"This API key is bound to account {account.Value}: it reads and changes only that account's campaigns, leads and events, and this endpoint acts on the whole install. Use an install-wide key (`leadwise apikey create` without --account).")
+                    : "This API key may not do this.",
+            },
         }).ConfigureAwait(false);
     }
 

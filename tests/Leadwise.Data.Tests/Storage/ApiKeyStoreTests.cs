@@ -1,5 +1,8 @@
 using Leadwise.Core.Access;
+using Leadwise.Core.Outreach;
+using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
+using Leadwise.Testing.Outreach;
 using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Data.Tests.Storage;
@@ -25,8 +28,8 @@ public abstract class ApiKeyStoreTests : IAsyncLifetime
         var formsSecret = ApiKeySecret.Generate();
 
         // When
-        var crm = await store.CreateApiKeyAsync("crm", Created, ApiKeySecret.Hash(crmSecret), CancellationToken.None);
-        var forms = await store.CreateApiKeyAsync("forms", Created.AddMinutes(1), ApiKeySecret.Hash(formsSecret), CancellationToken.None);
+        var crm = await store.CreateApiKeyAsync("crm", null, Created, ApiKeySecret.Hash(crmSecret), CancellationToken.None);
+        var forms = await store.CreateApiKeyAsync("forms", null, Created.AddMinutes(1), ApiKeySecret.Hash(formsSecret), CancellationToken.None);
 
         // Then
         Assert.Equal(new ApiKey(1, "crm", Created, null), crm);
@@ -44,7 +47,7 @@ public abstract class ApiKeyStoreTests : IAsyncLifetime
         // Given
         var store = _test.Store;
         var secret = ApiKeySecret.Generate();
-        var key = await store.CreateApiKeyAsync("crm", Created, ApiKeySecret.Hash(secret), CancellationToken.None);
+        var key = await store.CreateApiKeyAsync("crm", null, Created, ApiKeySecret.Hash(secret), CancellationToken.None);
 
         // When
         var revoked = await store.RevokeApiKeyAsync(key.Id, Created.AddDays(1), CancellationToken.None);
@@ -64,12 +67,49 @@ public abstract class ApiKeyStoreTests : IAsyncLifetime
     {
         var store = _test.Store;
         var hash = ApiKeySecret.Hash(ApiKeySecret.Generate());
-        await store.CreateApiKeyAsync("crm", Created, hash, CancellationToken.None);
+        await store.CreateApiKeyAsync("crm", null, Created, hash, CancellationToken.None);
 
-        var duplicate = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateApiKeyAsync("copy", Created, hash, CancellationToken.None));
+        var duplicate = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateApiKeyAsync("copy", null, Created, hash, CancellationToken.None));
 
         Assert.Contains("same secret", duplicate.Message, StringComparison.Ordinal);
         Assert.Single(await ReadAllAsync());
+    }
+
+    [SkippableFact]
+    public async Task AKeyBoundToAnAccount_KeepsItsAccount_InTheListAndWhenFoundByItsHash()
+    {
+        // Given: two accounts in the store
+        var store = _test.Store;
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.Incremental, CancellationToken.None))
+        {
+            await writer.UpsertAsync(new UserBuilder().WithId(7).Build(), CancellationToken.None);
+            await writer.UpsertAsync(new UserBuilder().WithId(8).Build(), CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        var secret = ApiKeySecret.Generate();
+
+        // When
+        var bound = await store.CreateApiKeyAsync("crm of 8", new UserId(8), Created, ApiKeySecret.Hash(secret), CancellationToken.None);
+        var admin = await store.CreateApiKeyAsync("admin", null, Created, ApiKeySecret.Hash(ApiKeySecret.Generate()), CancellationToken.None);
+
+        // Then
+        Assert.Equal(new ApiKey(1, "crm of 8", Created, null, new UserId(8)), bound);
+        Assert.Null(admin.Account);
+        Assert.Equal([bound, admin], await ReadAllAsync());
+        Assert.Equal(new UserId(8), (await store.FindApiKeyByHashAsync(ApiKeySecret.Hash(secret), CancellationToken.None))!.Key.Account);
+        Assert.Equal(new UserId(8), (await store.RevokeApiKeyAsync(bound.Id, Created.AddDays(1), CancellationToken.None))!.Account);
+    }
+
+    [SkippableFact]
+    public async Task AKeyForAnAccountTheStoreDoesNotHold_IsRefused_NamingTheAccount_AndNothingIsStored()
+    {
+        var store = _test.Store;
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.CreateApiKeyAsync("crm", new UserId(42), Created, ApiKeySecret.Hash(ApiKeySecret.Generate()), CancellationToken.None));
+
+        Assert.Contains("There is no account (user) 42", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await ReadAllAsync());
     }
 
     private async Task<List<ApiKey>> ReadAllAsync()

@@ -62,9 +62,10 @@ internal static class FilledStore
 
         await writer.CommitAsync(CancellationToken.None);
 
-        // Two API keys, one revoked: a copy must keep both working (same ids, hashes, revocation).
-        await store.CreateApiKeyAsync("crm", TestTime.Base, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
-        var old = await store.CreateApiKeyAsync("old", TestTime.Base.AddHours(1), Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
+        // Two API keys, one bound to an account and one revoked: a copy must keep both working (same ids, hashes,
+        // account, revocation).
+        await store.CreateApiKeyAsync("crm", export.Users[0].Id, TestTime.Base, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
+        var old = await store.CreateApiKeyAsync("old", null, TestTime.Base.AddHours(1), Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
         await store.RevokeApiKeyAsync(old.Id, TestTime.Base.AddDays(1), CancellationToken.None);
 
         // Three jobs: one waiting, one running under a lease with progress, one failed with error lines (quotes,

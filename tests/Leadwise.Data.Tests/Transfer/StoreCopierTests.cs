@@ -55,12 +55,13 @@ public abstract class StoreCopierTests : IAsyncLifetime
         Assert.Equal("Ana Müller", (await _to.Store.ReadLeadsAsync(CancellationToken.None).FirstAsync()).Extra["crm_owner"]);
         Assert.Contains(progress, update => update.Stage == "Copy leads" && update.Done == update.Total && update.Done > 0);
 
-        // API keys keep their ids, hashes and revocation, and a key created afterwards is numbered after them.
+        // API keys keep their ids, hashes, account and revocation, and a key created afterwards is numbered after them.
         var keys = await _from.Store.ReadStoredApiKeysAsync(CancellationToken.None).ToListAsync();
         var copiedKeys = await _to.Store.ReadStoredApiKeysAsync(CancellationToken.None).ToListAsync();
         Assert.Equal(keys.Select(k => (k.Key, Convert.ToHexString(k.SecretHash.Span))), copiedKeys.Select(k => (k.Key, Convert.ToHexString(k.SecretHash.Span))));
-        var next = await _to.Store.CreateApiKeyAsync("after the copy", DateTimeOffset.UnixEpoch, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
+        var next = await _to.Store.CreateApiKeyAsync("after the copy", null, DateTimeOffset.UnixEpoch, Leadwise.Core.Access.ApiKeySecret.Hash(Leadwise.Core.Access.ApiKeySecret.Generate()), CancellationToken.None);
         Assert.True(next.Id > keys.Max(k => k.Key.Id));
+        Assert.Contains(copiedKeys, k => k.Key.Account is not null);
 
         // Jobs keep every column: state, progress, result, the error lines and the running job's lease.
         var jobs = await _from.Store.ReadJobsAsync(CancellationToken.None).ToListAsync();

@@ -9,7 +9,7 @@ namespace Leadwise.Reports.Tests.Browser;
 /// Opens the rendered report in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; its
 /// own browser download is never used) at a laptop's screen size, checks that it renders, and saves a
 /// full-page screenshot to <c>artifacts/report.png</c> in the test output folder (plus the first screen
-/// and the calibration section on their own, the images docs/report.md shows).
+/// and the calibration and "Which message to send" sections on their own, the images docs/report.md shows).
 /// Without Chromium the test is skipped with the reason, unless LEADWISE_REQUIRE_BROWSER=1 (set by
 /// scripts/test.sh, which installs Chromium first), where a missing browser fails it.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class ReportInBrowserTests(SampleReport sample, ITestOutputHelper 
         // every chart loaded and is shown no wider than the screen
         var images = await page.EvaluateAsync<ImageState[]>(
             "() => Array.from(document.images).map(i => ({ complete: i.complete, naturalWidth: i.naturalWidth, shownWidth: i.getBoundingClientRect().width }))");
-        Assert.Equal(6, images.Length);
+        Assert.Equal(8, images.Length); // six model charts, and the recommendation section's two
         Assert.All(images, i => Assert.True(i.Complete && i.NaturalWidth > 0, $"image not loaded: {i}"));
         Assert.All(images, i => Assert.InRange(i.ShownWidth, 300, 1366));
 
@@ -82,8 +82,16 @@ public sealed class ReportInBrowserTests(SampleReport sample, ITestOutputHelper 
         var calibration = Path.Combine(folder, "report-calibration.png");
         await page.Locator("#calibration").ScreenshotAsync(new LocatorScreenshotOptions { Path = calibration });
 
+        // the recommendation section shows its verdict, and its charts and tables stay within the screen
+        var messages = page.Locator("#messages");
+        Assert.True(await messages.Locator(".verdict").IsVisibleAsync(), "the verdict is not visible");
+        Assert.True(await page.EvaluateAsync<bool>("() => Array.from(document.querySelectorAll('#messages img, #messages .scroll, #messages .verdict')).every(e => e.getBoundingClientRect().right <= window.innerWidth)"),
+            "part of the recommendation section is wider than a 1366 px screen");
+        var recommendation = Path.Combine(folder, "report-messages.png");
+        await messages.ScreenshotAsync(new LocatorScreenshotOptions { Path = recommendation });
+
         output.WriteLine($"Report: {file}");
-        output.WriteLine($"Screenshots: {screenshot} (full page), {firstScreen} (what a laptop shows first), {calibration}");
+        output.WriteLine($"Screenshots: {screenshot} (full page), {firstScreen} (what a laptop shows first), {calibration}, {recommendation}");
     }
 
     /// <summary>Playwright fills results through setters.</summary>

@@ -11,6 +11,9 @@ public sealed record LeadListQuery
     /// <summary>The most leads one page may hold; larger limits are refused, not silently cut.</summary>
     public const int MaxLimit = 200;
 
+    /// <summary>Only leads of campaigns this account (user) owns; every account's when null (an install-wide caller).</summary>
+    public UserId? Account { get; init; }
+
     /// <summary>Only leads of this campaign.</summary>
     public CampaignId? Campaign { get; init; }
 

@@ -24,6 +24,12 @@ internal sealed class LeadListSql
     {
         var score = query.Basis == LeadListBasis.Points ? "s.total" : "COALESCE(m.score, s.total)";
         var grade = query.Basis == LeadListBasis.Points ? "s.grade" : "COALESCE(m.grade, s.grade)";
+        if (query.Account is { } account)
+        {
+            // Through campaigns_by_user and leads_by_campaign: the account's campaigns first, then their leads.
+            _conditions.Add($"l.campaign_id IN (SELECT a.id FROM campaigns AS a WHERE a.user_id = {Add(account.Value)})");
+        }
+
         if (query.Campaign is { } campaign)
         {
             _conditions.Add($"l.campaign_id = {Add(campaign.Value)}");
