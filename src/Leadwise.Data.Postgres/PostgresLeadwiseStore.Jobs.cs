@@ -193,7 +193,8 @@ public sealed partial class PostgresLeadwiseStore
 
     private static NpgsqlParameter Time(DateTimeOffset? value) => new() { Value = value is { } v ? ToStored(v) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 
-    private async IAsyncEnumerable<Job> QueryJobsAsync(string sql, NpgsqlParameter[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One row of <typeparamref name="TRow"/> per result row: the jobs and their files are read the same way.</summary>
+    private async IAsyncEnumerable<TRow> QueryJobRowsAsync<TRow>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, TRow> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -201,9 +202,12 @@ public sealed partial class PostgresLeadwiseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ReadJob(reader);
+            yield return read(reader);
         }
     }
+
+    private IAsyncEnumerable<Job> QueryJobsAsync(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>
+        QueryJobRowsAsync(sql, parameters, ReadJob, cancellationToken);
 
     private static Job ReadJob(NpgsqlDataReader reader)
     {
@@ -223,15 +227,6 @@ public sealed partial class PostgresLeadwiseStore
             reader.GetInt32(14));
     }
 
-    private async IAsyncEnumerable<JobFileChunk> QueryJobFilesAsync(string sql, NpgsqlParameter[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new JobFileChunk(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3));
-        }
-    }
+    private IAsyncEnumerable<JobFileChunk> QueryJobFilesAsync(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>
+        QueryJobRowsAsync(sql, parameters, static reader => new JobFileChunk(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)), cancellationToken);
 }

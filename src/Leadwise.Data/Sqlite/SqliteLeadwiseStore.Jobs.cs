@@ -206,7 +206,8 @@ public sealed partial class SqliteLeadwiseStore
         command.Parameters.AddWithValue("$attempts", job.Attempts);
     }
 
-    private async IAsyncEnumerable<Job> QueryJobsAsync(string sql, Action<SqliteCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One row of <typeparamref name="TRow"/> per result row: the jobs and their files are read the same way.</summary>
+    private async IAsyncEnumerable<TRow> QueryJobRowsAsync<TRow>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, TRow> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -215,9 +216,12 @@ public sealed partial class SqliteLeadwiseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ReadJob(reader);
+            yield return read(reader);
         }
     }
+
+    private IAsyncEnumerable<Job> QueryJobsAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        QueryJobRowsAsync(sql, bind, ReadJob, cancellationToken);
 
     private static Job ReadJob(SqliteDataReader reader)
     {
@@ -237,16 +241,6 @@ public sealed partial class SqliteLeadwiseStore
             reader.GetInt32(14));
     }
 
-    private async IAsyncEnumerable<JobFileChunk> QueryJobFilesAsync(string sql, Action<SqliteCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new JobFileChunk(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader.GetValue(3));
-        }
-    }
+    private IAsyncEnumerable<JobFileChunk> QueryJobFilesAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        QueryJobRowsAsync(sql, bind, static reader => new JobFileChunk(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader.GetValue(3)), cancellationToken);
 }
