@@ -10,11 +10,6 @@ namespace Leadwise.Data.Postgres;
 /// <summary>The web API's background jobs, with the lease that lets one node at a time run each.</summary>
 public sealed partial class PostgresLeadwiseStore
 {
-    internal const string JobColumns =
-        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at, attempts";
-
-    internal const string JobFileColumns = "job_id, name, chunk, data";
-
     private const string JobSelect =
         "id, kind, state, created_at, started_at, finished_at, input::text, progress_stage, progress_done, progress_total, result::text, errors::text, lease_owner, lease_expires_at, attempts";
 
@@ -28,7 +23,7 @@ public sealed partial class PostgresLeadwiseStore
         ArgumentNullException.ThrowIfNull(files);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand($"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})", connection, transaction))
+        await using (var command = new NpgsqlCommand($"INSERT INTO jobs ({JobRows.Columns}) VALUES ({JobValues})", connection, transaction))
         {
             BindJob(command, job);
             try
@@ -45,7 +40,7 @@ public sealed partial class PostgresLeadwiseStore
         {
             await foreach (var chunk in JobFileChunk.ReadAsync(job.Id, file, cancellationToken).ConfigureAwait(false))
             {
-                await using var command = new NpgsqlCommand($"INSERT INTO job_files ({JobFileColumns}) VALUES ($1, $2, $3, $4)", connection, transaction);
+                await using var command = new NpgsqlCommand($"INSERT INTO job_files ({JobRows.FileColumns}) VALUES ($1, $2, $3, $4)", connection, transaction);
                 BindJobFile(command, chunk);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -55,10 +50,10 @@ public sealed partial class PostgresLeadwiseStore
     }
 
     public IAsyncEnumerable<JobFileChunk> ReadJobFilesAsync(string jobId, CancellationToken cancellationToken) =>
-        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files WHERE job_id = $1 ORDER BY name COLLATE \"C\", chunk", [Text(jobId)], cancellationToken);
+        QueryJobFilesAsync($"SELECT {JobRows.FileColumns} FROM job_files WHERE job_id = $1 ORDER BY name COLLATE \"C\", chunk", [Text(jobId)], cancellationToken);
 
     public IAsyncEnumerable<JobFileChunk> ReadAllJobFilesAsync(CancellationToken cancellationToken) =>
-        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files ORDER BY job_id COLLATE \"C\", name COLLATE \"C\", chunk", [], cancellationToken);
+        QueryJobFilesAsync($"SELECT {JobRows.FileColumns} FROM job_files ORDER BY job_id COLLATE \"C\", name COLLATE \"C\", chunk", [], cancellationToken);
 
     public async Task<IReadOnlyList<string>> ReadClaimableJobIdsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
@@ -156,7 +151,7 @@ public sealed partial class PostgresLeadwiseStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
-    /// <summary>Binds every column of <see cref="JobColumns"/> in order; shared with the writer's copy.</summary>
+    /// <summary>Binds every column of <see cref="JobRows.Columns"/> in order; shared with the writer's copy.</summary>
     internal static void BindJob(NpgsqlCommand command, Job job)
     {
         command.Parameters.Add(Text(job.Id));
@@ -176,7 +171,7 @@ public sealed partial class PostgresLeadwiseStore
         command.Parameters.Add(new NpgsqlParameter { Value = job.Attempts, NpgsqlDbType = NpgsqlDbType.Integer });
     }
 
-    /// <summary>Binds <see cref="JobFileColumns"/> in order; shared with the writer's copy.</summary>
+    /// <summary>Binds <see cref="JobRows.FileColumns"/> in order; shared with the writer's copy.</summary>
     internal static void BindJobFile(NpgsqlCommand command, JobFileChunk chunk)
     {
         command.Parameters.Add(Text(chunk.JobId));

@@ -186,7 +186,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
     {
         ArgumentNullException.ThrowIfNull(job);
         await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = CreateCommand($"INSERT INTO jobs ({PostgresLeadwiseStore.JobColumns}) VALUES ({PostgresLeadwiseStore.JobValues})");
+        await using var command = CreateCommand($"INSERT INTO jobs ({JobRows.Columns}) VALUES ({PostgresLeadwiseStore.JobValues})");
         PostgresLeadwiseStore.BindJob(command, job);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -195,7 +195,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
     {
         ArgumentNullException.ThrowIfNull(chunk);
         await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = CreateCommand($"INSERT INTO job_files ({PostgresLeadwiseStore.JobFileColumns}) VALUES ($1, $2, $3, $4)");
+        await using var command = CreateCommand($"INSERT INTO job_files ({JobRows.FileColumns}) VALUES ($1, $2, $3, $4)");
         PostgresLeadwiseStore.BindJobFile(command, chunk);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

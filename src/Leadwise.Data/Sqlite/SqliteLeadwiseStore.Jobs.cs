@@ -9,13 +9,8 @@ namespace Leadwise.Data.Sqlite;
 /// <summary>The web API's background jobs, with the lease that lets one node at a time run each.</summary>
 public sealed partial class SqliteLeadwiseStore
 {
-    internal const string JobColumns =
-        "id, kind, state, created_at, started_at, finished_at, input, progress_stage, progress_done, progress_total, result, errors, lease_owner, lease_expires_at, attempts";
-
     internal const string JobValues =
         "$id, $kind, $state, $created, $started, $finished, $input, $stage, $done, $total, $result, $errors, $owner, $expires, $attempts";
-
-    internal const string JobFileColumns = "job_id, name, chunk, data";
 
     public Task CreateJobAsync(Job job, CancellationToken cancellationToken) => CreateJobAsync(job, [], cancellationToken);
 
@@ -28,7 +23,7 @@ public sealed partial class SqliteLeadwiseStore
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues})";
+            command.CommandText = $"INSERT INTO jobs ({JobRows.Columns}) VALUES ({JobValues})";
             BindJob(command, job);
             try
             {
@@ -46,7 +41,7 @@ public sealed partial class SqliteLeadwiseStore
             {
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = $"INSERT INTO job_files ({JobFileColumns}) VALUES ($job, $name, $chunk, $data)";
+                command.CommandText = $"INSERT INTO job_files ({JobRows.FileColumns}) VALUES ($job, $name, $chunk, $data)";
                 BindJobFile(command, chunk);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -56,10 +51,10 @@ public sealed partial class SqliteLeadwiseStore
     }
 
     public IAsyncEnumerable<JobFileChunk> ReadJobFilesAsync(string jobId, CancellationToken cancellationToken) =>
-        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files WHERE job_id = $job ORDER BY name, chunk", command => command.Parameters.AddWithValue("$job", jobId), cancellationToken);
+        QueryJobFilesAsync($"SELECT {JobRows.FileColumns} FROM job_files WHERE job_id = $job ORDER BY name, chunk", command => command.Parameters.AddWithValue("$job", jobId), cancellationToken);
 
     public IAsyncEnumerable<JobFileChunk> ReadAllJobFilesAsync(CancellationToken cancellationToken) =>
-        QueryJobFilesAsync($"SELECT {JobFileColumns} FROM job_files ORDER BY job_id, name, chunk", static _ => { }, cancellationToken);
+        QueryJobFilesAsync($"SELECT {JobRows.FileColumns} FROM job_files ORDER BY job_id, name, chunk", static _ => { }, cancellationToken);
 
     public async Task<IReadOnlyList<string>> ReadClaimableJobIdsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
@@ -84,7 +79,7 @@ public sealed partial class SqliteLeadwiseStore
 
     public async Task<Job?> FindJobAsync(string id, CancellationToken cancellationToken)
     {
-        await foreach (var job in QueryJobsAsync($"SELECT {JobColumns} FROM jobs WHERE id = $id", command => command.Parameters.AddWithValue("$id", id), cancellationToken).ConfigureAwait(false))
+        await foreach (var job in QueryJobsAsync($"SELECT {JobRows.Columns} FROM jobs WHERE id = $id", command => command.Parameters.AddWithValue("$id", id), cancellationToken).ConfigureAwait(false))
         {
             return job;
         }
@@ -93,7 +88,7 @@ public sealed partial class SqliteLeadwiseStore
     }
 
     public IAsyncEnumerable<Job> ReadJobsAsync(CancellationToken cancellationToken) =>
-        QueryJobsAsync($"SELECT {JobColumns} FROM jobs ORDER BY created_at, id", static _ => { }, cancellationToken);
+        QueryJobsAsync($"SELECT {JobRows.Columns} FROM jobs ORDER BY created_at, id", static _ => { }, cancellationToken);
 
     public async Task<Job?> StartJobAsync(string id, JobLease lease, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -103,7 +98,7 @@ public sealed partial class SqliteLeadwiseStore
             $"""
             UPDATE jobs SET state = 'running', started_at = $started, lease_owner = $owner, lease_expires_at = $expires, attempts = attempts + 1
             WHERE id = $id AND (state = 'queued' OR (state = 'running' AND lease_expires_at < $started))
-            RETURNING {JobColumns}
+            RETURNING {JobRows.Columns}
             """,
             command =>
             {
@@ -176,7 +171,7 @@ public sealed partial class SqliteLeadwiseStore
         return true;
     }
 
-    /// <summary>Binds <see cref="JobFileColumns"/> to <c>$job, $name, $chunk, $data</c>; shared with the writer's copy.</summary>
+    /// <summary>Binds <see cref="JobRows.FileColumns"/> to <c>$job, $name, $chunk, $data</c>; shared with the writer's copy.</summary>
     internal static void BindJobFile(SqliteCommand command, JobFileChunk chunk)
     {
         command.Parameters.AddWithValue("$job", chunk.JobId);
@@ -185,7 +180,7 @@ public sealed partial class SqliteLeadwiseStore
         command.Parameters.Add("$data", SqliteType.Blob).Value = chunk.Data.ToArray();
     }
 
-    /// <summary>Binds every column of <see cref="JobColumns"/> to <see cref="JobValues"/>; shared with the writer's copy.</summary>
+    /// <summary>Binds every column of <see cref="JobRows.Columns"/> to <see cref="JobValues"/>; shared with the writer's copy.</summary>
     internal static void BindJob(SqliteCommand command, Job job)
     {
         static object Micros(DateTimeOffset? value) => value is { } v ? StoreTimestamps.ToMicroseconds(v) : DBNull.Value;

@@ -113,7 +113,7 @@ internal sealed partial class SqliteStoreWriter
     public async Task AddJobAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await using var command = CreateCommand($"INSERT INTO jobs ({SqliteLeadwiseStore.JobColumns}) VALUES ({SqliteLeadwiseStore.JobValues})");
+        await using var command = CreateCommand($"INSERT INTO jobs ({JobRows.Columns}) VALUES ({SqliteLeadwiseStore.JobValues})");
         SqliteLeadwiseStore.BindJob(command, job);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -121,7 +121,7 @@ internal sealed partial class SqliteStoreWriter
     public async Task AddJobFileAsync(JobFileChunk chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        await using var command = CreateCommand($"INSERT INTO job_files ({SqliteLeadwiseStore.JobFileColumns}) VALUES ($job, $name, $chunk, $data)");
+        await using var command = CreateCommand($"INSERT INTO job_files ({JobRows.FileColumns}) VALUES ($job, $name, $chunk, $data)");
         SqliteLeadwiseStore.BindJobFile(command, chunk);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
