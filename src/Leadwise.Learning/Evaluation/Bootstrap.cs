@@ -43,20 +43,18 @@ public static class Bootstrap
             throw new ArgumentException("Need as many labels as predictions in both sets, and at least one.", nameof(labels));
         }
 
-        var random = new Random(seed);
         var n = labels.Length;
         var sampleFirst = new double[n];
         var sampleSecond = new double[n];
         var sampleLabels = new bool[n];
         var values = new List<double>(resamples);
-        for (var r = 0; r < resamples; r++)
+        foreach (var picks in DrawRows(n, resamples, seed))
         {
             for (var i = 0; i < n; i++)
             {
-                var pick = random.Next(n);
-                sampleFirst[i] = first[pick];
-                sampleSecond[i] = second[pick];
-                sampleLabels[i] = labels[pick];
+                sampleFirst[i] = first[picks[i]];
+                sampleSecond[i] = second[picks[i]];
+                sampleLabels[i] = labels[picks[i]];
             }
 
             AddUnlessNaN(values, metric(sampleSecond, sampleLabels) - metric(sampleFirst, sampleLabels));
@@ -74,20 +72,37 @@ public static class Bootstrap
             throw new ArgumentException("Need as many labels as probabilities, and at least one.", nameof(labels));
         }
 
-        var random = new Random(seed);
         var n = probabilities.Length;
         var sampleProbabilities = new double[n];
         var sampleLabels = new bool[n];
+        foreach (var picks in DrawRows(n, resamples, seed))
+        {
+            for (var i = 0; i < n; i++)
+            {
+                sampleProbabilities[i] = probabilities[picks[i]];
+                sampleLabels[i] = labels[picks[i]];
+            }
+
+            visit(sampleProbabilities, sampleLabels);
+        }
+    }
+
+    /// <summary>
+    /// The rows of each resample, drawn with replacement from one seeded stream, so that every bootstrap in the
+    /// library draws the same rows for the same seed; the array is reused between resamples.
+    /// </summary>
+    private static IEnumerable<int[]> DrawRows(int n, int resamples, int seed)
+    {
+        var random = new Random(seed);
+        var picks = new int[n];
         for (var r = 0; r < resamples; r++)
         {
             for (var i = 0; i < n; i++)
             {
-                var pick = random.Next(n);
-                sampleProbabilities[i] = probabilities[pick];
-                sampleLabels[i] = labels[pick];
+                picks[i] = random.Next(n);
             }
 
-            visit(sampleProbabilities, sampleLabels);
+            yield return picks;
         }
     }
 

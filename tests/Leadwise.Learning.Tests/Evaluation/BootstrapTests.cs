@@ -55,4 +55,38 @@ public sealed class BootstrapTests
         // Then: about 38 of 40; allow sampling noise
         Assert.InRange(covered, 33, 40);
     }
+
+    [Fact]
+    public void PairedDifference_AgainstAConstantPrediction_DrawsTheSameRowsAsInterval()
+    {
+        // Given: a constant first prediction, whose AUC is 0.5 on every resample that holds both classes
+        var (probabilities, labels) = Sample(400, seed: 5);
+        var constant = new double[probabilities.Length];
+        Array.Fill(constant, 0.3);
+
+        // When: the paired difference and the single interval use the same seed
+        var difference = Bootstrap.PairedDifference(constant, probabilities, labels, RocAuc.Compute, resamples: 200, seed: 11);
+        var single = Bootstrap.Interval(probabilities, labels, RocAuc.Compute, resamples: 200, seed: 11);
+
+        // Then: the difference is the single interval shifted by 0.5, which holds only if both drew the same rows
+        Assert.Equal(single.Low - 0.5, difference.Low, 12);
+        Assert.Equal(single.High - 0.5, difference.High, 12);
+    }
+
+    [Fact]
+    public void PairedDifference_IsNarrowerThanEitherInterval_WhenTheTwoPredictionsShareTheirNoise()
+    {
+        // Given: a second prediction that is the first plus a little of the label (a small real improvement)
+        var (first, labels) = Sample(1000, seed: 6);
+        var second = first.Select((p, i) => Math.Clamp(p + (labels[i] ? 0.02 : -0.02), 0, 1)).ToArray();
+
+        // When
+        var (low, high) = Bootstrap.PairedDifference(first, second, labels, RocAuc.Compute, resamples: 300, seed: 2);
+        var firstInterval = Bootstrap.Interval(first, labels, RocAuc.Compute, resamples: 300, seed: 2);
+
+        // Then: the improvement is detected (interval above 0) although the single intervals overlap widely
+        Assert.True(low > 0, $"paired interval {low:F4}..{high:F4}");
+        Assert.True(high - low < (firstInterval.High - firstInterval.Low) / 3);
+        Assert.InRange(RocAuc.Compute(second, labels) - RocAuc.Compute(first, labels), low, high);
+    }
 }
