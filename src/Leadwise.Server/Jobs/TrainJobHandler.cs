@@ -17,7 +17,8 @@ namespace Leadwise.Server.Jobs;
 /// on the store, as <c>leadwise train</c> does, and registers both as new versions only once both are trained, so a run
 /// that stops earlier registers nothing. The versions are registered in one transaction with the job's result, so a job
 /// resumed after that (its node died before marking it done) finishes with them instead of registering them twice.
-/// Promotes them only when the input asks (unlike the CLI, a first version is not promoted by itself: a job posted over the API changes what the servers serve only when told to).
+/// Promotes them only when the input asks (unlike the CLI, a first version is not promoted by itself: a job posted over
+/// the API changes what the servers serve only when told to).
 /// </summary>
 internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) : IJobHandler
 {
