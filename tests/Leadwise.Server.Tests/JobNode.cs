@@ -4,6 +4,8 @@ using Leadwise.Core.Access;
 using Leadwise.Core.Jobs;
 using Leadwise.Data.Postgres;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leadwise.Server.Tests;
 
@@ -34,10 +36,15 @@ internal sealed class JobNode : IAsyncDisposable
         return secret;
     }
 
-    public static JobNode Start(string location, string secret, string nodeId, params (string Key, string Value)[] settings)
+    public static JobNode Start(string location, string secret, string nodeId, params (string Key, string Value)[] settings) =>
+        Start(location, secret, nodeId, static _ => { }, settings);
+
+    /// <summary>A node whose services <paramref name="services"/> adjusts after the server registered its own (e.g. to hold a job at a known point).</summary>
+    public static JobNode Start(string location, string secret, string nodeId, Action<IServiceCollection> services, params (string Key, string Value)[] settings)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            builder.ConfigureTestServices(services);
             builder.UseSetting(LeadwiseServer.DatabaseSetting, location);
             builder.UseSetting("Leadwise:NodeId", nodeId);
             builder.UseSetting("Leadwise:Jobs:PollSeconds", "1");

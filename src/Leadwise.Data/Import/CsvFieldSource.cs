@@ -21,6 +21,9 @@ internal sealed class CsvFieldSource(
     int[] physicalIndex,
     IReadOnlyList<(string Name, int Index)> extraColumns) : IFieldSource
 {
+    /// <summary>What an import says about a NUL character, in a value or a header name.</summary>
+    internal const string NulProblem = "contains the NUL character (U+0000), which the store cannot keep (PostgreSQL text cannot hold it)";
+
     private readonly List<ImportIssue> _errors = [];
     private int _ordinal;
     private int _lastLine;
@@ -92,9 +95,29 @@ internal sealed class CsvFieldSource(
     private void AddFieldError(string message)
     {
         var ordinal = _ordinal - 1;
-        var index = physicalIndex[ordinal];
+        AddFieldError(physicalIndex[ordinal], columns[ordinal].Name, message);
+    }
+
+    private void AddFieldError(int index, string columnName, string message)
+    {
         var (lineOffset, character) = RawRecordLocator.LocateField(Raw, Math.Max(index, 0));
-        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, FirstLine + lineOffset, character, columns[ordinal].Name, message));
+        _errors.Add(new ImportIssue(ImportSeverity.Error, fileName, FirstLine + lineOffset, character, columnName, message));
+    }
+
+    /// <summary>
+    /// PostgreSQL text (and jsonb) cannot hold U+0000, so such a value would fail the whole PostgreSQL transaction with
+    /// the driver's error; it is refused on both backends at its place instead, so a file means the same on each.
+    /// </summary>
+    private bool HoldsNul(string text, int index, string columnName)
+    {
+        var at = text.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        AddFieldError(index, columnName, string.Create(CultureInfo.InvariantCulture, $"{NulProblem} (character {at + 1} of the value); remove it"));
+        return true;
     }
 
     /// <summary>
@@ -158,6 +181,7 @@ internal sealed class CsvFieldSource(
         {
             var text = parser[extraColumns[i].Index];
             Inspect(text);
+            HoldsNul(text, extraColumns[i].Index, extraColumns[i].Name);
             values[i] = new(extraColumns[i].Name, text.Length == 0 ? null : text);
         }
 
@@ -205,6 +229,7 @@ internal sealed class CsvFieldSource(
         if (kind == FieldKind.Text)
         {
             Inspect(text);
+            HoldsNul(text, index, column.Name);
         }
 
         return text.Length == 0 ? null : text;

@@ -188,7 +188,12 @@ internal sealed class CsvTableReader<TRow>(ExportTable<TRow> table, string path)
         for (var index = 0; index < header.Length; index++)
         {
             var name = header[index];
-            if (!seen.Add(name))
+            if (name.Contains('\0', StringComparison.Ordinal))
+            {
+                AddHeaderIssue(ImportSeverity.Error, parser, index, name.Replace("\0", "\\0", StringComparison.Ordinal), $"the column name {CsvFieldSource.NulProblem}; remove it");
+                ok = false;
+            }
+            else if (!seen.Add(name))
             {
                 AddHeaderIssue(ImportSeverity.Error, parser, index, name, "the header names this column twice");
                 ok = false;

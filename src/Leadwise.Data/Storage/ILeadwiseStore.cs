@@ -191,4 +191,27 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// written) when the job is not running under that owner's lease.
     /// </summary>
     Task<bool> FinishJobAsync(string id, string leaseOwner, string state, DateTimeOffset finishedAt, string? resultJson, IReadOnlyList<string> errors, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands a running job held by <paramref name="leaseOwner"/> back to the queue, because its node is stopping: queued
+    /// again, lease released, start and progress cleared, and this claim taken back from <see cref="Job.Attempts"/> (a
+    /// node that stops cleanly did not fail the job). A result the job recorded (<see cref="SaveJobModelsAsync"/>) is kept.
+    /// False (nothing written) when the job is not running under that owner's lease.
+    /// </summary>
+    Task<bool> ReleaseJobAsync(string id, string leaseOwner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the models a running job trained as new versions (numbered as <see cref="SaveModelAsync"/> numbers them),
+    /// promotes each at <paramref name="promotedAt"/> unless it is null, and records <paramref name="resultJson"/> of the
+    /// saved versions as the job's result, all in one transaction: a later claimer of the job finds the versions in its
+    /// result, so they are registered once however often the job is resumed. Null (nothing written) when the job is not
+    /// running under <paramref name="leaseOwner"/>'s lease or already has a result.
+    /// </summary>
+    Task<IReadOnlyList<ModelVersion>?> SaveJobModelsAsync(
+        string jobId,
+        string leaseOwner,
+        IReadOnlyList<NewModelVersion> models,
+        DateTimeOffset? promotedAt,
+        Func<IReadOnlyList<ModelVersion>, string> resultJson,
+        CancellationToken cancellationToken);
 }

@@ -13,15 +13,14 @@ namespace Leadwise.Learning.Registry;
 public sealed class ConversionModelRegistry(ILeadwiseStore store, TimeProvider time)
     : ModelRegistry<ConversionModel>(store, time, ModelKinds.Conversion)
 {
-    public Task<ModelVersion> SaveAsync(ConversionModel model, CancellationToken cancellationToken)
+    public Task<ModelVersion> SaveAsync(ConversionModel model, CancellationToken cancellationToken) =>
+        SaveAsync(NewVersionOf(model), cancellationToken);
+
+    /// <summary>The version <see cref="SaveAsync(ConversionModel, CancellationToken)"/> saves, for a caller that saves it together with other writes (a train job).</summary>
+    public NewModelVersion NewVersionOf(ConversionModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return SaveAsync(
-            model.Card.TrainedAt,
-            model.Card.Summary,
-            JsonSerializer.Serialize(model.Card, ConversionModel.Json),
-            model.ToBytes(),
-            cancellationToken);
+        return new NewModelVersion(Kind, model.Card.TrainedAt, model.Card.Summary, JsonSerializer.Serialize(model.Card, ConversionModel.Json), model.ToBytes());
     }
 
     /// <summary>The card of a version, read from its metadata without loading the model.</summary>

@@ -106,8 +106,11 @@ public abstract class ModelRegistry<TModel>(ILeadwiseStore store, TimeProvider t
     }
 
     /// <summary>Saves a new version of this kind.</summary>
-    protected Task<ModelVersion> SaveAsync(DateTimeOffset createdAt, string summary, string metadataJson, byte[] artifact, CancellationToken cancellationToken) =>
-        store.SaveModelAsync(kind, createdAt, summary, metadataJson, artifact, cancellationToken);
+    protected Task<ModelVersion> SaveAsync(NewModelVersion model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return store.SaveModelAsync(kind, model.CreatedAt, model.Summary, model.MetadataJson, model.Artifact, cancellationToken);
+    }
 
     /// <summary>Reads a model from its artifact.</summary>
     /// <exception cref="InvalidDataException">The bytes are not such a model.</exception>

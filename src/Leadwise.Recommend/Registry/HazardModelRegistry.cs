@@ -18,17 +18,16 @@ public sealed class HazardModelRegistry(ILeadwiseStore store, TimeProvider time)
 {
     private readonly TimeProvider _time = time;
 
-    public Task<ModelVersion> SaveAsync(HazardModel model, CancellationToken cancellationToken)
+    public Task<ModelVersion> SaveAsync(HazardModel model, CancellationToken cancellationToken) =>
+        SaveAsync(NewVersionOf(model), cancellationToken);
+
+    /// <summary>The version <see cref="SaveAsync(HazardModel, CancellationToken)"/> saves, for a caller that saves it together with other writes (a train job).</summary>
+    public NewModelVersion NewVersionOf(HazardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var buffer = new MemoryStream();
         model.Save(buffer);
-        return SaveAsync(
-            _time.GetUtcNow(),
-            Summary(model.Report),
-            JsonSerializer.Serialize(model.Report, ConversionModel.Json),
-            buffer.ToArray(),
-            cancellationToken);
+        return new NewModelVersion(Kind, _time.GetUtcNow(), Summary(model.Report), JsonSerializer.Serialize(model.Report, ConversionModel.Json), buffer.ToArray());
     }
 
     /// <summary>One line: each stage's chosen trainer and held-out ROC AUC.</summary>

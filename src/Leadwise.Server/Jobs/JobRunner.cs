@@ -12,6 +12,8 @@ namespace Leadwise.Server.Jobs;
 /// it, and records the outcome only while it still owns the lease. A run whose lease is lost is cancelled, and since
 /// every <see cref="IJobHandler"/> writes all-or-nothing, it leaves nothing behind; the job's next claimer runs it from
 /// the start. A job claimed more than <c>Leadwise:Jobs:MaxAttempts</c> times fails with the reason. One job at a time.
+/// When the node stops (the host's stopping token), the running job is cancelled and handed back to the queue at once,
+/// so another node takes it without waiting for the lease to expire.
 /// </summary>
 internal sealed partial class JobRunner(
     ILeadwiseStore store,
@@ -25,6 +27,7 @@ internal sealed partial class JobRunner(
 {
     private const int ClaimCandidates = 16;
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(handler => handler.Kind, StringComparer.Ordinal);
 
     private string Node => jobOptions.Value.NodeId;
@@ -114,6 +117,15 @@ internal sealed partial class JobRunner(
             LogLeaseLost(job.Id, Node);
             return;
         }
+        catch (Exception) when (stoppingToken.IsCancellationRequested && !leaseLost)
+        {
+            // This node is stopping: the run was cancelled (whatever the handler threw on its way out, it wrote nothing),
+            // so the job goes back to the queue at once instead of waiting for the lease to expire.
+            await running.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+            await HandBackAsync(job.Id).ConfigureAwait(false);
+            return;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogJobThrew(exception, job.Id);
@@ -132,13 +144,39 @@ internal sealed partial class JobRunner(
             return;
         }
 
-        // The final progress first, so the stored job shows where it got to even if it ran faster than a renewal.
+        // The final progress first, so the stored job shows where it got to even if it ran faster than a renewal. Neither
+        // write takes the stopping token: an outcome the job reached is recorded even while the node shuts down.
         if (live.Find(job.Id) is { } last)
         {
-            await store.RenewJobAsync(job.Id, LeaseFromNow(), last, stoppingToken).ConfigureAwait(false);
+            await store.RenewJobAsync(job.Id, LeaseFromNow(), last, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await FinishAsync(job, outcome, stoppingToken).ConfigureAwait(false);
+        await FinishAsync(job, outcome, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives a job this node was running back to the queue (<see cref="ILeadwiseStore.ReleaseJobAsync"/>): another node
+    /// claims it at its next poll, and the claim is not counted against <c>Leadwise:Jobs:MaxAttempts</c>. When the store
+    /// cannot be reached, the lease simply expires as it would had the node died.
+    /// </summary>
+    private async Task HandBackAsync(string jobId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(HandBackTimeout);
+            if (await store.ReleaseJobAsync(jobId, Node, timeout.Token).ConfigureAwait(false))
+            {
+                LogHandedBack(jobId, Node);
+            }
+            else
+            {
+                LogLeaseLost(jobId, Node);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogHandBackFailed(exception, jobId);
+        }
     }
 
     private async Task FinishAsync(Job job, JobOutcome outcome, CancellationToken stoppingToken)
@@ -198,6 +236,12 @@ internal sealed partial class JobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is no longer leased to node {Node}; its outcome was not recorded")]
     private partial void LogLeaseLost(string jobId, string node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} is stopping: job {JobId} was cancelled, nothing it wrote was kept, and it is queued again for any node")]
+    private partial void LogHandedBack(string jobId, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing job {JobId} back to the queue failed; another node takes it once its lease expires")]
+    private partial void LogHandBackFailed(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} threw")]
     private partial void LogJobThrew(Exception exception, string jobId);

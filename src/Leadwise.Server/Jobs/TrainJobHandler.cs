@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Leadwise.Core.Jobs;
+using Leadwise.Core.Models;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
@@ -14,8 +15,10 @@ namespace Leadwise.Server.Jobs;
 /// <summary>
 /// Trains the conversion model (<see cref="ConversionModelTrainer"/>) and the sequence model (<see cref="StoreSequenceTraining"/>)
 /// on the store, as <c>leadwise train</c> does, and registers both as new versions only once both are trained, so a run
-/// that stops earlier registers nothing. Promotes them only when the input asks (unlike the CLI, a first version is not
-/// promoted by itself: a job posted over the API changes what the servers serve only when told to).
+/// that stops earlier registers nothing. The versions are registered in one transaction with the job's result, so a job
+/// resumed after that (its node died before marking it done) finishes with them instead of registering them twice.
+/// Promotes them only when the input asks (unlike the CLI, a first version is not promoted by itself: a job posted over
+/// the API changes what the servers serve only when told to).
 /// </summary>
 internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) : IJobHandler
 {
@@ -30,6 +33,14 @@ internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) :
 
     public async Task<JobOutcome> RunAsync(Job job, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken)
     {
+        if (job.ResultJson is { } registered)
+        {
+            // An earlier claim registered the versions and recorded them with the job, then its node died before the job
+            // was marked done: finish with them rather than train and register them again.
+            progress.Report(new ProgressUpdate(RegisterStage, 3, 3));
+            return new JobOutcome(true, registered, []);
+        }
+
         var input = TrainJobInput.Parse(job.InputJson);
         var leads = await StoreLeads.ReadAsync(store, cancellationToken).ConfigureAwait(false);
         var options = new ConversionTrainingOptions(input.Folds, input.Seed, TimeSplit: input.TimeSplit ? TimeSplit.DefaultTrainShare : null);
@@ -60,47 +71,49 @@ internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) :
             warnings.Add($"Sequence model not trained: too few replies per step ({exception.Message})");
         }
 
-        // Both trained: only now does anything reach the registry. Once the first version is saved the rest is not
-        // cancelled, so the two versions (and their promotions) are registered together.
+        // Both trained: only now does anything reach the registry, in one transaction with the job's result, which is
+        // how a later claimer knows the versions exist (see the start of RunAsync).
         progress.Report(new ProgressUpdate(RegisterStage, 2, 3));
         var conversions = new ConversionModelRegistry(store, time);
-        var saved = await conversions.SaveAsync(trained.Model, cancellationToken).ConfigureAwait(false);
-        if (input.Promote)
-        {
-            await conversions.PromoteAsync(saved.Version, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        object? sequenceResult = null;
+        var hazards = new HazardModelRegistry(store, time);
+        List<NewModelVersion> models = [conversions.NewVersionOf(trained.Model)];
         if (sequence is not null)
         {
-            var hazards = new HazardModelRegistry(store, time);
-            var savedSequence = await hazards.SaveAsync(sequence, CancellationToken.None).ConfigureAwait(false);
-            if (input.Promote)
-            {
-                await hazards.PromoteAsync(savedSequence.Version, CancellationToken.None).ConfigureAwait(false);
-            }
+            models.Add(hazards.NewVersionOf(sequence));
+        }
 
-            sequenceResult = new { version = savedSequence.Version, promoted = input.Promote, hazardAuc = HazardModelRegistry.HeldOutAuc(sequence.Report.Hazard) };
+        var report = trained.Report;
+        string? resultJson = null;
+        var saved = await store.SaveJobModelsAsync(
+            job.Id,
+            job.Lease?.Owner ?? throw new InvalidOperationException($"Job {job.Id} is run without a lease."),
+            models,
+            input.Promote ? time.GetUtcNow() : null,
+            versions => resultJson = JsonSerializer.Serialize(new
+            {
+                conversion = new
+                {
+                    version = versions[0].Version,
+                    promoted = input.Promote,
+                    chosen = report.Chosen.ToString(),
+                    rows = report.Rows,
+                    positives = report.Positives,
+                    rocAuc = report.CalibratedMetrics.RocAuc,
+                    prAuc = report.CalibratedMetrics.PrAuc,
+                    logLoss = report.CalibratedMetrics.LogLoss,
+                },
+                sequence = sequence is null ? null : new { version = versions[1].Version, promoted = input.Promote, hazardAuc = HazardModelRegistry.HeldOutAuc(sequence.Report.Hazard) },
+                warnings,
+            }, ResultOptions),
+            cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            // Another node holds the job now (this node stalled past its lease): nothing was registered, and the runner
+            // cannot record this outcome either, because only the lease owner can; the other node's run counts.
+            return JobOutcome.Failed($"The job is no longer leased to node {job.Lease.Owner}; its models were not registered.");
         }
 
         progress.Report(new ProgressUpdate(RegisterStage, 3, 3));
-        var report = trained.Report;
-        var result = new
-        {
-            conversion = new
-            {
-                version = saved.Version,
-                promoted = input.Promote,
-                chosen = report.Chosen.ToString(),
-                rows = report.Rows,
-                positives = report.Positives,
-                rocAuc = report.CalibratedMetrics.RocAuc,
-                prAuc = report.CalibratedMetrics.PrAuc,
-                logLoss = report.CalibratedMetrics.LogLoss,
-            },
-            sequence = sequenceResult,
-            warnings,
-        };
-        return new JobOutcome(true, JsonSerializer.Serialize(result, ResultOptions), []);
+        return new JobOutcome(true, resultJson, []);
     }
 }

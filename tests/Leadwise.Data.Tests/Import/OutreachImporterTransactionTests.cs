@@ -64,6 +64,46 @@ public abstract class OutreachImporterTransactionTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Import_WhenValuesHoldNul_ReportsEachAtItsPlace_AndLeavesAnEarlierImportUntouched()
+    {
+        // Given: a clean import, then the same export with U+0000 in a lead's title and in an unknown column's value
+        (await _store.ImportAsync(new ExportFolderBuilder())).AssertSucceeded();
+        var before = await _store.ReadAllAsync();
+        var newer = new ExportFolderBuilder()
+            .SetField(Leads, ClaireLine, "title", "Head\0of Sales")
+            .AddColumn(Records, "region", "EU", "E\0U");
+
+        // When
+        var report = await _store.ImportAsync(newer);
+
+        // Then: two issues at the values' places naming their columns (the backend never saw them), nothing changed
+        Assert.False(report.Committed);
+        Assert.Equal(2, report.ErrorCount);
+        report.Errors[0].AssertAt(Leads, newer.Locate(Leads, "Head\0of Sales"), "title");
+        report.Errors[1].AssertAt(Records, newer.Locate(Records, "E\0U"), "region");
+        Assert.All(report.Errors, e => Assert.Contains("NUL character (U+0000)", e.Message, StringComparison.Ordinal));
+        Assert.EndsWith("(character 5 of the value); remove it", report.Errors[0].Message, StringComparison.Ordinal);
+        (await _store.ReadAllAsync()).AssertSameRowsAs(before);
+        Assert.Empty(await _store.Store.ReadExtraColumnsAsync(StoreTable.Snapshots, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Import_WithSkipBadRows_RejectsTheRowWhoseValueHoldsNul_AndImportsTheRest()
+    {
+        // Given
+        var export = new ExportFolderBuilder().SetField(Leads, JoergLine, "lastName", "M\0ller");
+
+        // When
+        var report = await _store.ImportAsync(export, new ImportOptions { SkipBadRows = true });
+
+        // Then
+        Assert.True(report.Committed);
+        report.SingleError().AssertAt(Leads, export.Locate(Leads, "M\0ller"), "lastName");
+        Assert.Null(await _store.Store.FindLeadAsync(new LeadId(JoergLeadId), CancellationToken.None));
+        Assert.NotNull(await _store.Store.FindLeadAsync(new LeadId(ClaireLeadId), CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Import_WithSkipBadRows_ImportsTheGoodRowsAndReportsTheBadOne()
     {
         // Given

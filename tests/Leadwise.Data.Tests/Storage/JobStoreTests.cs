@@ -1,4 +1,5 @@
 using Leadwise.Core.Jobs;
+using Leadwise.Core.Models;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
@@ -221,6 +222,62 @@ public abstract class JobStoreTests : IAsyncLifetime
     }
 
     /// <summary>Gives <c>bytes</c> zero bytes, then throws, as a client that drops the connection mid-upload.</summary>
+    [SkippableFact]
+    public async Task Should_HandARunningJobBackToTheQueue_OnlyForItsOwner_WithoutCountingTheClaim()
+    {
+        // Given: a job claimed twice (the first node died), now running on node-b with progress
+        var store = _test.Store;
+        await store.CreateJobAsync(Job.Queued("j", JobKinds.Import, Accepted, Input), CancellationToken.None);
+        await store.StartJobAsync("j", new JobLease("node-a", Accepted.AddMinutes(1)), Accepted, CancellationToken.None);
+        await store.StartJobAsync("j", new JobLease("node-b", Accepted.AddMinutes(3)), Accepted.AddMinutes(2), CancellationToken.None);
+        await store.RenewJobAsync("j", new JobLease("node-b", Accepted.AddMinutes(4)), new ProgressUpdate("Leads.csv", 5, 10), CancellationToken.None);
+
+        // When
+        var byOther = await store.ReleaseJobAsync("j", "node-a", CancellationToken.None);
+        var byOwner = await store.ReleaseJobAsync("j", "node-b", CancellationToken.None);
+        var released = await store.FindJobAsync("j", CancellationToken.None);
+        var claimable = await store.ReadClaimableJobIdsAsync(Accepted.AddMinutes(2), 10, CancellationToken.None);
+        var again = await store.ReleaseJobAsync("j", "node-b", CancellationToken.None);
+
+        // Then: queued as if node-b had never claimed it, claimable at once, and a second release finds nothing to release
+        Assert.Equal((false, true, false), (byOther, byOwner, again));
+        Assert.Equal((JobStates.Queued, null, null, null, 1), (released!.State, released.Lease, released.StartedAt, released.Progress, released.Attempts));
+        Assert.Equal(["j"], claimable);
+    }
+
+    [SkippableFact]
+    public async Task Should_SaveAJobsModelsWithItsResult_OnlyForTheLeaseOwner_AndOnlyOnce()
+    {
+        // Given: a running train job and two trained models
+        var store = _test.Store;
+        await store.CreateJobAsync(Job.Queued("t", JobKinds.Train, Accepted, "{}"), CancellationToken.None);
+        await store.StartJobAsync("t", new JobLease("node-a", Accepted.AddMinutes(1)), Accepted, CancellationToken.None);
+        NewModelVersion[] models =
+        [
+            new(ModelKinds.Conversion, Accepted, "conversion", """{"auc":0.7}""", new byte[] { 1, 2, 3 }),
+            new(ModelKinds.Hazard, Accepted.AddSeconds(1), "hazard", """{"auc":0.6}""", new byte[] { 4 }),
+        ];
+        static string Result(IReadOnlyList<ModelVersion> versions) => $$"""{"versions":[{{string.Join(',', versions.Select(v => v.Version))}}]}""";
+
+        // When
+        var byOther = await store.SaveJobModelsAsync("t", "node-b", models, null, Result, CancellationToken.None);
+        var byOwner = await store.SaveJobModelsAsync("t", "node-a", models, Accepted.AddSeconds(2), Result, CancellationToken.None);
+        var second = await store.SaveJobModelsAsync("t", "node-a", models, null, Result, CancellationToken.None);
+
+        // Then: the refused saves left nothing (the versions are numbered on as if they never happened); the owner's are
+        // in the registry, promoted, and on the job, which still runs
+        Assert.Null(byOther);
+        Assert.Null(second);
+        Assert.Equal([(1, ModelKinds.Conversion), (2, ModelKinds.Hazard)], byOwner!.Select(v => (v.Version, v.Kind)));
+        Assert.Equal([1, 2], await store.ReadModelsAsync(CancellationToken.None).Select(v => v.Version).ToListAsync());
+        Assert.Equal(new byte[] { 4 }, await store.ReadModelArtifactAsync(2, CancellationToken.None));
+        Assert.Equal(1, Assert.Single(await store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None)).Version);
+        Assert.Equal(2, Assert.Single(await store.ReadPromotionsAsync(ModelKinds.Hazard, CancellationToken.None)).Version);
+        var job = await store.FindJobAsync("t", CancellationToken.None);
+        Assert.Equal(JobStates.Running, job!.State);
+        Assert.Equal(new[] { 1, 2 }, System.Text.Json.JsonDocument.Parse(job.ResultJson!).RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetInt32()));
+    }
+
     private sealed class FailingStream(int bytes) : Stream
     {
         public const string Message = "The upload broke off.";

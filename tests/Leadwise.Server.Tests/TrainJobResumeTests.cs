@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Leadwise.Core.Jobs;
+using Leadwise.Core.Progress;
+using Leadwise.Data.Import;
+using Leadwise.Data.Postgres;
+using Leadwise.Generator;
+using Leadwise.Generator.Writing;
+using Leadwise.Learning.Registry;
+using Leadwise.Recommend.Registry;
+using Leadwise.Server.Jobs;
+using Leadwise.Testing;
+using Leadwise.Testing.Postgres;
+
+namespace Leadwise.Server.Tests;
+
+/// <summary>
+/// A train job whose node died right after registering its model versions (they are recorded with the job in the same
+/// transaction) but before marking the job done: the next claimer finishes the job with those versions, and the registry
+/// holds them exactly once.
+/// </summary>
+public abstract class TrainJobResumeTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    private protected abstract Task<string> CreateLocationAsync();
+
+    [SkippableFact]
+    public async Task Should_FinishWithTheVersionsADeadNodeRegistered_AndNeverRegisterThemTwice()
+    {
+        // Given: a generated store, a train job queued through an API-only node, and a node that claims it (4 s lease),
+        // trains and registers through the server's own handler, and dies before recording the outcome
+        var location = await CreateLocationAsync();
+        await ImportGeneratedAsync(location);
+        var secret = await JobNode.CreateKeyAsync(location);
+        await using var store = await StoreFactory.OpenAsync(location, mustExist: true, CancellationToken.None);
+        string id;
+        await using (var apiOnly = JobNode.Start(location, secret, "api-only", ("Leadwise:Jobs:Run", "false")))
+        {
+            id = await apiOnly.QueueAsync("/api/jobs/train", new StringContent("""{"folds": 2, "seed": 7, "promote": true}""", System.Text.Encoding.UTF8, "application/json"));
+        }
+
+        var claimed = await store.StartJobAsync(id, new JobLease("dead-node", DateTimeOffset.UtcNow.AddSeconds(4)), DateTimeOffset.UtcNow, CancellationToken.None);
+        var died = await new TrainJobHandler(store, TimeProvider.System).RunAsync(claimed!, new Progress<ProgressUpdate>(), CancellationToken.None);
+        var registered = Versions(JsonDocument.Parse(died.ResultJson!).RootElement);
+        var afterDeath = (await store.FindJobAsync(id, CancellationToken.None))!;
+        var modelsAfterDeath = await store.ReadModelsAsync(CancellationToken.None).Select(m => m.Version).ToListAsync();
+
+        // When: a live node starts and takes the job over once the dead node's lease expired
+        await using var live = JobNode.Start(location, secret, "live-node");
+        var job = await live.WaitUntilFinishedAsync(id);
+
+        // Then: the dead node's versions were in the store and on the job while it still ran; the live node finished with
+        // exactly them (promoted as asked), and the registry holds each once
+        Assert.True(died.Succeeded);
+        Assert.Equal(JobStates.Running, afterDeath.State);
+        Assert.Equal(registered, Versions(JsonDocument.Parse(afterDeath.ResultJson!).RootElement));
+        Assert.Equal([registered.Conversion, registered.Sequence], modelsAfterDeath);
+        Assert.Equal(JobStates.Succeeded, job.GetProperty("state").GetString());
+        Assert.Equal(2, (await store.FindJobAsync(id, CancellationToken.None))!.Attempts);
+        Assert.Equal(registered, Versions(job.GetProperty("result")));
+        Assert.Equal(modelsAfterDeath, await store.ReadModelsAsync(CancellationToken.None).Select(m => m.Version).ToListAsync());
+        Assert.Equal(registered.Conversion, (await new ConversionModelRegistry(store, TimeProvider.System).HistoryAsync(CancellationToken.None)).Current);
+        Assert.Equal(registered.Sequence, (await new HazardModelRegistry(store, TimeProvider.System).HistoryAsync(CancellationToken.None)).Current);
+
+        // The dead node, were it to come back and register again, is refused: nothing is added.
+        var conversions = new ConversionModelRegistry(store, TimeProvider.System);
+        var sameModel = conversions.NewVersionOf(await conversions.LoadAsync(registered.Conversion, CancellationToken.None));
+        var again = await store.SaveJobModelsAsync(id, "dead-node", [sameModel], DateTimeOffset.UtcNow, _ => "{}", CancellationToken.None);
+        Assert.Null(again);
+        Assert.Equal(modelsAfterDeath, await store.ReadModelsAsync(CancellationToken.None).Select(m => m.Version).ToListAsync());
+    }
+
+    private static (int Conversion, int Sequence) Versions(JsonElement result) =>
+        (result.GetProperty("conversion").GetProperty("version").GetInt32(), result.GetProperty("sequence").GetProperty("version").GetInt32());
+
+    /// <summary>3,000 generated leads (enough replies for both models), imported as <c>leadwise import</c> does.</summary>
+    private async Task ImportGeneratedAsync(string location)
+    {
+        var folder = _directory.File("export");
+        await new GeneratedExportWriter().WriteAsync(new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 3000, Seed = 8 }), folder, null, CancellationToken.None);
+        await using var store = await StoreFactory.OpenAsync(location, mustExist: false, CancellationToken.None);
+        Assert.True((await new OutreachImporter(store).ImportAsync(folder, new ImportOptions(), null, CancellationToken.None)).Committed);
+    }
+
+    private protected string NewSqliteLocation() => _directory.File($"server-{Guid.NewGuid():N}.db");
+}
+
+/// <summary>One node on a SQLite file, restarted after its crash.</summary>
+public sealed class SqliteTrainJobResumeTests : TrainJobResumeTests
+{
+    private protected override Task<string> CreateLocationAsync() => Task.FromResult(NewSqliteLocation());
+}
+
+/// <summary>Nodes on one PostgreSQL database.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTrainJobResumeTests(PostgresServerFixture postgres) : TrainJobResumeTests
+{
+    private protected override Task<string> CreateLocationAsync() => postgres.CreateStoreLocationAsync(CancellationToken.None);
+}
