@@ -11,7 +11,10 @@ namespace Leadwise.Data.Postgres;
 /// <summary>The model registry (versions, promotions) and the model scores.</summary>
 public sealed partial class PostgresLeadwiseStore
 {
-    public async Task<ModelVersion> SaveModelAsync(string kind, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken)
+    public Task<ModelVersion> SaveModelAsync(string kind, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken) =>
+        SaveModelAsync(kind, null, createdAt, summary, metadataJson, artifact, cancellationToken);
+
+    public async Task<ModelVersion> SaveModelAsync(string kind, UserId? account, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(summary);
@@ -27,8 +30,8 @@ public sealed partial class PostgresLeadwiseStore
         }
 
         await using var command = new NpgsqlCommand("""
-            INSERT INTO models (version, kind, created_at, summary, metadata, artifact)
-            SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5 FROM models
+            INSERT INTO models (version, kind, created_at, summary, metadata, artifact, account_id)
+            SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6 FROM models
             RETURNING version
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = kind });
@@ -36,17 +39,27 @@ public sealed partial class PostgresLeadwiseStore
         command.Parameters.Add(new NpgsqlParameter { Value = summary });
         command.Parameters.Add(new NpgsqlParameter { Value = metadataJson, NpgsqlDbType = NpgsqlDbType.Json });
         command.Parameters.Add(new NpgsqlParameter { Value = artifact.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = account is { } owner ? owner.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new ModelVersion(version, kind, createdAt, summary, metadataJson);
+        return new ModelVersion(version, kind, createdAt, summary, metadataJson, account);
     }
 
     public IAsyncEnumerable<ModelVersion> ReadModelsAsync(CancellationToken cancellationToken) =>
-        QueryModelsAsync("ORDER BY version", null, cancellationToken);
+        QueryModelsAsync("ORDER BY version", [], cancellationToken);
 
-    public async Task<ModelVersion?> FindModelAsync(int version, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ModelVersion> ReadModelsAsync(UserId? account, CancellationToken cancellationToken) =>
+        account is { } owner ? QueryModelsAsync($"WHERE {VisibleTo(1)} ORDER BY version", [owner.Value], cancellationToken) : ReadModelsAsync(cancellationToken);
+
+    public Task<ModelVersion?> FindModelAsync(int version, CancellationToken cancellationToken) =>
+        FindModelAsync(version, null, cancellationToken);
+
+    public async Task<ModelVersion?> FindModelAsync(int version, UserId? account, CancellationToken cancellationToken)
     {
-        await foreach (var model in QueryModelsAsync("WHERE version = $1", version, cancellationToken).ConfigureAwait(false))
+        var found = account is { } owner
+            ? QueryModelsAsync($"WHERE version = $1 AND {VisibleTo(2)}", [version, owner.Value], cancellationToken)
+            : QueryModelsAsync("WHERE version = $1", [version], cancellationToken);
+        await foreach (var model in found.ConfigureAwait(false))
         {
             return model;
         }
@@ -96,6 +109,25 @@ public sealed partial class PostgresLeadwiseStore
         return promotions;
     }
 
+    public async Task<IReadOnlyList<ModelPromotion>> ReadAccountPromotionsAsync(string kind, UserId? account, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
+            SELECT p.version, p.promoted_at FROM model_promotions AS p JOIN models AS m ON m.version = p.version
+            WHERE p.kind = $1 AND m.account_id IS NOT DISTINCT FROM $2 ORDER BY p.id
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = kind, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = account is { } owner ? owner.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        var promotions = new List<ModelPromotion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            promotions.Add(new ModelPromotion(kind, reader.GetInt32(0), PostgresFieldSource.ReadTimestamp(reader, 1)));
+        }
+
+        return promotions;
+    }
+
     public async Task<ModelScore?> FindModelScoreAsync(LeadId leadId, CancellationToken cancellationToken)
     {
         await foreach (var score in QueryModelScoresAsync("WHERE lead_id = $1", leadId, cancellationToken).ConfigureAwait(false))
@@ -113,19 +145,23 @@ public sealed partial class PostgresLeadwiseStore
     private static DateTime ToStored(DateTimeOffset value) =>
         StoreTimestamps.FromMicroseconds(StoreTimestamps.ToMicroseconds(value)).UtcDateTime;
 
-    private async IAsyncEnumerable<ModelVersion> QueryModelsAsync(string clause, int? version, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The versions an account is served, its own and the install-wide ones, the account bound to parameter <c>$n</c>.</summary>
+    private static string VisibleTo(int parameter) => $"(account_id = ${parameter} OR account_id IS NULL)";
+
+    private async IAsyncEnumerable<ModelVersion> QueryModelsAsync(string clause, IReadOnlyList<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"SELECT version, kind, created_at, summary, metadata::text FROM models {clause}", connection);
-        if (version is { } v)
+        await using var command = new NpgsqlCommand($"SELECT version, kind, created_at, summary, metadata::text, account_id FROM models {clause}", connection);
+        foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = v });
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new ModelVersion(reader.GetInt32(0), reader.GetString(1), PostgresFieldSource.ReadTimestamp(reader, 2), reader.GetString(3), reader.GetString(4));
+            yield return new ModelVersion(reader.GetInt32(0), reader.GetString(1), PostgresFieldSource.ReadTimestamp(reader, 2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : new UserId(reader.GetInt64(5)));
         }
     }
 

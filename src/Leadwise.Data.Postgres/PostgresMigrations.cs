@@ -264,5 +264,11 @@ internal static class PostgresMigrations
             PRIMARY KEY (job_id, name, chunk)
         );
         """,
+
+        // 8: the account a model version belongs to, as SQLite's step 8; NULL is an install-wide model.
+        """
+        ALTER TABLE models ADD COLUMN account_id bigint;
+        CREATE INDEX models_by_account ON models (account_id);
+        """,
     ];
 }

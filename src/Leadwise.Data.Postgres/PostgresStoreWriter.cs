@@ -153,7 +153,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         ArgumentNullException.ThrowIfNull(model);
         await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
         await using var command = CreateCommand("""
-            INSERT INTO models (version, kind, created_at, summary, metadata, artifact) VALUES ($1, $2, $3, $4, $5, $6)
+            INSERT INTO models (version, kind, created_at, summary, metadata, artifact, account_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = model.Version, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = model.Kind, NpgsqlDbType = NpgsqlDbType.Text });
@@ -161,6 +161,7 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         command.Parameters.Add(new NpgsqlParameter { Value = model.Summary, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = model.MetadataJson, NpgsqlDbType = NpgsqlDbType.Json });
         command.Parameters.Add(new NpgsqlParameter { Value = artifact.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = model.Account is { } account ? account.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

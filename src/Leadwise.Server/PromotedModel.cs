@@ -1,3 +1,4 @@
+using Leadwise.Core.Outreach;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
 using Microsoft.Extensions.Options;
@@ -5,22 +6,24 @@ using Microsoft.Extensions.Options;
 namespace Leadwise.Server;
 
 /// <summary>
-/// The promoted conversion model, loaded once and swapped when another version is promoted. The registry is
-/// asked at most once per <see cref="ModelRecheckOptions.Interval"/>, not per request; an unchanged version
-/// keeps the loaded model. The registry is read through the read store (a replica when there is one).
+/// The promoted conversion models, loaded once and swapped when another version is promoted: the install-wide one and
+/// each account's own (<c>leadwise train --account</c>). The registry is asked at most once per
+/// <see cref="ModelRecheckOptions.Interval"/>, not per request; an unchanged version keeps the loaded model. The
+/// registry is read through the read store (a replica when there is one).
 /// </summary>
 internal sealed class PromotedModel(ReadStore reads, TimeProvider time, IOptions<ModelRecheckOptions> options)
 {
-    private readonly Refreshing<PromotedConversionModel> _current = new(time, options.Value.Interval, async (current, cancellationToken) =>
-    {
-        var registry = new ConversionModelRegistry(reads.Store, time);
-        var version = (await registry.HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;
-        return version is null ? null
-            : current?.Version == version ? current
-            : new PromotedConversionModel(version.Value, await registry.LoadAsync(version.Value, cancellationToken).ConfigureAwait(false));
-    });
+    private readonly Refreshing<ServedModels<ConversionModel>> _current = new(time, options.Value.Interval, async (current, cancellationToken) =>
+        await new ConversionModelRegistry(reads.Store, time).LoadServedAsync(current, cancellationToken).ConfigureAwait(false));
 
-    public Task<PromotedConversionModel?> GetAsync(CancellationToken cancellationToken) => _current.GetAsync(cancellationToken);
+    /// <summary>The install-wide promoted model.</summary>
+    public Task<PromotedConversionModel?> GetAsync(CancellationToken cancellationToken) => GetAsync(null, cancellationToken);
+
+    /// <summary>The model a lead of <paramref name="account"/> is scored with: the account's own promoted model, else the install-wide one.</summary>
+    public async Task<PromotedConversionModel?> GetAsync(UserId? account, CancellationToken cancellationToken) =>
+        (await _current.GetAsync(cancellationToken).ConfigureAwait(false))?.For(account) is { } served
+            ? new PromotedConversionModel(served.Version, served.Model)
+            : null;
 
     /// <summary>Asks the registry again at the next request rather than after the interval: a promotion was just made here.</summary>
     public void Expire() => _current.Expire();

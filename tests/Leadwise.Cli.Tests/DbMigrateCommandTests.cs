@@ -23,8 +23,8 @@ public sealed class DbMigrateCommandTests(PostgresServerFixture server) : IDispo
 
         // Then
         Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.ExitCode, second.ExitCode));
-        Assert.Contains("schema version 0 → 7 (7 step(s) applied)", first.Output, StringComparison.Ordinal);
-        Assert.Contains("schema version 7, the latest; nothing to apply", second.Output, StringComparison.Ordinal);
+        Assert.Contains("schema version 0 → 8 (8 step(s) applied)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("schema version 8, the latest; nothing to apply", second.Output, StringComparison.Ordinal);
         Assert.StartsWith("PostgreSQL 127.0.0.1:", first.Output, StringComparison.Ordinal);
     }
 
@@ -37,7 +37,7 @@ public sealed class DbMigrateCommandTests(PostgresServerFixture server) : IDispo
         var run = await CliRun.RunAsync("db", "migrate", "--db", database);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("schema version 7, the latest; nothing to apply", run.Output, StringComparison.Ordinal);
+        Assert.Contains("schema version 8, the latest; nothing to apply", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,19 +19,22 @@ internal static class ExplainCommand
     {
         var leadId = new Argument<long>("leadId") { Description = "The lead's id (as in Leads.csv)" };
         var scoring = new ScoringOptions(context);
+        var account = new AccountOption();
         var command = new Command("explain", "Explain a lead's score: each rule that fired, decayed event points, subtotals per model, total and grade") { leadId };
         scoring.AddTo(command);
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var engine = scoring.Engine(parseResult);
             var asOf = scoring.ReadAsOf(parseResult);
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
+            var reader = await LeadFactsReader.OpenAsync(store, await account.ResolveAsync(parseResult, store, cancellationToken), cancellationToken);
             var id = new LeadId(parseResult.GetValue(leadId));
             var facts = await reader.ReadOneAsync(id, cancellationToken)
                 ?? throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no lead {id} in {store.Description}."));
             ExplainView.Write(context.Console, facts, engine.Score(facts, asOf));
-            if (await new ConversionModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken) is { } promoted)
+            // The lead's own account's model when it has one promoted, else the install-wide one: what `leadwise score` stores.
+            if (await new ConversionModelRegistry(store, context.Time, facts.Campaign?.UserId).LoadPromotedAsync(cancellationToken) is { } promoted)
             {
                 var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
                 var preContact = PreContactFacts.ForScoring(facts, messages, asOf);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
@@ -17,7 +18,11 @@ namespace Leadwise.Cli.Commands;
 internal static class HazardTraining
 {
     /// <returns>The trained model, or null when the store has too few replies for it.</returns>
-    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, bool messageText, CancellationToken cancellationToken)
+    public static Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, bool messageText, CancellationToken cancellationToken) =>
+        RunAsync(context, store, leads, folds, seed, save, promote, messageText, null, cancellationToken);
+
+    /// <summary>As the store-wide run, on one account's leads, saving the version as that account's own.</summary>
+    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, bool messageText, UserId? account, CancellationToken cancellationToken)
     {
         HazardModel model;
         try
@@ -26,7 +31,8 @@ internal static class HazardTraining
         }
         catch (NotEnoughDataException exception)
         {
-            context.Console.MarkupLineInterpolated($"[yellow]Sequence model not trained: too few replies per step ({exception.Message})[/]");
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[yellow]Sequence model not trained{(account is { } owner ? $" for account {owner.Value}" : string.Empty)}: too few replies per step ({exception.Message})[/]");
             return null;
         }
 
@@ -41,11 +47,11 @@ internal static class HazardTraining
             return model;
         }
 
-        var registry = new HazardModelRegistry(store, context.Time);
+        var registry = new HazardModelRegistry(store, context.Time, account);
         var saved = await registry.SaveAsync(model, cancellationToken);
         if (await registry.PromoteNewVersionAsync(saved.Version, promote, cancellationToken) is not { } current)
         {
-            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Saved the sequence model as version [bold]{saved.Version}[/] and promoted it: `leadwise recommend` now uses it.");
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Saved the sequence model as version [bold]{saved.Version}[/]{(account is { } owner ? $" of account {owner.Value}" : string.Empty)} and promoted it: `leadwise recommend` now uses it.");
         }
         else
         {

@@ -28,13 +28,16 @@ internal static class ModelsCommand
 
     private static Command List(CliContext context, GlobalOptions globals)
     {
-        var command = new Command("list", "Every saved version with its trainer, held-out metrics and which one is promoted");
+        var account = new AccountOption();
+        var command = new Command("list", "Every saved version with its trainer, held-out metrics, its account and which one is promoted");
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var registry = new ConversionModelRegistry(store, context.Time);
+            var owner = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var registry = new ConversionModelRegistry(store, context.Time, owner);
             var versions = await registry.ListAsync(cancellationToken);
-            var hazards = new HazardModelRegistry(store, context.Time);
+            var hazards = new HazardModelRegistry(store, context.Time, owner);
             var sequenceVersions = await hazards.ListAsync(cancellationToken);
             if (versions.Count == 0 && sequenceVersions.Count == 0)
             {
@@ -44,7 +47,7 @@ internal static class ModelsCommand
 
             if (sequenceVersions.Count > 0)
             {
-                WriteSequenceModels(context.Console, sequenceVersions, (await hazards.HistoryAsync(cancellationToken)).Current);
+                WriteSequenceModels(context.Console, sequenceVersions, await hazards.PromotedVersionsAsync(cancellationToken));
             }
 
             if (versions.Count == 0)
@@ -52,9 +55,10 @@ internal static class ModelsCommand
                 return ExitCodes.Success;
             }
 
-            var current = (await registry.HistoryAsync(cancellationToken)).Current;
+            var promoted = await registry.PromotedVersionsAsync(cancellationToken);
             var table = new Table().Border(TableBorder.Rounded).Title("Conversion models");
             table.AddColumn("Version");
+            table.AddColumn("Account");
             table.AddColumn("Trained (UTC)");
             table.AddColumn("Model");
             table.AddColumn(new TableColumn("Leads").RightAligned());
@@ -68,6 +72,7 @@ internal static class ModelsCommand
                 var card = ConversionModelRegistry.ReadCard(version);
                 table.AddRow(
                     version.Version.ToString(CultureInfo.InvariantCulture),
+                    AccountText(version),
                     version.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     Markup.Escape($"{card.Trainer} + {card.Calibration}"),
                     card.Rows.ToString("N0", CultureInfo.InvariantCulture),
@@ -75,7 +80,7 @@ internal static class ModelsCommand
                     card.Metrics.LogLoss.ToString("F4", CultureInfo.InvariantCulture),
                     card.Metrics.CalibrationError.ToString("F4", CultureInfo.InvariantCulture),
                     card.DataFingerprint,
-                    version.Version == current ? "[green]promoted[/]" : string.Empty);
+                    promoted.Contains(version.Version) ? "[green]promoted[/]" : string.Empty);
             }
 
             context.Console.Write(table);
@@ -84,10 +89,15 @@ internal static class ModelsCommand
         return command;
     }
 
-    private static void WriteSequenceModels(IAnsiConsole console, IReadOnlyList<ModelVersion> versions, int? current)
+    /// <summary>An account model's owner, or that the version serves every account without a model of its own.</summary>
+    private static string AccountText(ModelVersion version) =>
+        version.Account is { } owner ? owner.Value.ToString(CultureInfo.InvariantCulture) : "all (install-wide)";
+
+    private static void WriteSequenceModels(IAnsiConsole console, IReadOnlyList<ModelVersion> versions, PromotedVersions promoted)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Sequence (hazard) models");
         table.AddColumn("Version");
+        table.AddColumn("Account");
         table.AddColumn("Trained (UTC)");
         table.AddColumn("Reply hazard");
         table.AddColumn("Invite acceptance");
@@ -97,10 +107,11 @@ internal static class ModelsCommand
             var report = HazardModelRegistry.ReadReport(version);
             table.AddRow(
                 version.Version.ToString(CultureInfo.InvariantCulture),
+                AccountText(version),
                 version.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 Stage(report.Hazard),
                 report.Acceptance is { } acceptance ? Stage(acceptance) : "(no gated campaigns)",
-                version.Version == current ? "[green]promoted[/]" : string.Empty);
+                promoted.Contains(version.Version) ? "[green]promoted[/]" : string.Empty);
         }
 
         console.Write(table);
@@ -112,10 +123,11 @@ internal static class ModelsCommand
     private static async Task<int> ShowSequenceModelAsync(CliContext context, ILeadwiseStore store, ModelVersion found, CancellationToken cancellationToken)
     {
         var report = HazardModelRegistry.ReadReport(found);
-        var current = (await new HazardModelRegistry(store, context.Time).HistoryAsync(cancellationToken)).Current;
+        var current = (await new HazardModelRegistry(store, context.Time, found.Account).HistoryAsync(cancellationToken)).Current;
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
         Row("Version", string.Create(CultureInfo.InvariantCulture, $"{found.Version} (sequence model){(found.Version == current ? ", promoted" : string.Empty)}"));
+        Row("Account", AccountText(found));
         Row("Trained", found.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         foreach (var stage in report.Acceptance is { } acceptance ? [report.Hazard, acceptance] : new[] { report.Hazard })
         {
@@ -135,12 +147,15 @@ internal static class ModelsCommand
     private static Command Show(CliContext context, GlobalOptions globals)
     {
         var version = new Argument<int>("version") { Description = "The version number (see `leadwise models list`)" };
+        var account = new AccountOption();
         var command = new Command("show", "One version's card: training data, metrics, compared trainers, grade bands, features") { version };
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
+            var owner = await account.ResolveAsync(parseResult, store, cancellationToken);
             var number = parseResult.GetValue(version);
-            var found = await store.FindModelAsync(number, cancellationToken);
+            var found = await store.FindModelAsync(number, owner, cancellationToken);
             if (found?.Kind == ModelKinds.Hazard)
             {
                 return await ShowSequenceModelAsync(context, store, found, cancellationToken);
@@ -152,10 +167,11 @@ internal static class ModelsCommand
             }
 
             var card = ConversionModelRegistry.ReadCard(found);
-            var current = (await new ConversionModelRegistry(store, context.Time).HistoryAsync(cancellationToken)).Current;
+            var current = (await new ConversionModelRegistry(store, context.Time, found.Account).HistoryAsync(cancellationToken)).Current;
             var grid = new Grid().AddColumn().AddColumn();
             void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
             Row("Version", string.Create(CultureInfo.InvariantCulture, $"{found.Version}{(found.Version == current ? " (promoted)" : string.Empty)}"));
+            Row("Account", AccountText(found));
             Row("Trained", card.TrainedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
             Row("Model", $"{card.Trainer}, {card.Calibration} calibration");
             Row("Data", string.Create(CultureInfo.InvariantCulture, $"{card.Rows:N0} invited leads, {card.Positives:N0} converted ({card.Metrics.BaseRate:P1}); fingerprint {card.DataFingerprint}"));
@@ -187,20 +203,25 @@ internal static class ModelsCommand
     private static Command Promote(CliContext context, GlobalOptions globals)
     {
         var version = new Argument<int>("version") { Description = "The version to use: a conversion model for scoring, or a sequence model for recommendations" };
-        var command = new Command("promote", "Make a version the one its kind is served from: conversion models for `leadwise score`, explain and drift; sequence models for `leadwise recommend`") { version };
+        var account = new AccountOption();
+        var command = new Command("promote", "Make a version the one its kind is served from (an account's own version for that account alone): conversion models for `leadwise score`, explain and drift; sequence models for `leadwise recommend`") { version };
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
+            var owner = await account.ResolveAsync(parseResult, store, cancellationToken);
             var number = parseResult.GetValue(version);
-            if ((await store.FindModelAsync(number, cancellationToken))?.Kind == ModelKinds.Hazard)
+            var found = await store.FindModelAsync(number, owner, cancellationToken);
+            var forWhom = found?.Account is { } of ? string.Create(CultureInfo.InvariantCulture, $" for account {of.Value}") : string.Empty;
+            if (found?.Kind == ModelKinds.Hazard)
             {
-                await new HazardModelRegistry(store, context.Time).PromoteAsync(number, cancellationToken);
-                context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted sequence model version {number}: `leadwise recommend` and the server's /recommend now use it.");
+                await new HazardModelRegistry(store, context.Time, owner).PromoteAsync(number, cancellationToken);
+                context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted sequence model version {number}{forWhom}: `leadwise recommend` and the server's /recommend now use it.");
                 return ExitCodes.Success;
             }
 
-            await new ConversionModelRegistry(store, context.Time).PromoteAsync(number, cancellationToken);
-            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted version {number}. Run `leadwise score` to refresh the stored model scores.");
+            await new ConversionModelRegistry(store, context.Time, owner).PromoteAsync(number, cancellationToken);
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted version {number}{forWhom}. Run `leadwise score` to refresh the stored model scores.");
             return ExitCodes.Success;
         });
         return command;
@@ -210,20 +231,23 @@ internal static class ModelsCommand
     {
         var kind = new Option<string>("--kind") { Description = "Which kind to roll back: conversion (scoring) or hazard (sequence model)", DefaultValueFactory = _ => ModelKinds.Conversion };
         kind.AcceptOnlyFromAmong(ModelKinds.Conversion, ModelKinds.Hazard);
-        var command = new Command("rollback", "Promote again the version of a kind that was promoted before the current one") { kind };
+        var account = new AccountOption();
+        var command = new Command("rollback", "Promote again the version of a kind that was promoted before the current one (in the account's own history with --account)") { kind };
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
+            var owner = await account.ResolveAsync(parseResult, store, cancellationToken);
             if (parseResult.GetValue(kind) == ModelKinds.Hazard)
             {
-                var hazards = new HazardModelRegistry(store, context.Time);
+                var hazards = new HazardModelRegistry(store, context.Time, owner);
                 var from = (await hazards.HistoryAsync(cancellationToken)).Current;
                 var to = await hazards.RollbackAsync(cancellationToken);
                 context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Rolled the sequence model back from version {from} to version {to}.");
                 return ExitCodes.Success;
             }
 
-            var registry = new ConversionModelRegistry(store, context.Time);
+            var registry = new ConversionModelRegistry(store, context.Time, owner);
             var before = (await registry.HistoryAsync(cancellationToken)).Current;
             var target = await registry.RollbackAsync(cancellationToken);
             context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Rolled back from version {before} to version {target}. Run `leadwise score` to refresh the stored model scores.");

@@ -23,7 +23,9 @@ internal static class RecommendCommand
         var runnersUp = new Option<int>("--runners-up") { Description = "Runners-up shown per step", DefaultValueFactory = _ => 3 }.AtLeast(0);
         var explore = new Option<bool>("--explore") { Description = "Thompson sampling: draw each message's effect from its posterior, so new and sparse messages get tried (the default ranks by expected reply probability)" };
         var exploreSeed = new Option<int?>("--explore-seed") { Description = "Seed the --explore draws (the same seed, the same choices)" };
+        var account = new AccountOption();
         var command = new Command("recommend", "Recommend the message for each step of a lead's campaign (or, with --campaign, of a whole campaign) with the promoted sequence model, against the current sequence") { leadId, campaign, allUsers, runnersUp, explore, exploreSeed };
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var lead = parseResult.GetValue(leadId);
@@ -33,15 +35,26 @@ internal static class RecommendCommand
                 throw new UserFacingException("Give either a lead id or --campaign <id>.");
             }
 
+            if (parseResult.GetValue(allUsers) && parseResult.GetValue(account.Option) is not null)
+            {
+                throw new UserFacingException("--all-users considers every account's messages, --account only one account's: give one of them.");
+            }
+
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var promoted = await new HazardModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken)
-                ?? throw new UserFacingException("No sequence model is promoted: run `leadwise train` first.");
-            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var leads = await StoreLeads.ReadAsync(store, scope, cancellationToken);
             var campaigns = new List<Campaign>();
-            await foreach (var found in store.ReadCampaignsAsync(cancellationToken))
+            await foreach (var found in store.ReadCampaignsAsync(scope, cancellationToken))
             {
                 campaigns.Add(found);
             }
+
+            // The sequence model of the account the lead or campaign belongs to, when it has one promoted; else the install-wide one.
+            var owner = lead is { } leadOf
+                ? leads.All.FirstOrDefault(f => f.Lead.Id.Value == leadOf)?.Campaign?.UserId
+                : campaigns.FirstOrDefault(c => c.Id.Value == campaignId)?.UserId;
+            var promoted = await new HazardModelRegistry(store, context.Time, owner ?? scope).LoadPromotedAsync(cancellationToken)
+                ?? throw new UserFacingException("No sequence model is promoted: run `leadwise train` first.");
 
             var recommender = new SequenceRecommender(promoted.Model, campaigns, leads.Messages, leads.All, context.Time);
             var options = new RecommendOptions

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Leadwise.Cli.Rendering;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
@@ -31,6 +32,8 @@ internal static class TrainCommand
         var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version; or, with --csv, evaluate the same on your own table") { folds, seed, promote, dryRun, bands, timeSplit, messageText };
         var table = new TrainTableOptions();
         table.AddTo(command);
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.GetResult(table.Csv) is not null)
@@ -42,20 +45,27 @@ internal static class TrainCommand
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var options = new ConversionTrainingOptions(parseResult.GetValue(folds), parseResult.GetValue(seed), Bands: gradeBands,
                 TimeSplit: parseResult.GetValue(timeSplit) ? Leadwise.Learning.Training.TimeSplit.DefaultTrainShare : null);
-            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
-            await RunAsync(context, store, leads, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), cancellationToken);
-            await HazardTraining.RunAsync(context, store, leads, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), parseResult.GetValue(messageText), cancellationToken);
+            var owner = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var leads = await StoreLeads.ReadAsync(store, owner, cancellationToken);
+            await RunAsync(context, store, leads, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), owner, cancellationToken);
+            await HazardTraining.RunAsync(context, store, leads, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), parseResult.GetValue(messageText), owner, cancellationToken);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Trains on the store's invited leads, prints the comparison, and saves (and maybe promotes) the model.</summary>
-    /// <exception cref="UserFacingException">Too few converted or unconverted leads to train on.</exception>
-    public static async Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, ConversionTrainingOptions options, bool save, bool promote, CancellationToken cancellationToken)
+    public static Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, ConversionTrainingOptions options, bool save, bool promote, CancellationToken cancellationToken) =>
+        RunAsync(context, store, leads, options, save, promote, null, cancellationToken);
+
+    /// <summary>
+    /// Trains on the given invited leads (one account's, when <paramref name="account"/> is given), prints the
+    /// comparison, and saves (and maybe promotes) the model, as that account's own when there is one.
+    /// </summary>
+    /// <exception cref="UserFacingException">Too few converted or unconverted leads to train on (naming the account).</exception>
+    public static async Task<ConversionModel> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, ConversionTrainingOptions options, bool save, bool promote, UserId? account, CancellationToken cancellationToken)
     {
         context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Training on [bold]{leads.Invited.Count:N0}[/] invited leads ({leads.Replied.Count(r => r):N0} replied) with the features known at each invite, {options.Folds}-fold cross-validation");
+            $"Training on [bold]{leads.Invited.Count:N0}[/] invited leads{(account is { } owner ? $" of account {owner.Value}" : string.Empty)} ({leads.Replied.Count(r => r):N0} replied) with the features known at each invite, {options.Folds}-fold cross-validation");
 
         TrainedConversionModel trained;
         try
@@ -64,7 +74,9 @@ internal static class TrainCommand
         }
         catch (NotEnoughDataException exception)
         {
-            throw new UserFacingException(exception.Message);
+            throw new UserFacingException(account is { } trainedFor
+                ? string.Create(CultureInfo.InvariantCulture, $"Account {trainedFor.Value}: {exception.Message} Nothing was saved; without a model of its own the account's leads are scored with the install-wide model.")
+                : exception.Message);
         }
         catch (InvalidOperationException exception) when (options.TimeSplit is not null)
         {
@@ -88,7 +100,7 @@ internal static class TrainCommand
             return trained.Model;
         }
 
-        await SaveAsync(context, new ConversionModelRegistry(store, context.Time), trained.Model, promote, cancellationToken);
+        await SaveAsync(context, new ConversionModelRegistry(store, context.Time, account), trained.Model, promote, cancellationToken);
         return trained.Model;
     }
 
@@ -180,10 +192,11 @@ internal static class TrainCommand
         var saved = await registry.SaveAsync(model, cancellationToken);
         var bands = model.Card.Bands;
         context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Saved as model version [bold]{saved.Version}[/]: {saved.Summary}. Grades: A ≥ {bands.A:P1}, B ≥ {bands.B:P1}, C ≥ {bands.C:P1}, D below.");
+            $"Saved as model version [bold]{saved.Version}[/]{(saved.Account is { } owner ? $" of account {owner.Value}" : string.Empty)}: {saved.Summary}. Grades: A ≥ {bands.A:P1}, B ≥ {bands.B:P1}, C ≥ {bands.C:P1}, D below.");
         if (await registry.PromoteNewVersionAsync(saved.Version, promote, cancellationToken) is not { } current)
         {
-            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Promoted version {saved.Version}: `leadwise score` now scores leads with it.");
+            context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Promoted version {saved.Version}: `leadwise score` now scores {(saved.Account is { } promotedFor ? $"account {promotedFor.Value}'s" : "the")} leads with it.");
         }
         else
         {

@@ -10,10 +10,17 @@ internal static class StoreSummaryView
 {
     private static readonly string[] StepNames = ["Invite", "Follow-up 1", "Follow-up 2", "Follow-up 3", "Follow-up 4", "Follow-up 5", "Follow-up 6"];
 
-    public static async Task WriteAsync(IAnsiConsole console, ILeadwiseStore store, CancellationToken cancellationToken)
+    public static Task WriteAsync(IAnsiConsole console, ILeadwiseStore store, CancellationToken cancellationToken) =>
+        WriteAsync(console, store, null, cancellationToken);
+
+    /// <summary>
+    /// With an <paramref name="account"/>: only its rows (its user, campaigns with their messages, leads and snapshots) and the
+    /// funnel of its leads, counted in SQL; the install-wide tables (events, companies, scores) are left out.
+    /// </summary>
+    public static async Task WriteAsync(IAnsiConsole console, ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
-        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-        console.MarkupLineInterpolated($"Store: [bold]{store.Description}[/]");
+        var counts = await store.CountAsync(account, cancellationToken).ConfigureAwait(false);
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Store: [bold]{store.Description}[/]{(account is { } owner ? $", account [bold]{owner.Value}[/] only" : string.Empty)}");
         var tables = new Table().Border(TableBorder.Rounded);
         tables.AddColumn("Table");
         tables.AddColumn(new TableColumn("Rows").RightAligned());
@@ -22,10 +29,13 @@ internal static class StoreSummaryView
             tables.AddRow(table.ToString(), counts[table].ToString("N0", CultureInfo.InvariantCulture));
         }
 
-        var scoring = await store.CountScoringDataAsync(cancellationToken).ConfigureAwait(false);
-        tables.AddRow("Engagement events", scoring.Events.ToString("N0", CultureInfo.InvariantCulture));
-        tables.AddRow("Companies", scoring.Companies.ToString("N0", CultureInfo.InvariantCulture));
-        tables.AddRow("Point scores", scoring.Scores.ToString("N0", CultureInfo.InvariantCulture));
+        if (account is null)
+        {
+            var scoring = await store.CountScoringDataAsync(cancellationToken).ConfigureAwait(false);
+            tables.AddRow("Engagement events", scoring.Events.ToString("N0", CultureInfo.InvariantCulture));
+            tables.AddRow("Companies", scoring.Companies.ToString("N0", CultureInfo.InvariantCulture));
+            tables.AddRow("Point scores", scoring.Scores.ToString("N0", CultureInfo.InvariantCulture));
+        }
 
         console.Write(tables);
         if (counts.Leads == 0)
@@ -35,7 +45,7 @@ internal static class StoreSummaryView
         }
 
         var funnel = new OutreachFunnel();
-        await foreach (var lead in store.ReadLeadsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var lead in store.ReadLeadsAsync(account, cancellationToken).ConfigureAwait(false))
         {
             funnel.Add(lead);
         }

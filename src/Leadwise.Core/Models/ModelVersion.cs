@@ -1,3 +1,5 @@
+using Leadwise.Core.Outreach;
+
 namespace Leadwise.Core.Models;
 
 /// <summary>
@@ -9,4 +11,8 @@ namespace Leadwise.Core.Models;
 /// <param name="CreatedAt">When training finished.</param>
 /// <param name="Summary">One line a person reads in a list, e.g. the trainer and its held-out AUC.</param>
 /// <param name="MetadataJson">Everything else worth showing without loading the model: metrics, features, data fingerprint, seed.</param>
-public sealed record ModelVersion(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, string MetadataJson);
+/// <param name="Account">
+/// The account (user) whose leads alone the model was trained on, which it serves before the install-wide model; null
+/// for an install-wide model, trained on every account's leads.
+/// </param>
+public sealed record ModelVersion(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, string MetadataJson, UserId? Account = null);

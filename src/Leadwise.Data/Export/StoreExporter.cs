@@ -1,3 +1,4 @@
+using Leadwise.Core.Outreach;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Storage;
 
@@ -7,12 +8,16 @@ namespace Leadwise.Data.Export;
 /// Writes a store back out as the five export files, including the unknown columns imports kept
 /// aside, so that import → export → import gives the same store.
 /// </summary>
-public sealed class StoreExporter(ILeadwiseStore store)
+/// <remarks>
+/// With an account, only that account's rows are written (its user, its campaigns with their messages, leads and
+/// snapshots, read in SQL): an export one customer can be handed, which imports into a store of its own.
+/// </remarks>
+public sealed class StoreExporter(ILeadwiseStore store, UserId? account = null)
 {
     public async Task<StoreCounts> ExportAsync(string folder, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         var writer = new OutreachExportWriter(folder);
-        var total = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        var total = await store.CountAsync(account, cancellationToken).ConfigureAwait(false);
 
         async Task<long> Step(StoreTable table, string fileName, Func<IReadOnlyList<string>, Task<long>> write)
         {
@@ -24,15 +29,15 @@ public sealed class StoreExporter(ILeadwiseStore store)
         }
 
         var users = await Step(StoreTable.Users, UsersTable.Instance.FileName,
-            extras => writer.WriteUsersAsync(store.ReadUsersAsync(cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
+            extras => writer.WriteUsersAsync(store.ReadUsersAsync(account, cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
         var campaigns = await Step(StoreTable.Campaigns, CampaignsTable.Instance.FileName,
-            extras => writer.WriteCampaignsAsync(store.ReadCampaignsAsync(cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
+            extras => writer.WriteCampaignsAsync(store.ReadCampaignsAsync(account, cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
         var messages = await Step(StoreTable.Messages, MessagesTable.Instance.FileName,
-            extras => writer.WriteMessagesAsync(store.ReadMessagesAsync(cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
+            extras => writer.WriteMessagesAsync(store.ReadMessagesAsync(account, cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
         var leads = await Step(StoreTable.Leads, LeadsTable.Instance.FileName,
-            extras => writer.WriteLeadsAsync(store.ReadLeadsAsync(cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
+            extras => writer.WriteLeadsAsync(store.ReadLeadsAsync(account, cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
         var snapshots = await Step(StoreTable.Snapshots, SnapshotsTable.Instance.FileName,
-            extras => writer.WriteSnapshotsAsync(store.ReadSnapshotsAsync(cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
+            extras => writer.WriteSnapshotsAsync(store.ReadSnapshotsAsync(account, cancellationToken), cancellationToken, extras)).ConfigureAwait(false);
         return new StoreCounts(users, campaigns, messages, leads, snapshots);
     }
 }

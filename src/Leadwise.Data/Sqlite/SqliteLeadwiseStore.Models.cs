@@ -9,7 +9,13 @@ namespace Leadwise.Data.Sqlite;
 /// <summary>The model registry (versions, promotions) and the model scores.</summary>
 public sealed partial class SqliteLeadwiseStore
 {
-    public async Task<ModelVersion> SaveModelAsync(string kind, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken)
+    /// <summary>The versions an account is served: its own and the install-wide ones.</summary>
+    private const string VisibleTo = "(account_id = $account OR account_id IS NULL)";
+
+    public Task<ModelVersion> SaveModelAsync(string kind, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken) =>
+        SaveModelAsync(kind, null, createdAt, summary, metadataJson, artifact, cancellationToken);
+
+    public async Task<ModelVersion> SaveModelAsync(string kind, UserId? account, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(summary);
@@ -17,7 +23,7 @@ public sealed partial class SqliteLeadwiseStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO models (kind, created_at, summary, metadata, artifact) VALUES ($kind, $created, $summary, $metadata, $artifact)
+            INSERT INTO models (kind, created_at, summary, metadata, artifact, account_id) VALUES ($kind, $created, $summary, $metadata, $artifact, $account)
             RETURNING version
             """;
         command.Parameters.AddWithValue("$kind", kind);
@@ -25,16 +31,23 @@ public sealed partial class SqliteLeadwiseStore
         command.Parameters.AddWithValue("$summary", summary);
         command.Parameters.AddWithValue("$metadata", metadataJson);
         command.Parameters.Add("$artifact", SqliteType.Blob).Value = artifact.ToArray();
+        command.Parameters.AddWithValue("$account", account is { } owner ? owner.Value : DBNull.Value);
         var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        return new ModelVersion(version, kind, createdAt, summary, metadataJson);
+        return new ModelVersion(version, kind, createdAt, summary, metadataJson, account);
     }
 
     public IAsyncEnumerable<ModelVersion> ReadModelsAsync(CancellationToken cancellationToken) =>
-        QueryModelsAsync("ORDER BY version", null, cancellationToken);
+        QueryModelsAsync("ORDER BY version", null, null, cancellationToken);
 
-    public async Task<ModelVersion?> FindModelAsync(int version, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ModelVersion> ReadModelsAsync(UserId? account, CancellationToken cancellationToken) =>
+        account is null ? ReadModelsAsync(cancellationToken) : QueryModelsAsync($"WHERE {VisibleTo} ORDER BY version", null, account, cancellationToken);
+
+    public Task<ModelVersion?> FindModelAsync(int version, CancellationToken cancellationToken) =>
+        FindModelAsync(version, null, cancellationToken);
+
+    public async Task<ModelVersion?> FindModelAsync(int version, UserId? account, CancellationToken cancellationToken)
     {
-        await foreach (var model in QueryModelsAsync("WHERE version = $version", version, cancellationToken).ConfigureAwait(false))
+        await foreach (var model in QueryModelsAsync(account is null ? "WHERE version = $version" : $"WHERE version = $version AND {VisibleTo}", version, account, cancellationToken).ConfigureAwait(false))
         {
             return model;
         }
@@ -86,6 +99,26 @@ public sealed partial class SqliteLeadwiseStore
         return promotions;
     }
 
+    public async Task<IReadOnlyList<ModelPromotion>> ReadAccountPromotionsAsync(string kind, UserId? account, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.version, p.promoted_at FROM model_promotions AS p JOIN models AS m ON m.version = p.version
+            WHERE p.kind = $kind AND m.account_id IS $account ORDER BY p.id
+            """;
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$account", account is { } owner ? owner.Value : DBNull.Value);
+        var promotions = new List<ModelPromotion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            promotions.Add(new ModelPromotion(kind, reader.GetInt32(0), StoreTimestamps.FromMicroseconds(reader.GetInt64(1))));
+        }
+
+        return promotions;
+    }
+
     public async Task<ModelScore?> FindModelScoreAsync(LeadId leadId, CancellationToken cancellationToken)
     {
         await foreach (var score in QueryModelScoresAsync("WHERE lead_id = $id", leadId, cancellationToken).ConfigureAwait(false))
@@ -99,20 +132,26 @@ public sealed partial class SqliteLeadwiseStore
     public IAsyncEnumerable<ModelScore> ReadModelScoresAsync(CancellationToken cancellationToken) =>
         QueryModelScoresAsync("ORDER BY lead_id", null, cancellationToken);
 
-    private async IAsyncEnumerable<ModelVersion> QueryModelsAsync(string clause, int? version, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ModelVersion> QueryModelsAsync(string clause, int? version, UserId? account, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT version, kind, created_at, summary, metadata FROM models {clause}";
+        command.CommandText = $"SELECT version, kind, created_at, summary, metadata, account_id FROM models {clause}";
         if (version is { } v)
         {
             command.Parameters.AddWithValue("$version", v);
         }
 
+        if (account is { } owner)
+        {
+            command.Parameters.AddWithValue("$account", owner.Value);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new ModelVersion(reader.GetInt32(0), reader.GetString(1), StoreTimestamps.FromMicroseconds(reader.GetInt64(2)), reader.GetString(3), reader.GetString(4));
+            yield return new ModelVersion(reader.GetInt32(0), reader.GetString(1), StoreTimestamps.FromMicroseconds(reader.GetInt64(2)), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : new UserId(reader.GetInt64(5)));
         }
     }
 

@@ -270,5 +270,15 @@ internal static class SqliteMigrations
             PRIMARY KEY (job_id, name, chunk)
         );
         """,
+
+        // 8: a model version may belong to one account (the export's user, by id): `leadwise train --account` trains
+        // on that account's leads only and saves the versions as its own; NULL is an install-wide model, as every
+        // version saved before this step. Promotion stays one history per kind in model_promotions: a promotion
+        // belongs to its version's account, so each (kind, account) has its own promoted version. No foreign key, as
+        // api_keys.account_id (step 6). The index finds an account's versions.
+        """
+        ALTER TABLE models ADD COLUMN account_id INTEGER;
+        CREATE INDEX models_by_account ON models (account_id);
+        """,
     ];
 }

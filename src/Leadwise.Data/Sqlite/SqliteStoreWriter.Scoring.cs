@@ -70,7 +70,7 @@ internal sealed partial class SqliteStoreWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         await using var command = CreateCommand("""
-            INSERT INTO models (version, kind, created_at, summary, metadata, artifact) VALUES ($version, $kind, $created, $summary, $metadata, $artifact)
+            INSERT INTO models (version, kind, created_at, summary, metadata, artifact, account_id) VALUES ($version, $kind, $created, $summary, $metadata, $artifact, $account)
             """);
         command.Parameters.AddWithValue("$version", model.Version);
         command.Parameters.AddWithValue("$kind", model.Kind);
@@ -78,6 +78,7 @@ internal sealed partial class SqliteStoreWriter
         command.Parameters.AddWithValue("$summary", model.Summary);
         command.Parameters.AddWithValue("$metadata", model.MetadataJson);
         command.Parameters.Add("$artifact", SqliteType.Blob).Value = artifact.ToArray();
+        command.Parameters.AddWithValue("$account", model.Account is { } account ? account.Value : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

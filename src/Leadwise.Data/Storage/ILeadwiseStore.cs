@@ -59,6 +59,24 @@ public interface ILeadwiseStore : IAsyncDisposable
     /// <summary>How many leads each campaign of <paramref name="account"/> (every campaign when null) has; campaigns without leads are left out.</summary>
     Task<IReadOnlyDictionary<CampaignId, int>> CountLeadsPerCampaignAsync(UserId? account, CancellationToken cancellationToken);
 
+    /// <summary>Rows per table of <paramref name="account"/> alone (its user row, campaigns and their messages, leads and snapshots); the whole store when null.</summary>
+    Task<StoreCounts> CountAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The account's own user row (none when the store has no such user); every user when null.</summary>
+    IAsyncEnumerable<User> ReadUsersAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The messages of the account's campaigns, by campaign and then order; all when null.</summary>
+    IAsyncEnumerable<Message> ReadMessagesAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The leads of the account's campaigns, by id; all when null.</summary>
+    IAsyncEnumerable<Lead> ReadLeadsAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The snapshots of the account's campaigns, by id; all when null.</summary>
+    IAsyncEnumerable<CampaignSnapshot> ReadSnapshotsAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The events of the account's leads, by lead and then time (as <see cref="ReadEventsAsync(CancellationToken)"/>); all when null.</summary>
+    IAsyncEnumerable<EngagementEvent> ReadEventsAsync(UserId? account, CancellationToken cancellationToken);
+
     IAsyncEnumerable<Lead> ReadLeadsOfCampaignAsync(CampaignId campaignId, CancellationToken cancellationToken);
 
     /// <summary>A campaign's messages ordered by step.</summary>
@@ -69,7 +87,7 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     Task<ScoringDataCounts> CountScoringDataAsync(CancellationToken cancellationToken);
 
-    /// <summary>All engagement events, by lead and then time: ready for a merge join with <see cref="ReadLeadsAsync"/>.</summary>
+    /// <summary>All engagement events, by lead and then time: ready for a merge join with <see cref="ReadLeadsAsync(CancellationToken)"/>.</summary>
     IAsyncEnumerable<EngagementEvent> ReadEventsAsync(CancellationToken cancellationToken);
 
     /// <summary>One lead's events, oldest first.</summary>
@@ -95,13 +113,29 @@ public interface ILeadwiseStore : IAsyncDisposable
 
     Task<ModelVersion?> FindModelAsync(int version, CancellationToken cancellationToken);
 
+    /// <summary>Saves a model trained on <paramref name="account"/>'s leads alone as that account's next version; null saves an install-wide one.</summary>
+    Task<ModelVersion> SaveModelAsync(string kind, UserId? account, DateTimeOffset createdAt, string summary, string metadataJson, ReadOnlyMemory<byte> artifact, CancellationToken cancellationToken);
+
+    /// <summary>The versions <paramref name="account"/> may see, its own and the install-wide ones, oldest first; every version when null.</summary>
+    IAsyncEnumerable<ModelVersion> ReadModelsAsync(UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>The version when it is <paramref name="account"/>'s own or install-wide (any when null), else null, exactly as for a missing one.</summary>
+    Task<ModelVersion?> FindModelAsync(int version, UserId? account, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The promotions of a kind whose versions belong to <paramref name="account"/> (null: the install-wide versions), in
+    /// the order they happened: each (kind, account) has its own history, whose last entry is the version it is served.
+    /// </summary>
+    Task<IReadOnlyList<ModelPromotion>> ReadAccountPromotionsAsync(string kind, UserId? account, CancellationToken cancellationToken);
+
+
     /// <summary>The bytes the trainer saved for a version, or null when there is no such version.</summary>
     Task<byte[]?> ReadModelArtifactAsync(int version, CancellationToken cancellationToken);
 
     /// <summary>Records a promotion; the version must exist and be of the promotion's kind.</summary>
     Task PromoteModelAsync(ModelPromotion promotion, CancellationToken cancellationToken);
 
-    /// <summary>A kind's promotions in the order they happened (the last is the promoted version).</summary>
+    /// <summary>A kind's promotions of every account in the order they happened (what copying a store moves; serving reads <see cref="ReadAccountPromotionsAsync"/>).</summary>
     Task<IReadOnlyList<ModelPromotion>> ReadPromotionsAsync(string kind, CancellationToken cancellationToken);
 
     /// <summary>The lead's latest stored model score, or null when it has none.</summary>
@@ -201,7 +235,7 @@ public interface ILeadwiseStore : IAsyncDisposable
     Task<bool> ReleaseJobAsync(string id, string leaseOwner, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves the models a running job trained as new versions (numbered as <see cref="SaveModelAsync"/> numbers them),
+    /// Saves the models a running job trained as new versions (numbered as <see cref="SaveModelAsync(string, UserId?, DateTimeOffset, string, string, ReadOnlyMemory{byte}, CancellationToken)"/> numbers them),
     /// promotes each at <paramref name="promotedAt"/> unless it is null, and records <paramref name="resultJson"/> of the
     /// saved versions as the job's result, all in one transaction: a later claimer of the job finds the versions in its
     /// result, so they are registered once however often the job is resumed. Null (nothing written) when the job is not

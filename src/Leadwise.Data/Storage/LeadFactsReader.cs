@@ -14,22 +14,31 @@ namespace Leadwise.Data.Storage;
 public sealed class LeadFactsReader
 {
     private readonly ILeadwiseStore _store;
+    private readonly UserId? _account;
     private readonly IReadOnlyDictionary<CampaignId, Campaign> _campaigns;
     private readonly CompanyDirectory _companies;
 
-    private LeadFactsReader(ILeadwiseStore store, IReadOnlyDictionary<CampaignId, Campaign> campaigns, CompanyDirectory companies)
+    private LeadFactsReader(ILeadwiseStore store, UserId? account, IReadOnlyDictionary<CampaignId, Campaign> campaigns, CompanyDirectory companies)
     {
         _store = store;
+        _account = account;
         _campaigns = campaigns;
         _companies = companies;
     }
 
     /// <summary>Loads the small tables (campaigns, companies) once; leads and events stream later.</summary>
-    public static async Task<LeadFactsReader> OpenAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    public static Task<LeadFactsReader> OpenAsync(ILeadwiseStore store, CancellationToken cancellationToken) =>
+        OpenAsync(store, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(ILeadwiseStore, CancellationToken)"/>, reading only <paramref name="account"/>'s campaigns,
+    /// leads and events (in SQL); company profiles are the install's directory. Every account when null.
+    /// </summary>
+    public static async Task<LeadFactsReader> OpenAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var campaigns = new Dictionary<CampaignId, Campaign>();
-        await foreach (var campaign in store.ReadCampaignsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var campaign in store.ReadCampaignsAsync(account, cancellationToken).ConfigureAwait(false))
         {
             campaigns[campaign.Id] = campaign;
         }
@@ -40,17 +49,17 @@ public sealed class LeadFactsReader
             companies.Add(company);
         }
 
-        return new LeadFactsReader(store, campaigns, new CompanyDirectory(companies));
+        return new LeadFactsReader(store, account, campaigns, new CompanyDirectory(companies));
     }
 
-    /// <summary>Every lead with its facts, by lead id.</summary>
+    /// <summary>Every lead (of the account, when the reader has one) with its facts, by lead id.</summary>
     public async IAsyncEnumerable<LeadFacts> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var events = _store.ReadEventsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var events = _store.ReadEventsAsync(_account, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (events.ConfigureAwait(false))
         {
             var hasEvent = await events.MoveNextAsync().ConfigureAwait(false);
-            await foreach (var lead in _store.ReadLeadsAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var lead in _store.ReadLeadsAsync(_account, cancellationToken).ConfigureAwait(false))
             {
                 // Events of leads the store no longer holds cannot be scored; pass them by.
                 while (hasEvent && events.Current.LeadId.Value < lead.Id.Value)
@@ -70,10 +79,10 @@ public sealed class LeadFactsReader
         }
     }
 
-    /// <summary>One lead's facts, or null when the store has no such lead.</summary>
+    /// <summary>One lead's facts, or null when the store has no such lead (or it is another account's than the reader's).</summary>
     public async Task<LeadFacts?> ReadOneAsync(LeadId id, CancellationToken cancellationToken)
     {
-        var lead = await _store.FindLeadAsync(id, cancellationToken).ConfigureAwait(false);
+        var lead = await _store.FindLeadAsync(id, _account, cancellationToken).ConfigureAwait(false);
         if (lead is null)
         {
             return null;

@@ -152,6 +152,7 @@ public static class StoreChecksums
             hash.Text(model.Summary);
             hash.Text(model.MetadataJson);
             hash.Bytes(artifact);
+            hash.Int64(model.Account?.Value);
             hash.EndRow();
         }
     }

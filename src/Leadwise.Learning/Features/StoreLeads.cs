@@ -14,11 +14,15 @@ public sealed record StoreLeads(
     IReadOnlyList<PreContactFacts> Invited,
     IReadOnlyList<bool> Replied)
 {
-    public static async Task<StoreLeads> ReadAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    public static Task<StoreLeads> ReadAsync(ILeadwiseStore store, CancellationToken cancellationToken) =>
+        ReadAsync(store, null, cancellationToken);
+
+    /// <summary>Only <paramref name="account"/>'s leads, campaigns and messages, read in SQL (what <c>--account</c> trains on); every account when null.</summary>
+    public static async Task<StoreLeads> ReadAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var messages = await CampaignMessages.ReadAsync(store, cancellationToken).ConfigureAwait(false);
-        var reader = await LeadFactsReader.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+        var messages = await CampaignMessages.ReadAsync(store, account, cancellationToken).ConfigureAwait(false);
+        var reader = await LeadFactsReader.OpenAsync(store, account, cancellationToken).ConfigureAwait(false);
         var all = new List<LeadFacts>();
         await foreach (var facts in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Model;
 
@@ -10,8 +11,8 @@ namespace Leadwise.Learning.Registry;
 /// Conversion models as numbered versions in the store (<see cref="ModelRegistry{TModel}"/>). Scoring uses the
 /// promoted version.
 /// </summary>
-public sealed class ConversionModelRegistry(ILeadwiseStore store, TimeProvider time)
-    : ModelRegistry<ConversionModel>(store, time, ModelKinds.Conversion)
+public sealed class ConversionModelRegistry(ILeadwiseStore store, TimeProvider time, UserId? account = null)
+    : ModelRegistry<ConversionModel>(store, time, ModelKinds.Conversion, account)
 {
     public Task<ModelVersion> SaveAsync(ConversionModel model, CancellationToken cancellationToken) =>
         SaveAsync(NewVersionOf(model), cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
@@ -13,8 +14,8 @@ namespace Leadwise.Recommend.Registry;
 /// (<see cref="ModelRegistry{TModel}"/>); <c>leadwise recommend</c> uses the promoted version. The metadata is the
 /// model's <see cref="HazardModel.Report"/> as JSON.
 /// </summary>
-public sealed class HazardModelRegistry(ILeadwiseStore store, TimeProvider time)
-    : ModelRegistry<HazardModel>(store, time, ModelKinds.Hazard)
+public sealed class HazardModelRegistry(ILeadwiseStore store, TimeProvider time, UserId? account = null)
+    : ModelRegistry<HazardModel>(store, time, ModelKinds.Hazard, account)
 {
     private readonly TimeProvider _time = time;
 

@@ -87,19 +87,19 @@ internal static class DashboardEndpoints
 
         dashboard.MapGet("/models", async (HttpContext context, ILeadwiseStore store, CancellationToken cancellationToken) =>
         {
-            var (versions, promoted) = await ModelVersionsAsync(store, cancellationToken);
+            var (versions, promoted) = await ModelVersionsAsync(store, RequestAccount.Of(context.User), cancellationToken);
             return Page(context, ModelPageHtml.RenderList(versions, promoted));
         });
 
         dashboard.MapGet("/models/{version:int}", async (int version, HttpContext context, ILeadwiseStore store, ModelPageCache pages, CancellationToken cancellationToken) =>
         {
-            var found = await store.FindModelAsync(version, cancellationToken);
+            var found = await store.FindModelAsync(version, RequestAccount.Of(context.User), cancellationToken);
             if (found is null)
             {
                 return Page(context, ModelPageHtml.RenderNotFound(version), StatusCodes.Status404NotFound);
             }
 
-            var history = await store.ReadPromotionsAsync(found.Kind, cancellationToken);
+            var history = await store.ReadAccountPromotionsAsync(found.Kind, found.Account, cancellationToken);
             var promoted = history.Count > 0 && history[^1].Version == version;
             return found.Kind switch
             {
@@ -129,16 +129,17 @@ internal static class DashboardEndpoints
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static async Task<(List<ModelVersion> Versions, Dictionary<string, int?> Promoted)> ModelVersionsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    /// <summary>The versions the account may see (every one when null), and each kind's install-wide promoted version.</summary>
+    private static async Task<(List<ModelVersion> Versions, Dictionary<string, int?> Promoted)> ModelVersionsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
         var versions = new List<ModelVersion>();
         var promoted = new Dictionary<string, int?>(StringComparer.Ordinal);
-        await foreach (var model in store.ReadModelsAsync(cancellationToken))
+        await foreach (var model in store.ReadModelsAsync(account, cancellationToken))
         {
             versions.Add(model);
             if (!promoted.ContainsKey(model.Kind))
             {
-                var history = await store.ReadPromotionsAsync(model.Kind, cancellationToken);
+                var history = await store.ReadAccountPromotionsAsync(model.Kind, null, cancellationToken);
                 promoted[model.Kind] = history.Count == 0 ? null : history[^1].Version;
             }
         }

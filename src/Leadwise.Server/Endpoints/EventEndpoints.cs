@@ -118,7 +118,6 @@ internal static class EventEndpoints
         // events stay stored and the next post (or `leadwise score`) brings the scores up to date. The model score is
         // refreshed too: a lead not yet invited is scored as if invited now, so events before that moment are features.
         var now = time.GetUtcNow();
-        var promoted = await model.GetAsync(cancellationToken);
         var messagesOfCampaign = new Dictionary<CampaignId, IReadOnlyList<Message>>();
         var scores = new List<(LeadScore Points, ModelScore? Model)>();
         foreach (var leadId in events.Select(e => e.LeadId).Distinct())
@@ -129,7 +128,7 @@ internal static class EventEndpoints
             }
 
             ModelScore? modelScore = null;
-            if (promoted is not null)
+            if (await model.GetAsync(facts.Campaign?.UserId, cancellationToken) is { } promoted)
             {
                 if (!messagesOfCampaign.TryGetValue(facts.Lead.CampaignId, out var messages))
                 {

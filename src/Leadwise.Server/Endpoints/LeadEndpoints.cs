@@ -63,7 +63,8 @@ internal static class LeadEndpoints
     {
         var points = engine.Score(facts, now);
         ModelView? modelView = null;
-        if (await model.GetAsync(cancellationToken) is { } promoted)
+        // The lead's own account's model when it has one promoted, else the install-wide one, as `leadwise score` stores.
+        if (await model.GetAsync(facts.Campaign?.UserId, cancellationToken) is { } promoted)
         {
             var preContact = PreContactFacts.ForScoring(facts, messages, now);
             var prediction = promoted.Model.Predict(preContact);

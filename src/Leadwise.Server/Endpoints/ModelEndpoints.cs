@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Leadwise.Core.Models;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Registry;
@@ -18,8 +19,9 @@ internal static class ModelEndpoints
 {
     public static void Map(WebApplication app)
     {
-        // Models are install-wide: a key bound to an account may read them (their metrics are aggregates, no lead's
-        // row), but promoting one changes what every account is served, so it takes an install-wide key.
+        // Install-wide models may be read by a key bound to an account (their metrics are aggregates, no lead's row), and
+        // so may its own account's models (`leadwise train --account`); another account's model answers as a missing one.
+        // Promoting takes an install-wide key: it changes what every account (or another account) is served.
         app.MapGet("/api/models", ListAsync)
             .RequireAuthorization(LeadwisePolicies.Read)
             .ServesAccountKeys()
@@ -36,30 +38,31 @@ internal static class ModelEndpoints
             .WithSummary("Promote a saved conversion or sequence (hazard) model version");
     }
 
-    private static async Task<IResult> ListAsync(ReadStore reads, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ReadStore reads, CancellationToken cancellationToken)
     {
         var store = reads.Store;
-        var promoted = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var promoted = new Dictionary<(string Kind, long? Account), int?>();
         var versions = new List<ModelVersionView>();
-        await foreach (var model in store.ReadModelsAsync(cancellationToken))
+        await foreach (var model in store.ReadModelsAsync(RequestAccount.Of(user), cancellationToken))
         {
-            if (!promoted.TryGetValue(model.Kind, out var current))
+            // Each (kind, account) has its own promoted version.
+            if (!promoted.TryGetValue((model.Kind, model.Account?.Value), out var current))
             {
-                var history = await store.ReadPromotionsAsync(model.Kind, cancellationToken);
+                var history = await store.ReadAccountPromotionsAsync(model.Kind, model.Account, cancellationToken);
                 current = history.Count == 0 ? null : history[^1].Version;
-                promoted[model.Kind] = current;
+                promoted[(model.Kind, model.Account?.Value)] = current;
             }
 
-            versions.Add(new ModelVersionView(model.Version, model.Kind, model.CreatedAt, model.Summary, model.Version == current));
+            versions.Add(new ModelVersionView(model.Version, model.Kind, model.CreatedAt, model.Summary, model.Version == current, model.Account?.Value));
         }
 
         return Results.Ok(versions);
     }
 
-    private static async Task<IResult> ShowAsync(int version, ReadStore reads, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(int version, ClaimsPrincipal user, ReadStore reads, CancellationToken cancellationToken)
     {
         var store = reads.Store;
-        var found = await store.FindModelAsync(version, cancellationToken);
+        var found = await store.FindModelAsync(version, RequestAccount.Of(user), cancellationToken);
         if (found is null)
         {
             return Results.Problem(
@@ -69,7 +72,7 @@ internal static class ModelEndpoints
                 extensions: new Dictionary<string, object?> { ["field"] = "version" });
         }
 
-        var history = await store.ReadPromotionsAsync(found.Kind, cancellationToken);
+        var history = await store.ReadAccountPromotionsAsync(found.Kind, found.Account, cancellationToken);
         object? metrics = found.Kind switch
         {
             ModelKinds.Conversion => ConversionModelRegistry.ReadCard(found) is var card
@@ -78,7 +81,7 @@ internal static class ModelEndpoints
             ModelKinds.Hazard => HazardModelRegistry.ReadReport(found),
             _ => null,
         };
-        return Results.Ok(new ModelDetailView(found.Version, found.Kind, found.CreatedAt, found.Summary, history.Count > 0 && history[^1].Version == found.Version, metrics));
+        return Results.Ok(new ModelDetailView(found.Version, found.Kind, found.CreatedAt, found.Summary, history.Count > 0 && history[^1].Version == found.Version, metrics, found.Account?.Value));
     }
 
     private static async Task<IResult> PromoteAsync(
@@ -132,7 +135,7 @@ internal static class ModelEndpoints
                 extensions: new Dictionary<string, object?> { ["field"] = "version" });
         }
 
-        var history = await store.ReadPromotionsAsync(found.Kind, cancellationToken);
+        var history = await store.ReadAccountPromotionsAsync(found.Kind, found.Account, cancellationToken);
         return Results.Ok(new PromotionView(version, found.Kind, history[^1].PromotedAt));
     }
 }
@@ -140,8 +143,8 @@ internal static class ModelEndpoints
 /// <summary>The version now promoted for its kind, and when.</summary>
 internal sealed record PromotionView(int Version, string Kind, DateTimeOffset PromotedAt);
 
-/// <summary>One saved version in the list: what it is, when it was trained, its one-line summary, whether it is served.</summary>
-internal sealed record ModelVersionView(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, bool Promoted);
+/// <summary>One saved version in the list: what it is, when it was trained, its one-line summary, whether it is served, and the account it belongs to (null: install-wide).</summary>
+internal sealed record ModelVersionView(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, bool Promoted, long? Account);
 
 /// <summary>One version with its held-out metrics (the conversion card's, or the sequence model's report).</summary>
-internal sealed record ModelDetailView(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, bool Promoted, object? Metrics);
+internal sealed record ModelDetailView(int Version, string Kind, DateTimeOffset CreatedAt, string Summary, bool Promoted, object? Metrics, long? Account);

@@ -9,7 +9,7 @@ using Leadwise.Scoring.Engine;
 namespace Leadwise.Server.Jobs;
 
 /// <summary>
-/// Rescores every lead with the server's point rules and the promoted conversion model through <see cref="StoreRescorer"/>,
+/// Rescores every lead with the server's point rules and the promoted conversion models (per account) through <see cref="StoreRescorer"/>,
 /// what <c>leadwise score</c> runs: all scores in one transaction. The result counts leads per grade.
 /// </summary>
 internal sealed class ScoreJobHandler(ILeadwiseStore store, ScoringEngine engine, TimeProvider time) : IJobHandler
@@ -19,8 +19,9 @@ internal sealed class ScoreJobHandler(ILeadwiseStore store, ScoringEngine engine
     public async Task<JobOutcome> RunAsync(Job job, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken)
     {
         var input = ScoreJobInput.Parse(job.InputJson);
-        var promoted = await new ConversionModelRegistry(store, time).LoadPromotedAsync(cancellationToken).ConfigureAwait(false);
-        var rescored = await new StoreRescorer(store, engine).RescoreAsync(promoted, input.AsOf, null, progress, cancellationToken).ConfigureAwait(false);
+        // Each lead with its account's own promoted model when it has one, else the install-wide one, as `leadwise score`.
+        var served = await new ConversionModelRegistry(store, time).LoadServedAsync(null, cancellationToken).ConfigureAwait(false);
+        var rescored = await new StoreRescorer(store, engine).RescoreAsync(served, null, input.AsOf, null, progress, cancellationToken).ConfigureAwait(false);
         var result = new
         {
             leads = rescored.Leads,

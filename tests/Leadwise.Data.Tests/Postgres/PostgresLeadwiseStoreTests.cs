@@ -29,8 +29,8 @@ public sealed class PostgresLeadwiseStoreTests(PostgresServerFixture server)
         await using var second = await PostgresLeadwiseStore.OpenAsync(location, CancellationToken.None);
 
         // Then
-        Assert.Equal(7, PostgresMigrations.Steps.Count);
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], await QueryAsync(location, $"SELECT version FROM {PostgresMigrations.VersionTable} ORDER BY version", r => r.GetInt32(0)));
+        Assert.Equal(8, PostgresMigrations.Steps.Count);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], await QueryAsync(location, $"SELECT version FROM {PostgresMigrations.VersionTable} ORDER BY version", r => r.GetInt32(0)));
     }
 
     [SkippableFact]

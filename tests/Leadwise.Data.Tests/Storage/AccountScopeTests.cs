@@ -1,4 +1,5 @@
 using Leadwise.Core.Outreach;
+using Leadwise.Data.Storage;
 using Leadwise.Data.Storage.LeadList;
 using Leadwise.Data.Tests.Support;
 using Leadwise.Generator;
@@ -28,6 +29,7 @@ public abstract class AccountScopeTests : IAsyncLifetime
         var folder = _test.Folder("export");
         await new GeneratedExportWriter().WriteAsync(_export, folder, progress: null, CancellationToken.None);
         (await _test.ImportAsync(folder)).AssertSucceeded();
+        (await _test.ImportEventsAsync(Path.Combine(folder, Leadwise.Data.Export.EventsTable.Instance.FileName))).AssertSucceeded();
         _leads = [.. _export.Leads()];
     }
 
@@ -150,6 +152,47 @@ public abstract class AccountScopeTests : IAsyncLifetime
         Assert.NotEmpty(page.Leads);
         Assert.All(page.Leads, l => Assert.Contains(l.Id, ownIds));
         Assert.Superset(shared.Where(l => OwnerOf(l.CampaignId) == user).Select(l => l.Id).ToHashSet(), page.Leads.Select(l => l.Id).ToHashSet());
+    }
+
+    [SkippableFact]
+    public async Task WholeTables_OfAnAccount_AreExactlyItsRows_AndTheirCountsToo()
+    {
+        var events = _export.Events().ToList();
+        var snapshots = _export.Snapshots().ToList();
+        Assert.NotEmpty(events);
+        foreach (var user in _export.Users)
+        {
+            // Given: what the account holds, from the export itself
+            var campaigns = _export.Campaigns.Where(c => c.UserId == user.Id).Select(c => c.Id).ToHashSet();
+            var leads = _leads.Where(l => campaigns.Contains(l.CampaignId)).Select(l => l.Id.Value).Order().ToList();
+            var leadSet = leads.ToHashSet();
+            var messages = _export.Messages.Where(m => campaigns.Contains(m.CampaignId)).Select(m => (m.CampaignId.Value, m.Order)).Order().ToList();
+            var ownSnapshots = snapshots.Where(s => campaigns.Contains(s.CampaignId)).Select(s => s.Id.Value).Order().ToList();
+            var ownEvents = events.Count(e => leadSet.Contains(e.LeadId.Value));
+
+            // When
+            var store = _test.Store;
+            var readLeads = await store.ReadLeadsAsync(user.Id, CancellationToken.None).Select(l => l.Id.Value).ToListAsync();
+            var readMessages = await store.ReadMessagesAsync(user.Id, CancellationToken.None).Select(m => (m.CampaignId.Value, m.Order)).ToListAsync();
+            var readSnapshots = await store.ReadSnapshotsAsync(user.Id, CancellationToken.None).Select(s => s.Id.Value).ToListAsync();
+            var readEvents = await store.ReadEventsAsync(user.Id, CancellationToken.None).ToListAsync();
+            var readUsers = await store.ReadUsersAsync(user.Id, CancellationToken.None).Select(u => u.Id).ToListAsync();
+            var counts = await store.CountAsync(user.Id, CancellationToken.None);
+
+            // Then
+            Assert.Equal(leads, readLeads);
+            Assert.Equal(messages, readMessages);
+            Assert.Equal(ownSnapshots, readSnapshots);
+            Assert.Equal(ownEvents, readEvents.Count);
+            Assert.All(readEvents, e => Assert.Contains(e.LeadId.Value, leadSet));
+            Assert.Equal(readEvents.OrderBy(e => e.LeadId.Value).ThenBy(e => e.OccurredAt).Select(e => e.LeadId), readEvents.Select(e => e.LeadId));
+            Assert.Equal([user.Id], readUsers);
+            Assert.Equal(new StoreCounts(1, campaigns.Count, messages.Count, leads.Count, ownSnapshots.Count), counts);
+        }
+
+        Assert.Equal(await _test.Store.CountAsync(CancellationToken.None), await _test.Store.CountAsync(account: null, CancellationToken.None));
+        Assert.Equal(_leads.Count, await _test.Store.ReadLeadsAsync(account: null, CancellationToken.None).CountAsync());
+        Assert.Empty(await _test.Store.ReadLeadsAsync(new UserId(987_654_321), CancellationToken.None).ToListAsync());
     }
 
     private UserId OwnerOf(CampaignId campaign) => _export.Campaigns.Single(c => c.Id == campaign).UserId;

@@ -61,6 +61,57 @@ public abstract class ModelRegistryTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task AccountModels_AreSeenOnlyByTheirAccount_AndEachAccountHasItsOwnPromotionHistory()
+    {
+        // Given: an install-wide version and one version each of accounts 7 and 8, each promoted
+        var store = _test.Store;
+        var (seven, eight) = (new UserId(7), new UserId(8));
+        var shared = await store.SaveModelAsync(ModelKinds.Conversion, Trained, "install-wide", "{}", new byte[] { 1 }, CancellationToken.None);
+        var ofSeven = await store.SaveModelAsync(ModelKinds.Conversion, seven, Trained.AddDays(1), "of 7", "{}", new byte[] { 7 }, CancellationToken.None);
+        var ofEight = await store.SaveModelAsync(ModelKinds.Conversion, eight, Trained.AddDays(2), "of 8", "{}", new byte[] { 8 }, CancellationToken.None);
+        foreach (var version in new[] { shared, ofSeven, ofEight })
+        {
+            await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, version.Version, Trained.AddDays(3 + version.Version)), CancellationToken.None);
+        }
+
+        // When
+        var seenBySeven = await store.ReadModelsAsync(seven, CancellationToken.None).ToListAsync();
+        var seenByAll = await store.ReadModelsAsync(account: null, CancellationToken.None).ToListAsync();
+
+        // Then: an account sees its own and the install-wide versions; another account's version is not found
+        Assert.Equal((seven, (UserId?)null), (ofSeven.Account!.Value, shared.Account));
+        Assert.Equal([shared, ofSeven], seenBySeven);
+        Assert.Equal([shared, ofSeven, ofEight], seenByAll);
+        Assert.Equal(ofSeven, await store.FindModelAsync(ofSeven.Version, seven, CancellationToken.None));
+        Assert.Equal(shared, await store.FindModelAsync(shared.Version, seven, CancellationToken.None));
+        Assert.Null(await store.FindModelAsync(ofEight.Version, seven, CancellationToken.None));
+        Assert.Equal(ofEight, await store.FindModelAsync(ofEight.Version, account: null, CancellationToken.None));
+
+        // and each (kind, account) history holds only the promotions of its own versions
+        Assert.Equal([shared.Version], (await store.ReadAccountPromotionsAsync(ModelKinds.Conversion, null, CancellationToken.None)).Select(p => p.Version));
+        Assert.Equal([ofSeven.Version], (await store.ReadAccountPromotionsAsync(ModelKinds.Conversion, seven, CancellationToken.None)).Select(p => p.Version));
+        Assert.Equal([ofEight.Version], (await store.ReadAccountPromotionsAsync(ModelKinds.Conversion, eight, CancellationToken.None)).Select(p => p.Version));
+        Assert.Empty(await store.ReadAccountPromotionsAsync(ModelKinds.Conversion, new UserId(9), CancellationToken.None));
+        Assert.Equal(3, (await store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task WriterAddsAnAccountModel_WithItsAccount()
+    {
+        var store = _test.Store;
+        var model = new ModelVersion(4, ModelKinds.Hazard, Trained, "copied", "{}", new UserId(42));
+
+        await using (var writer = await store.BeginWriteAsync(StoreWriteMode.BulkLoad, CancellationToken.None))
+        {
+            await writer.AddModelAsync(model, new byte[] { 4 }, CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(model, await store.FindModelAsync(4, new UserId(42), CancellationToken.None));
+        Assert.Null(await store.FindModelAsync(4, new UserId(43), CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task ModelScores_AreUpsertedPerLead_AndRolledBackWithTheirTransaction()
     {
         var store = _test.Store;

@@ -18,7 +18,7 @@ namespace Leadwise.Data.Tests.Support;
 /// <summary>Puts rows into every store table (<see cref="StoreTableNames.All"/>), and counts a store's rows with plain SQL.</summary>
 internal static class FilledStore
 {
-    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, three model versions and a promotion history with a rollback, API keys and jobs in every state a job row can hold, the queued one with its upload's files.</summary>
+    /// <summary>A generated export with companies and events, a lead with an unknown column, point and model scores, four model versions (one of them an account's own) and a promotion history with a rollback, API keys and jobs in every state a job row can hold, the queued one with its upload's files.</summary>
     public static async Task FillEveryTableAsync(TestStore test, int leads = 300)
     {
         var generated = test.Folder("generated");
@@ -36,6 +36,11 @@ internal static class FilledStore
         await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Hazard, hazard.Version, TestTime.Base.AddHours(2)), CancellationToken.None);
         await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, second.Version, TestTime.Base.AddDays(2)), CancellationToken.None);
         await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, first.Version, TestTime.Base.AddDays(3)), CancellationToken.None);
+
+        // One account's own model (train --account), promoted for that account alone.
+        var account = (await store.ReadUsersAsync(CancellationToken.None).FirstAsync()).Id;
+        var own = await store.SaveModelAsync(ModelKinds.Conversion, account, TestTime.Base.AddDays(5), "account model", "{}", Encoding.UTF8.GetBytes("model of one account"), CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(ModelKinds.Conversion, own.Version, TestTime.Base.AddDays(6)), CancellationToken.None);
 
         var leadIds = new List<LeadId>();
         await foreach (var lead in store.ReadLeadsAsync(CancellationToken.None))

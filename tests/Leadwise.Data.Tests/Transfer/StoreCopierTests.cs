@@ -52,6 +52,10 @@ public abstract class StoreCopierTests : IAsyncLifetime
         (await _to.ReadAllAsync()).AssertSameRowsAs(await _from.ReadAllAsync());
         Assert.Equal(await _from.Store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None), await _to.Store.ReadPromotionsAsync(ModelKinds.Conversion, CancellationToken.None));
         Assert.Equal(await _from.Store.ReadModelArtifactAsync(3, CancellationToken.None), await _to.Store.ReadModelArtifactAsync(3, CancellationToken.None));
+        var models = await _to.Store.ReadModelsAsync(CancellationToken.None).ToListAsync();
+        Assert.Equal(await _from.Store.ReadModelsAsync(CancellationToken.None).ToListAsync(), models);
+        var accountModel = Assert.Single(models, m => m.Account is not null);
+        Assert.Equal([accountModel.Version], (await _to.Store.ReadAccountPromotionsAsync(ModelKinds.Conversion, accountModel.Account, CancellationToken.None)).Select(p => p.Version));
         Assert.Equal("Ana Müller", (await _to.Store.ReadLeadsAsync(CancellationToken.None).FirstAsync()).Extra["crm_owner"]);
         Assert.Contains(progress, update => update.Stage == "Copy leads" && update.Done == update.Total && update.Done > 0);
 
