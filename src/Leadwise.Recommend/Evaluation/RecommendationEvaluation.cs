@@ -45,7 +45,7 @@ public static class RecommendationEvaluation
         var heldOutData = HazardRows.Build(heldOut, messages);
         var (hazardSteps, acceptance) = HeldOutMetrics(model, heldOutData);
 
-        var logging = LoggingPolicy.Estimate(leads, campaigns, options.OffPolicy.PropensitySmoothing);
+        var logging = LoggingPolicyOf(leads, heldOut, campaigns, messages, options);
         var estimator = new OffPolicyEstimator(model, logging, campaigns, messages, options.OffPolicy with { Seed = options.Seed });
         var observable = OffPolicyEstimator.Observable(heldOut, campaigns, messages, OutreachWindow.CampaignEnds(leads.Select(f => f.Lead)));
         var recommender = new SequenceRecommender(model, campaigns, messages, observable);
@@ -81,6 +81,21 @@ public static class RecommendationEvaluation
         }
 
         return new RecommendationEvaluationReport(options.Seed, training.Count, heldOut.Count, model.Report, hazardSteps, acceptance, estimates, offPolicyTruth, table);
+    }
+
+    /// <summary>
+    /// The logging propensities the evaluated leads are weighed with, counted from assignments only (no outcomes) among
+    /// the leads the estimators average over: the leads whose whole sequence is observed (<see cref="OffPolicyEstimator.Observable"/>)
+    /// — all of them for a random split, whose held-out leads are a random share of them, only the held-out ones for a
+    /// time split. Being observed depends on the campaign (on when it ran and ended), and campaigns run in periods, so
+    /// shares over every lead would misstate P(campaign | lead, evaluated): a campaign whose leads are all fully observed
+    /// would get too small a share and too large a weight.
+    /// </summary>
+    internal static LoggingPolicy LoggingPolicyOf(IReadOnlyList<LeadFacts> leads, IReadOnlyList<LeadFacts> heldOut, IReadOnlyList<Campaign> campaigns, IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages, PolicyEvaluationOptions options)
+    {
+        var ends = OutreachWindow.CampaignEnds(leads.Select(f => f.Lead));
+        var evaluatedLike = OffPolicyEstimator.Observable(options.SplitByTime ? heldOut : leads, campaigns, messages, ends);
+        return LoggingPolicy.Estimate(evaluatedLike, campaigns, options.OffPolicy.PropensitySmoothing);
     }
 
     /// <summary>

@@ -118,6 +118,55 @@ public sealed class OffPolicyEstimatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Under_the_time_split_the_supported_estimates_of_every_policy_cover_its_true_value()
+    {
+        // Given: campaigns run in periods, so the newest leads were assigned among the campaigns running when they came
+        var generated = GeneratedOutreach.Get(20_000, 42);
+
+        // When
+        var report = RecommendationEvaluation.Run(generated.Leads, generated.Campaigns, generated.Messages, generated, new PolicyEvaluationOptions { Seed = 42, SplitByTime = true });
+
+        // Then
+        Print(report);
+        var supported = 0;
+        foreach (var estimate in report.OffPolicy)
+        {
+            foreach (var result in estimate.Estimators.Where(e => e.Supported && e.Estimator != EstimatorResult.DirectMethod))
+            {
+                AssertCovers(result, report.OffPolicyTruth![estimate.Policy]);
+                supported++;
+            }
+        }
+
+        Assert.True(supported >= 6, "the logged policy and Leadwise's best logged sequence at least");
+    }
+
+    [Fact]
+    public void Under_the_time_split_the_propensities_are_the_shares_among_the_evaluated_period_not_all_time()
+    {
+        // Given: the newest 30 % of invited leads held out, and a campaign of a held-out lead's pool that ran only before them
+        var generated = GeneratedOutreach.Get(20_000, 42);
+        var options = new PolicyEvaluationOptions { Seed = 42, SplitByTime = true };
+        var (_, heldOut) = PolicyEvaluation.Split(generated.Leads, options);
+        var evaluated = OffPolicyEstimator.Observable(heldOut, generated.Campaigns, generated.Messages, OutreachWindow.CampaignEnds(generated.Leads.Select(f => f.Lead)));
+        var campaigns = generated.Campaigns.ToDictionary(c => c.Id);
+        var running = evaluated.Select(f => f.Lead.CampaignId).ToHashSet();
+        var (lead, ended) = evaluated
+            .Select(f => (Lead: f, Ended: generated.Campaigns.FirstOrDefault(c => c.UserId == campaigns[f.Lead.CampaignId].UserId && c.Type == campaigns[f.Lead.CampaignId].Type && !running.Contains(c.Id) && generated.Leads.Any(o => o.Lead.CampaignId == c.Id))))
+            .First(x => x.Ended is not null);
+
+        // When
+        var period = RecommendationEvaluation.LoggingPolicyOf(generated.Leads, heldOut, generated.Campaigns, generated.Messages, options);
+        var allTime = LoggingPolicy.Estimate(generated.Leads, generated.Campaigns);
+
+        // Then: shares over all time would give the ended campaign a weight-bearing share it no longer had
+        Assert.True(allTime.Propensity(lead, ended!.Id) > 0);
+        Assert.Equal(0, period.Propensity(lead, ended.Id));
+        var pool = generated.Campaigns.Where(c => c.UserId == ended.UserId && c.Type == ended.Type);
+        Assert.InRange(pool.Sum(c => period.Propensity(lead, c.Id)), 0.999, 1.001);
+    }
+
+    [Fact]
     public void A_policy_sending_another_users_messages_is_flagged_instead_of_estimated()
     {
         var generated = GeneratedOutreach.Get(20_000, 42);
