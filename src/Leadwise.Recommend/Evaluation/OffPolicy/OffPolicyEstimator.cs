@@ -315,19 +315,27 @@ public sealed class OffPolicyEstimator
 
         // With right propensities the invite weights average 1 over the leads whose target invite can be logged, so
         // between 1 − (near-zero share) and 1. Weights averaging clearly more mean the propensities are too small for
-        // the leads the target counts (IPS grows with them; SNIPS divides the scale out, DR weighs only residuals).
+        // the leads the target counts: IPS grows with them (SNIPS divides the scale out, DR weighs only residuals); off
+        // by a factor, the propensities cannot be trusted for SNIPS's and DR's mix of leads either.
         var ipsNote = weighting;
-        if (weighting is null && n > 0)
+        if (n > 0)
         {
             var (low, high) = Bootstrap.PercentileInterval(meanWeights, 0.95);
-            if (low > 1 || high < 1 - overlap.NearZeroInviteShare)
+            var misfit = string.Format(percent, "the invite weights average {0:F2} (95 % interval {1:F2}–{2:F2}) where right propensities give about 1: the estimated propensities do not fit the leads this policy counts", point.MeanWeight, low, high);
+            if (low > _options.MeanWeightFactor || high < 1 / _options.MeanWeightFactor)
             {
-                ipsNote = string.Format(percent, "the invite weights average {0:F2} (95 % interval {1:F2}–{2:F2}) where right propensities give about 1: the estimated propensities do not fit the leads this policy counts", point.MeanWeight, low, high);
+                weighting ??= misfit;
+                ipsNote ??= misfit;
+                drReasons.Add(misfit);
+            }
+            else if (low > 1 + _options.MeanWeightTolerance || high < 1 - overlap.NearZeroInviteShare - _options.MeanWeightTolerance)
+            {
+                ipsNote ??= misfit;
             }
         }
 
         var drNote = drReasons.Count > 0
-            ? "too little overlap: " + string.Join("; ", drReasons)
+            ? string.Join("; ", drReasons.Select((reason, i) => i == 0 && !reason.StartsWith("the invite weights average", StringComparison.Ordinal) ? "too little overlap: " + reason : reason))
             : reasons.Count > 0 ? string.Format(percent, "rests on the hazard model wherever the logged sequence differs from the target ({0:P0} of leads' sequences never logged)", overlap.UnloggedSequenceShare) : null;
         return
         [

@@ -2,6 +2,7 @@ using System.Globalization;
 using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
 using Leadwise.Recommend.Evaluation;
+using Leadwise.Recommend.Hazards;
 using Leadwise.Recommend.Evaluation.OffPolicy;
 using Leadwise.Recommend.Tests.Support;
 using Xunit.Abstractions;
@@ -169,6 +170,34 @@ public sealed class OffPolicyEstimatorTests(ITestOutputHelper output)
         Assert.Equal(0, period.Propensity(lead, ended.Id));
         var pool = generated.Campaigns.Where(c => c.UserId == ended.UserId && c.Type == ended.Type);
         Assert.InRange(pool.Sum(c => period.Propensity(lead, c.Id)), 0.999, 1.001);
+    }
+
+    [Fact]
+    public void Propensities_several_times_too_small_withhold_every_weighting_estimator_with_the_mean_weight()
+    {
+        // Given: one campaign's sequence for every lead of its pool, with propensities counted from a set holding only
+        // every fourth of that campaign's leads, so its share — and every matched lead's weight — is off by about 4
+        var generated = GeneratedOutreach.Get(20_000, 42);
+        var leads = OffPolicyEstimator.Observable(generated.Leads, generated.Campaigns, generated.Messages, OutreachWindow.CampaignEnds(generated.Leads.Select(f => f.Lead)));
+        var campaigns = generated.Campaigns.ToDictionary(c => c.Id);
+        int Steps(CampaignId c) => generated.Messages[c].Select(m => m.Order).Max() + 1;
+        var target = leads.GroupBy(f => f.Lead.CampaignId).Where(g => Channels.IsGated(campaigns[g.Key].Type)).OrderByDescending(g => g.Count()).First().Key;
+        var pool = leads.Where(f => campaigns[f.Lead.CampaignId].UserId == campaigns[target].UserId && campaigns[f.Lead.CampaignId].Type == campaigns[target].Type && Steps(f.Lead.CampaignId) <= Steps(target)).ToList();
+        var sequences = pool.Select(f => (IReadOnlyList<MessageKey>)[.. Enumerable.Range(0, Steps(f.Lead.CampaignId)).Select(k => new MessageKey(target, k))]).ToList();
+        var thinned = generated.Leads.Where((f, i) => f.Lead.CampaignId != target || i % 4 == 0);
+        var estimator = new OffPolicyEstimator(TrainedModels.Model(generated), LoggingPolicy.Estimate(thinned, generated.Campaigns), generated.Campaigns, generated.Messages, new OffPolicyOptions { MaxUnsupportedShare = 1, MinEffectiveSampleSize = 0 });
+
+        // When
+        var estimate = estimator.Estimate("one campaign for all", pool, sequences);
+
+        // Then
+        foreach (var name in new[] { EstimatorResult.Ips, EstimatorResult.SelfNormalisedIps, EstimatorResult.DoublyRobust })
+        {
+            Assert.False(estimate[name].Supported, $"{name}: {estimate[name].Value}");
+            Assert.Contains("the invite weights average", estimate[name].Note, StringComparison.Ordinal);
+        }
+
+        Assert.True(estimate[EstimatorResult.DirectMethod].Supported);
     }
 
     [Fact]
