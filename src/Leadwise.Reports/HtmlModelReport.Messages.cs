@@ -166,7 +166,7 @@ public static partial class HtmlModelReport
         }
 
         html.Append("</tbody></table></div>\n")
-            .Append("<p class=\"note\">Invite / sequence logged: held-out leads whose logged invite (sequence) is the policy's. ESS: the effective number of leads behind the weights. Never logged: the policy's choice had a logged propensity below 1 % for such leads. A reply at step k counts with weight 1/P(the lead's campaign) when the policy's first k + 1 messages are the lead's logged ones; propensities are campaign shares per user × campaign type, refined by language, seniority and industry.</p>\n");
+            .Append("<p class=\"note\">Invite / sequence logged: held-out leads whose logged invite (sequence) is the policy's. ESS: the effective number of leads behind the weights. Never logged: the policy's choice had a logged propensity below 1 % for such leads. A reply at step k counts with weight 1/P(the lead's campaign) when the policy's first k + 1 messages are the lead's logged ones; propensities are campaign shares per user × campaign type, refined by language, seniority and industry. The baselines are valued the same way: a sequence mixing messages of several campaigns was never sent as a whole, so IPS and SNIPS cannot speak for it, and DR only where its invite was logged for such leads.</p>\n");
 
         var notes = evaluation.OffPolicy
             .SelectMany(row => row.Estimates.Where(e => e.Note is not null && e.Estimator != EstimatorKind.ModelOnly).Select(e => (row.Policy, Estimate: e)))
@@ -212,7 +212,7 @@ public static partial class HtmlModelReport
 
         var differs = double.IsNaN(truth.DiffersWhenTruthDiffers) ? string.Empty : $" Where the oracle sends different sequences within a campaign, the recommendation does for {P0(truth.DiffersWhenTruthDiffers)} of those leads.";
         html.Append("</tbody></table></div>\n")
-            .Append(Invariant, $"<p class=\"note\">Gain captured = (policy − logged)/(oracle − logged). {N(truth.EvaluatedLeads)} held-out leads, {N(truth.LeadsWithInviteChoice)} with a choice of invite.{differs} The best single sequence is chosen per campaign with the truth's help, so it is the strongest baseline that does not personalise.</p>\n");
+            .Append(Invariant, $"<p class=\"note\">Gain captured = (policy − logged)/(oracle − logged). {N(truth.EvaluatedLeads)} held-out leads, {N(truth.LeadsWithInviteChoice)} with a choice of invite.{differs} The best single sequence by the truth is chosen per campaign with the generator's help, so it is the strongest baseline that does not personalise (and has no off-policy row: real data has no such policy); the one from the logs is the logged campaign sequence whose training leads replied most.</p>\n");
     }
 
     private static string EstimateCell(PolicyEstimate? estimate) =>

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Leadwise.Cli.Commands;
+using Leadwise.Data.Sqlite;
+using Leadwise.Learning.Features;
+using Leadwise.Recommend.Evaluation;
 using Xunit.Abstractions;
 
 namespace Leadwise.Cli.Tests;
@@ -35,10 +39,57 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
         Assert.Matches(@"│ Leadwise best logged sequence +│", run.Output);
 
         Assert.Contains("True value on held-out leads (ground truth)", run.Output, StringComparison.Ordinal);
-        foreach (var policy in new[] { "oracle", "Leadwise per lead", "best single sequence", "most replied per step", "SVD collaborative filtering", "logged sequence" })
+        foreach (var policy in new[] { "oracle", "Leadwise per lead", "best single sequence (by the truth)", "best single sequence (from the logs)", "most replied per step", "SVD collaborative filtering", "logged sequence" })
         {
             Assert.Matches(@"│ " + Regex.Escape(policy) + @" +│ +[\d.]+ % │ +[\d.]+ pp │", run.Output);
         }
+    }
+
+    [Fact]
+    public async Task Evaluate_recommend_prints_an_off_policy_and_overlap_row_per_baseline_equal_to_the_library()
+    {
+        // Given: the library's evaluation of the same store, truth and seed
+        var export = store.Folder.Combine("export");
+        RecommendationEvaluationReport expected;
+        await using (var opened = await SqliteLeadwiseStore.OpenAsync(store.Database, CancellationToken.None))
+        {
+            var leads = await StoreLeads.ReadAsync(opened, CancellationToken.None);
+            var campaigns = await EvaluateCommand.ReadCampaignsAsync(opened, CancellationToken.None);
+            var truth = await EvaluateCommand.LoadTruthAsync(export, CancellationToken.None);
+            expected = RecommendationEvaluation.Run(leads.All, campaigns, leads.Messages, truth, new PolicyEvaluationOptions { Seed = 2 });
+        }
+
+        // When
+        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--seed", "2", "--truth", export);
+        output.WriteLine(run.Output);
+
+        // Then: every baseline has its row in both tables, cell for cell the library's numbers
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        string[] baselines = [PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingleLogged, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd];
+        Assert.All(baselines, baseline => Assert.Contains(expected.OffPolicy, e => e.Policy == baseline));
+        var overlapTable = run.Output[run.Output.IndexOf("Overlap with the logged choices", StringComparison.Ordinal)..];
+        foreach (var estimate in expected.OffPolicy)
+        {
+            string[] estimates = [.. estimate.Estimators.Select(e => e.Value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:P2} [{e.Low:P2}, {e.High:P2}]") : "not supported"), expected.OffPolicyTruth![estimate.Policy].ToString("P2", CultureInfo.InvariantCulture)];
+            Assert.Equal(estimates, Cells(run.Output, estimate.Policy, columns: 5));
+            var o = estimate.Overlap;
+            string[] overlap = [.. new[] { o.InviteMatches, o.SequenceMatches }.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)),
+                o.InviteEffectiveSampleSize.ToString("N0", CultureInfo.InvariantCulture), o.SequenceEffectiveSampleSize.ToString("N0", CultureInfo.InvariantCulture),
+                o.NearZeroInviteShare.ToString("P1", CultureInfo.InvariantCulture), o.UnloggedSequenceShare.ToString("P1", CultureInfo.InvariantCulture), o.MaxWeight.ToString("N1", CultureInfo.InvariantCulture)];
+            Assert.Equal(overlap, Cells(overlapTable, estimate.Policy, columns: 7));
+            foreach (var withheld in estimate.Estimators.Where(e => !e.Supported))
+            {
+                Assert.Contains($"{estimate.Policy}, {withheld.Estimator}: {withheld.Note}", Regex.Replace(run.Output, @"\s*\n\s*", " "), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The cells after the row header <paramref name="row"/> in a Spectre table, trimmed.</summary>
+    private static string[] Cells(string console, string row, int columns)
+    {
+        var match = Regex.Match(console, "│ " + Regex.Escape(row) + @" +│(?<cells>(?:[^│\n]*│){" + columns + "})");
+        Assert.True(match.Success, $"no row {row} in:\n{console}");
+        return [.. match.Groups["cells"].Value.Split('│', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim())];
     }
 
     [Fact]

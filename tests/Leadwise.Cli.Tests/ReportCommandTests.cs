@@ -11,7 +11,7 @@ namespace Leadwise.Cli.Tests;
 /// </summary>
 public sealed class ReportCommandTests(GeneratedStore store, ITestOutputHelper output) : IClassFixture<GeneratedStore>
 {
-    private static readonly string[] OffPolicyPolicies = ["Leadwise per lead", "Leadwise best logged sequence", "logged sequence"];
+    private static readonly string[] OffPolicyPolicies = ["Leadwise per lead", "Leadwise per campaign", "Leadwise best logged sequence", "best single sequence (from the logs)", "most replied per step", "SVD collaborative filtering", "logged sequence"];
 
     [Fact]
     public async Task Report_with_a_sequence_model_shows_the_recommendation_evaluation_evaluate_recommend_prints()

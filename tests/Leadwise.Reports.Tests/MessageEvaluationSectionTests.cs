@@ -49,6 +49,37 @@ public sealed partial class MessageEvaluationSectionTests(SampleReport sample)
     }
 
     [Fact]
+    public void Should_Value_The_Baselines_Like_The_Recommendation_And_Say_Why_An_Estimate_Is_Withheld()
+    {
+        // Given: Leadwise per campaign withheld on every weighting estimator, popularity with DR only
+        var evaluation = SampleMessageEvaluation.Create();
+        var perCampaign = evaluation.OffPolicy.Single(r => r.Policy == SampleMessageEvaluation.PerCampaign);
+        var popularity = evaluation.OffPolicy.Single(r => r.Policy == SampleMessageEvaluation.Popularity);
+
+        // When
+        var html = HtmlModelReport.Render(sample.Content with { MessageEvaluation = evaluation });
+        var section = Section(html);
+
+        // Then: their rows sit in the one off-policy table, in the input's order, after the recommendation's
+        var offPolicy = section[section.IndexOf("<table class=\"off-policy\">", StringComparison.Ordinal)..section.IndexOf("<table class=\"overlap\">", StringComparison.Ordinal)];
+        var rows = Regex.Matches(offPolicy, "<th scope=\"row\">([^<]+)").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim()).ToArray();
+        Assert.Equal(evaluation.OffPolicy.Select(r => r.Policy), rows);
+        foreach (var kind in new[] { EstimatorKind.InversePropensity, EstimatorKind.SelfNormalised, EstimatorKind.DoublyRobust })
+        {
+            Assert.Contains($"<li><strong>Cannot support the estimate:</strong> {perCampaign.Policy}, {Label(kind)}: {WebUtility.HtmlEncode(perCampaign[kind]!.Note)}</li>", section, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"<li><strong>Cannot support the estimate:</strong> {popularity.Policy}, IPS: {WebUtility.HtmlEncode(popularity[EstimatorKind.InversePropensity]!.Note)}</li>", section, StringComparison.Ordinal);
+        Assert.Contains($"<li><strong>Note:</strong> {popularity.Policy}, DR: {WebUtility.HtmlEncode(popularity[EstimatorKind.DoublyRobust]!.Note)}</li>", section, StringComparison.Ordinal);
+
+        // and the policy chart draws them too
+        var policyAlt = WebUtility.HtmlDecode(ImageTag().Matches(section)[0].Groups["alt"].Value);
+        var dr = popularity[EstimatorKind.DoublyRobust]!;
+        Assert.Contains($"{popularity.Policy}: IPS not supported, SNIPS not supported, DR {F1(dr.Value!.Value * 100)} ({F1(dr.Low!.Value * 100)}–{F1(dr.High!.Value * 100)})", policyAlt, StringComparison.Ordinal);
+        Assert.Contains($"{perCampaign.Policy}: IPS not supported, SNIPS not supported, DR not supported", policyAlt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Show_The_Held_Out_Quality_Of_Every_Step_And_The_Acceptance()
     {
         // Given
@@ -198,6 +229,14 @@ public sealed partial class MessageEvaluationSectionTests(SampleReport sample)
     private static string P2(double value) => value.ToString("0.00 %", Invariant);
 
     private static string F1(double value) => value.ToString("0.0", Invariant);
+
+    private static string Label(EstimatorKind kind) => kind switch
+    {
+        EstimatorKind.InversePropensity => "IPS",
+        EstimatorKind.SelfNormalised => "SNIPS",
+        EstimatorKind.DoublyRobust => "DR",
+        _ => "DM (model only)",
+    };
 
     [GeneratedRegex("<img src=\"data:image/png;base64,(?<data>[A-Za-z0-9+/=]+)\" width=\"(?<width>\\d+)\" height=\"(?<height>\\d+)\" alt=\"(?<alt>[^\"]*)\">")]
     private static partial Regex ImageTag();

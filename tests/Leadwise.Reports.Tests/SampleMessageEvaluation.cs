@@ -5,13 +5,15 @@ namespace Leadwise.Reports.Tests;
 /// <summary>
 /// A "Which message to send" input shaped like <c>leadwise evaluate recommend</c>'s on generated data (the CLI's test
 /// checks the real mapping): the per-lead recommendation withheld for too little overlap, the logged-sequence restriction
-/// and the logged policy estimated, and the truth of every policy.
+/// and the logged policy estimated, two baselines (one withheld, one with DR only), and the truth of every policy.
 /// </summary>
 internal static class SampleMessageEvaluation
 {
     public const string Recommended = "Leadwise per lead";
     public const string LoggedOnly = "Leadwise best logged sequence";
     public const string Current = "logged sequence";
+    public const string PerCampaign = "Leadwise per campaign";
+    public const string Popularity = "most replied per step";
     public const string OverlapNote = "too little overlap: 76 % of the leads get a sequence never (or almost never, propensity < 0.01) logged for leads like them";
 
     public static MessageEvaluationContent Create() => new(
@@ -52,6 +54,24 @@ internal static class SampleMessageEvaluation
                 ],
                 new(2_503, 2_503, 70.2, 70.2, 0.002, 0.002, 715.5),
                 0.0519),
+            new(PerCampaign,
+                [
+                    new(EstimatorKind.InversePropensity, null, null, null, false, "too little overlap: 75 % of the leads get a sequence never (or almost never, propensity < 0.01) logged for leads like them"),
+                    new(EstimatorKind.SelfNormalised, null, null, null, false, "too little overlap: 75 % of the leads get a sequence never (or almost never, propensity < 0.01) logged for leads like them"),
+                    new(EstimatorKind.DoublyRobust, null, null, null, false, "too little overlap: 31 % of the leads get an invite never (or almost never, propensity < 0.01) logged for leads like them"),
+                    new(EstimatorKind.ModelOnly, 0.0662, 0.0642, 0.0682, true, null),
+                ],
+                new(1_400, 909, 63.2, 713.4, 0.309, 0.750, 263.5),
+                0.0585),
+            new(Popularity,
+                [
+                    new(EstimatorKind.InversePropensity, null, null, null, false, "too little overlap: 39 % of the leads get a sequence never (or almost never, propensity < 0.01) logged for leads like them"),
+                    new(EstimatorKind.SelfNormalised, null, null, null, false, "too little overlap: 39 % of the leads get a sequence never (or almost never, propensity < 0.01) logged for leads like them"),
+                    new(EstimatorKind.DoublyRobust, 0.0509, 0.0439, 0.0589, true, "rests on the hazard model wherever the logged sequence differs from the target (39 % of leads' sequences never logged)"),
+                    new(EstimatorKind.ModelOnly, 0.0505, 0.0487, 0.0525, true, null),
+                ],
+                new(2_042, 1_747, 437.1, 1_140.4, 0.118, 0.386, 69.6),
+                0.0493),
             new(Current,
                 [
                     new(EstimatorKind.InversePropensity, 0.0471, 0.0413, 0.0536, true, null),
@@ -70,9 +90,10 @@ internal static class SampleMessageEvaluation
             new("oracle", 0.0642, 0, 1, 1, 100),
             new("truth without latent traits", 0.0605, 0.0038, 0.619, 0.816, 115),
             new(Recommended, 0.0603, 0.0039, 0.534, 0.807, 132),
-            new("Leadwise per campaign", 0.0561, 0.0081, 0.317, 0.602, 38),
-            new("best single sequence", 0.0592, 0.0050, 0.815, 0.754, 40),
-            new("most replied per step", 0.0462, 0.0181, 0.097, 0.116, 29),
+            new(PerCampaign, 0.0561, 0.0081, 0.317, 0.602, 38),
+            new("best single sequence (by the truth)", 0.0592, 0.0050, 0.815, 0.754, 40),
+            new("best single sequence (from the logs)", 0.0446, 0.0197, 0.155, 0.037, 29),
+            new(Popularity, 0.0462, 0.0181, 0.097, 0.116, 29),
             new("SVD collaborative filtering", 0.0446, 0.0196, 0.145, 0.039, 50),
             new(Current, 0.0438, 0.0204, 0.154, 0, 50),
         ]));

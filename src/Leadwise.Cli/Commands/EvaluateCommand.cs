@@ -14,7 +14,8 @@ namespace Leadwise.Cli.Commands;
 
 /// <summary>
 /// <c>leadwise evaluate recommend</c>: the sequence model and its recommendations judged on held-out leads of the store —
-/// per-step AUC and calibration, off-policy estimates (IPS, SNIPS, doubly robust) of Leadwise against the logged policy
+/// per-step AUC and calibration, off-policy estimates (IPS, SNIPS, doubly robust) of Leadwise and of every baseline
+/// (Leadwise per campaign, the best single sequence from the logs, popularity, the seed's SVD) against the logged policy
 /// with overlap diagnostics, and with <c>--truth</c> (a generated export's ground truth) every policy's true value.
 /// </summary>
 internal static class EvaluateCommand
@@ -43,7 +44,7 @@ internal static class EvaluateCommand
             }
         });
         var truth = new Option<string?>("--truth") { Description = "The ground truth `leadwise generate` wrote (the export folder or its truth/ folder): adds every policy's true value" };
-        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, messageText, textDimensions, truth };
+        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise and the baselines vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, messageText, textDimensions, truth };
         recommend.SetAction(async (parseResult, cancellationToken) =>
         {
             GroundTruthReplies? replies = null;
@@ -127,12 +128,14 @@ internal static class EvaluateCommand
         }
 
         console.MarkupLine("[grey]Off-policy estimates use the logged replies only: a reply at step k counts with weight 1/P(the lead's campaign) when the policy's first k + 1 messages are the lead's logged ones. " +
-            "Propensities are campaign shares per user × campaign type, refined by language, seniority and industry (assumed to be all the assignment depended on). DR adds the hazard model's expected value; DM is the model alone.[/]");
+            "Propensities are campaign shares per user × campaign type, refined by language, seniority and industry (assumed to be all the assignment depended on). DR adds the hazard model's expected value; DM is the model alone. " +
+            "The baselines are valued the same way; a sequence mixing messages of several campaigns was never sent as a whole, so IPS and SNIPS cannot speak for it and DR only where its invite was logged for such leads.[/]");
         if (report.Truth is { } truth)
         {
             console.Write(TruthTable(truth));
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[grey]Gain captured = (policy − logged)/(oracle − logged). {truth.EvaluatedLeads:N0} held-out leads, {truth.LeadsWithInviteChoice:N0} with a choice of invite; where the oracle sends different sequences within a campaign, Leadwise does for {truth.DiffersWhenTruthDiffers:P0} of those leads.[/]");
+            console.MarkupLine("[grey]The best single sequence by the truth is chosen per campaign with the generator's help (no off-policy row: real data has no such policy); the one from the logs is the logged campaign sequence whose training leads replied most.[/]");
         }
     }
 

@@ -16,6 +16,8 @@ namespace Leadwise.Recommend.Evaluation;
 /// <item>the logged sequence (the lead's own campaign's messages);</item>
 /// <item>the best single sequence: per campaign, the one sequence maximising the truth's mean over its held-out
 /// leads (coordinate ascent) — the best any policy that does not personalise could do, with the truth's help;</item>
+/// <item>the best single sequence from the logs (<see cref="BaselinePolicies"/>): per campaign, the logged campaign
+/// sequence whose training leads replied most — what the logs alone can find;</item>
 /// <item>most replied per step (popularity): at each step the candidate with most replies in the training rows at that
 /// step (ties and never-replied: most sent);</item>
 /// <item>the seed's SVD collaborative filtering (<see cref="SvdBaseline"/>): at each step the candidate with the highest
@@ -43,7 +45,8 @@ public static class PolicyEvaluation
         var (training, heldOut) = Split(leads, options);
         var data = HazardRows.Build(training, messages);
         var model = HazardModel.Train(data, options.Model with { Seed = options.Seed }, cancellationToken);
-        return Evaluate(training.Count, heldOut, data, model, campaigns, messages, truth, options, cancellationToken);
+        var baselines = new BaselinePolicies(model, data, heldOut, campaigns, messages, options.SvdComponents);
+        return Evaluate(training.Count, heldOut, model, baselines, messages, truth, options, cancellationToken);
     }
 
     /// <summary>
@@ -68,47 +71,35 @@ public static class PolicyEvaluation
         return ([.. leads.Where(f => !heldOut.Contains(f.Lead.Id))], [.. leads.Where(f => heldOut.Contains(f.Lead.Id))]);
     }
 
-    /// <summary>The policies on <paramref name="heldOut"/> with a model already trained on the training leads' rows (<paramref name="data"/>).</summary>
+    /// <summary>The policies on <paramref name="heldOut"/> with a model already trained on the training leads' rows and the baselines computed from them.</summary>
     internal static PolicyEvaluationReport Evaluate(
         int trainingLeads,
         IReadOnlyList<LeadFacts> heldOut,
-        HazardData data,
         HazardModel model,
-        IReadOnlyList<Campaign> campaigns,
+        BaselinePolicies baselines,
         IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages,
         IReplyTruth truth,
         PolicyEvaluationOptions options,
         CancellationToken cancellationToken)
     {
-        var recommender = new SequenceRecommender(model, campaigns, messages, heldOut);
-
+        var recommender = baselines.Recommender;
         var evaluated = heldOut.Where(f => messages.GetValueOrDefault(f.Lead.CampaignId)?.Any(m => m.Order == OutreachSteps.Invite) == true).ToList();
-        var candidates = evaluated.Select(f => f.Lead.CampaignId).Distinct()
-            .ToDictionary(c => c, c => (IReadOnlyList<IReadOnlyList<MessageKey>>)[.. recommender.Candidates(c).Select(step => (IReadOnlyList<MessageKey>)[.. step.Select(m => m.Key)])]);
-        var replies = data.Hazards.GroupBy(r => r.Message).ToDictionary(g => g.Key, g => (Replies: g.Count(r => r.Replied), Sent: g.Count()));
-
         cancellationToken.ThrowIfCancellationRequested();
-        var sequences = new Dictionary<string, IReadOnlyList<MessageKey>[]>(StringComparer.Ordinal)
+        var sequences = new Dictionary<string, IReadOnlyList<MessageKey>[]>(baselines.Sequences(evaluated), StringComparer.Ordinal)
         {
             [PolicyEvaluationReport.Leadwise] = [.. recommender.Recommend(evaluated).Select(r => r.Recommended.Messages)],
-            [PolicyEvaluationReport.Logged] = [.. evaluated.Select(f => (IReadOnlyList<MessageKey>)[.. candidates[f.Lead.CampaignId].Select((_, step) => new MessageKey(f.Lead.CampaignId, step))])],
-            [PolicyEvaluationReport.Popularity] = [.. evaluated.Select(f => (IReadOnlyList<MessageKey>)[.. candidates[f.Lead.CampaignId].Select(step => step.MaxBy(key => replies.GetValueOrDefault(key)))])],
-            [PolicyEvaluationReport.Oracle] = [.. evaluated.Select(f => truth.BestSequence(f.Lead.Id, candidates[f.Lead.CampaignId]))],
-            [PolicyEvaluationReport.FeaturesOnly] = [.. evaluated.Select(f => truth.FeaturesOnlyBestSequence(f.Lead.Id, candidates[f.Lead.CampaignId]))],
+            [PolicyEvaluationReport.Oracle] = [.. evaluated.Select(f => truth.BestSequence(f.Lead.Id, baselines.Candidates(f.Lead.CampaignId)))],
+            [PolicyEvaluationReport.FeaturesOnly] = [.. evaluated.Select(f => truth.FeaturesOnlyBestSequence(f.Lead.Id, baselines.Candidates(f.Lead.CampaignId)))],
         };
-        var perCampaign = candidates.Keys.ToDictionary(c => c, c => recommender.RecommendCampaign(c).Sequence);
-        sequences[PolicyEvaluationReport.LeadwiseCampaign] = [.. evaluated.Select(f => perCampaign[f.Lead.CampaignId])];
-        var svd = SvdBaseline.Fit(data, options.SvdComponents);
-        sequences[PolicyEvaluationReport.Svd] = [.. evaluated.Select(f => svd.Choose(candidates[f.Lead.CampaignId]))];
-        var single = BestSingle(evaluated, candidates, truth);
+        var single = BestSingle(evaluated, baselines, truth);
         sequences[PolicyEvaluationReport.BestSingle] = [.. evaluated.Select(f => single[f.Lead.CampaignId])];
 
         var values = sequences.ToDictionary(p => p.Key, p => evaluated.Select((f, i) => truth.ReplyProbability(f.Lead.Id, p.Value[i])).ToArray(), StringComparer.Ordinal);
         var oracle = values[PolicyEvaluationReport.Oracle].Average();
         var logged = values[PolicyEvaluationReport.Logged].Average();
-        var choice = Enumerable.Range(0, evaluated.Count).Where(i => candidates[evaluated[i].Lead.CampaignId][0].Count > 1).ToArray();
+        var choice = Enumerable.Range(0, evaluated.Count).Where(i => baselines.Candidates(evaluated[i].Lead.CampaignId)[0].Count > 1).ToArray();
         var oracleSequences = sequences[PolicyEvaluationReport.Oracle];
-        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged };
+        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.BestSingleLogged, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged };
         var results = order.Select(name =>
         {
             var mean = values[name].Average();
@@ -127,12 +118,12 @@ public static class PolicyEvaluation
     private static string Key(IReadOnlyList<MessageKey> sequence) => string.Join(' ', sequence);
 
     /// <summary>Per campaign, the single sequence with the highest true mean over its held-out leads (coordinate ascent from the logged one).</summary>
-    private static Dictionary<CampaignId, IReadOnlyList<MessageKey>> BestSingle(IReadOnlyList<LeadFacts> leads, IReadOnlyDictionary<CampaignId, IReadOnlyList<IReadOnlyList<MessageKey>>> candidates, IReplyTruth truth)
+    private static Dictionary<CampaignId, IReadOnlyList<MessageKey>> BestSingle(IReadOnlyList<LeadFacts> leads, BaselinePolicies baselines, IReplyTruth truth)
     {
         var result = new Dictionary<CampaignId, IReadOnlyList<MessageKey>>();
         foreach (var group in leads.GroupBy(f => f.Lead.CampaignId))
         {
-            var steps = candidates[group.Key];
+            var steps = baselines.Candidates(group.Key);
             var ids = group.Select(f => f.Lead.Id).ToList();
             var chosen = steps.Select((_, step) => new MessageKey(group.Key, step)).ToArray();
             double Total(MessageKey[] sequence) => ids.Sum(id => truth.ReplyProbability(id, sequence));

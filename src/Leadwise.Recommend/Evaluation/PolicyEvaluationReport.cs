@@ -20,7 +20,11 @@ public sealed record PolicyEvaluationReport(
     public const string Leadwise = "Leadwise per lead";
     public const string LeadwiseCampaign = "Leadwise per campaign";
     public const string Logged = "logged sequence";
-    public const string BestSingle = "best single sequence";
+    /// <summary>Per campaign, the one sequence the truth rates best over its held-out leads: the strongest non-personalised policy, computable only with the generator's truth.</summary>
+    public const string BestSingle = "best single sequence (by the truth)";
+
+    /// <summary>Per campaign, the logged campaign sequence whose training leads replied most: the best single sequence the logs alone can find.</summary>
+    public const string BestSingleLogged = "best single sequence (from the logs)";
     public const string Popularity = "most replied per step";
     public const string Svd = "SVD collaborative filtering";
     public const string Oracle = "oracle";

@@ -16,7 +16,9 @@ namespace Leadwise.Recommend.Evaluation;
 /// <list type="bullet">
 /// <item>the model's per-step ROC AUC and calibration (and the acceptance stage's);</item>
 /// <item>off-policy estimates (<see cref="OffPolicyEstimator"/>) from the logged outcomes alone, on the held-out leads
-/// whose whole sequence is observed: Leadwise per lead, Leadwise restricted to logged sequences, and the logged policy;</item>
+/// whose whole sequence is observed: Leadwise per lead and per campaign, Leadwise restricted to logged sequences, the
+/// baselines (<see cref="BaselinePolicies"/>: the best single sequence from the logs, popularity, the seed's SVD) and
+/// the logged policy — each with the same estimators, intervals and overlap verdict;</item>
 /// <item>with a truth (generated data): the true value of those policies on the same leads, and
 /// <see cref="PolicyEvaluation"/>'s table of every policy and baseline.</item>
 /// </list>
@@ -43,36 +45,57 @@ public static class RecommendationEvaluation
         var heldOutData = HazardRows.Build(heldOut, messages);
         var (hazardSteps, acceptance) = HeldOutMetrics(model, heldOutData);
 
-        var logging = LoggingPolicy.Estimate(leads, campaigns, options.OffPolicy.PropensitySmoothing);
+        var logging = LoggingPolicyOf(leads, heldOut, campaigns, messages, options);
         var estimator = new OffPolicyEstimator(model, logging, campaigns, messages, options.OffPolicy with { Seed = options.Seed });
         var observable = OffPolicyEstimator.Observable(heldOut, campaigns, messages, OutreachWindow.CampaignEnds(leads.Select(f => f.Lead)));
         var recommender = new SequenceRecommender(model, campaigns, messages, observable);
         var leadwise = recommender.Recommend(observable).Select(r => r.Recommended.Messages).ToList();
         var loggedBest = BestLoggedSequences(model, logging, recommender, observable, options.OffPolicy.NearZeroPropensity);
+        var baselines = new BaselinePolicies(model, data, heldOut, campaigns, messages, options.SvdComponents);
+        var baselineSequences = baselines.Sequences(observable);
         cancellationToken.ThrowIfCancellationRequested();
-        var estimates = new List<OffPolicyEstimate>
+
+        // Every policy the truth table compares, valued the same way; only the truth-optimal ones (oracle, best single by
+        // the truth) are left out, having no counterpart without the generator.
+        var targets = new List<(string Policy, IReadOnlyList<IReadOnlyList<MessageKey>> Sequences)>
         {
-            estimator.Estimate(PolicyEvaluationReport.Leadwise, observable, leadwise),
-            estimator.Estimate(RecommendationEvaluationReport.LeadwiseLoggedSequence, observable, loggedBest),
-            estimator.EstimateLogged(PolicyEvaluationReport.Logged, observable),
+            (PolicyEvaluationReport.Leadwise, leadwise),
+            (PolicyEvaluationReport.LeadwiseCampaign, baselineSequences[PolicyEvaluationReport.LeadwiseCampaign]),
+            (RecommendationEvaluationReport.LeadwiseLoggedSequence, loggedBest),
+            (PolicyEvaluationReport.BestSingleLogged, baselineSequences[PolicyEvaluationReport.BestSingleLogged]),
+            (PolicyEvaluationReport.Popularity, baselineSequences[PolicyEvaluationReport.Popularity]),
+            (PolicyEvaluationReport.Svd, baselineSequences[PolicyEvaluationReport.Svd]),
         };
+        var estimates = targets.Select(t => estimator.Estimate(t.Policy, observable, t.Sequences)).ToList();
+        estimates.Add(estimator.EstimateLogged(PolicyEvaluationReport.Logged, observable));
+        cancellationToken.ThrowIfCancellationRequested();
 
         Dictionary<string, double>? offPolicyTruth = null;
         PolicyEvaluationReport? table = null;
         if (truth is not null)
         {
-            IReadOnlyList<MessageKey> Own(LeadFacts f) => [.. recommender.Candidates(f.Lead.CampaignId).Select((_, step) => new MessageKey(f.Lead.CampaignId, step))];
             double Mean(IReadOnlyList<IReadOnlyList<MessageKey>> sequences) => observable.Count == 0 ? double.NaN : observable.Select((f, i) => truth.ReplyProbability(f.Lead.Id, sequences[i])).Average();
-            offPolicyTruth = new Dictionary<string, double>(StringComparer.Ordinal)
-            {
-                [PolicyEvaluationReport.Leadwise] = Mean(leadwise),
-                [RecommendationEvaluationReport.LeadwiseLoggedSequence] = Mean(loggedBest),
-                [PolicyEvaluationReport.Logged] = Mean([.. observable.Select(Own)]),
-            };
-            table = PolicyEvaluation.Evaluate(training.Count, heldOut, data, model, campaigns, messages, truth, options, cancellationToken);
+            offPolicyTruth = targets.ToDictionary(t => t.Policy, t => Mean(t.Sequences), StringComparer.Ordinal);
+            offPolicyTruth[PolicyEvaluationReport.Logged] = Mean([.. observable.Select(f => baselines.Logged(f.Lead.CampaignId))]);
+            table = PolicyEvaluation.Evaluate(training.Count, heldOut, model, baselines, messages, truth, options, cancellationToken);
         }
 
         return new RecommendationEvaluationReport(options.Seed, training.Count, heldOut.Count, model.Report, hazardSteps, acceptance, estimates, offPolicyTruth, table);
+    }
+
+    /// <summary>
+    /// The logging propensities the evaluated leads are weighed with, counted from assignments only (no outcomes) among
+    /// the leads the estimators average over: the leads whose whole sequence is observed (<see cref="OffPolicyEstimator.Observable"/>)
+    /// — all of them for a random split, whose held-out leads are a random share of them, only the held-out ones for a
+    /// time split. Being observed depends on the campaign (on when it ran and ended), and campaigns run in periods, so
+    /// shares over every lead would misstate P(campaign | lead, evaluated): a campaign whose leads are all fully observed
+    /// would get too small a share and too large a weight.
+    /// </summary>
+    internal static LoggingPolicy LoggingPolicyOf(IReadOnlyList<LeadFacts> leads, IReadOnlyList<LeadFacts> heldOut, IReadOnlyList<Campaign> campaigns, IReadOnlyDictionary<CampaignId, IReadOnlyList<Message>> messages, PolicyEvaluationOptions options)
+    {
+        var ends = OutreachWindow.CampaignEnds(leads.Select(f => f.Lead));
+        var evaluatedLike = OffPolicyEstimator.Observable(options.SplitByTime ? heldOut : leads, campaigns, messages, ends);
+        return LoggingPolicy.Estimate(evaluatedLike, campaigns, options.OffPolicy.PropensitySmoothing);
     }
 
     /// <summary>

@@ -22,7 +22,9 @@ namespace Leadwise.Recommend.Evaluation.OffPolicy;
 /// <item>DM: the hazard model's value alone, for reference.</item>
 /// </list>
 /// When the logged data cannot speak for the target (too few effective leads, too many target choices never logged for
-/// such leads — <see cref="OffPolicyOptions"/>) the estimate carries no number but the reason.
+/// such leads — <see cref="OffPolicyOptions"/>) the estimate carries no number but the reason; IPS also when the invite
+/// weights average clearly more than 1 (or less than the share of leads whose invite can be logged), which right
+/// propensities would not give: its value scales with that error.
 /// </summary>
 public sealed class OffPolicyEstimator
 {
@@ -263,6 +265,7 @@ public sealed class OffPolicyEstimator
         var snips = new List<double>(_options.Resamples);
         var dr = new List<double>(_options.Resamples);
         var dm = new List<double>(_options.Resamples);
+        var meanWeights = new List<double>(_options.Resamples);
         var all = Enumerable.Range(0, n).ToArray();
         var point = Means(all);
         if (n > 0)
@@ -281,6 +284,7 @@ public sealed class OffPolicyEstimator
                 Bootstrap.AddUnlessNaN(snips, means.Snips);
                 dr.Add(means.Dr);
                 dm.Add(means.Dm);
+                meanWeights.Add(means.MeanWeight);
             }
         }
 
@@ -308,25 +312,47 @@ public sealed class OffPolicyEstimator
         }
 
         var weighting = reasons.Count == 0 ? null : "too little overlap: " + string.Join("; ", reasons);
+
+        // With right propensities the invite weights average 1 over the leads whose target invite can be logged, so
+        // between 1 − (near-zero share) and 1. Weights averaging clearly more mean the propensities are too small for
+        // the leads the target counts: IPS grows with them (SNIPS divides the scale out, DR weighs only residuals); off
+        // by a factor, the propensities cannot be trusted for SNIPS's and DR's mix of leads either.
+        var ipsNote = weighting;
+        if (n > 0)
+        {
+            var (low, high) = Bootstrap.PercentileInterval(meanWeights, 0.95);
+            var misfit = string.Format(percent, "the invite weights average {0:F2} (95 % interval {1:F2}–{2:F2}) where right propensities give about 1: the estimated propensities do not fit the leads this policy counts", point.MeanWeight, low, high);
+            if (low > _options.MeanWeightFactor || high < 1 / _options.MeanWeightFactor)
+            {
+                weighting ??= misfit;
+                ipsNote ??= misfit;
+                drReasons.Add(misfit);
+            }
+            else if (low > 1 + _options.MeanWeightTolerance || high < 1 - overlap.NearZeroInviteShare - _options.MeanWeightTolerance)
+            {
+                ipsNote ??= misfit;
+            }
+        }
+
         var drNote = drReasons.Count > 0
-            ? "too little overlap: " + string.Join("; ", drReasons)
+            ? string.Join("; ", drReasons.Select((reason, i) => i == 0 && !reason.StartsWith("the invite weights average", StringComparison.Ordinal) ? "too little overlap: " + reason : reason))
             : reasons.Count > 0 ? string.Format(percent, "rests on the hazard model wherever the logged sequence differs from the target ({0:P0} of leads' sequences never logged)", overlap.UnloggedSequenceShare) : null;
         return
         [
-            Result(EstimatorResult.Ips, point.Ips, ips, weighting is null, weighting),
+            Result(EstimatorResult.Ips, point.Ips, ips, ipsNote is null, ipsNote),
             Result(EstimatorResult.SelfNormalisedIps, point.Snips, snips, weighting is null, weighting),
             Result(EstimatorResult.DoublyRobust, point.Dr, dr, drReasons.Count == 0, drNote),
             Result(EstimatorResult.DirectMethod, point.Dm, dm, true, "the hazard model's prediction without logged outcomes: as biased as the model"),
         ];
 
-        (double Ips, double Snips, double Dr, double Dm) Means(int[] sample)
+        (double Ips, double Snips, double Dr, double Dm, double MeanWeight) Means(int[] sample)
         {
             if (sample.Length == 0)
             {
-                return (double.NaN, double.NaN, double.NaN, double.NaN);
+                return (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
             }
 
-            double ipsSum = 0, drSum = 0, dmSum = 0;
+            double ipsSum = 0, drSum = 0, dmSum = 0, weightSum = 0;
             var numerators = new double[steps];
             var denominators = new double[steps];
             foreach (var i in sample)
@@ -335,6 +361,7 @@ public sealed class OffPolicyEstimator
                 ipsSum += lead.Ips;
                 drSum += lead.DoublyRobust;
                 dmSum += lead.Direct;
+                weightSum += lead.InviteWeight;
                 for (var step = 0; step < steps; step++)
                 {
                     numerators[step] += lead.Weights[step] * lead.Rewards[step];
@@ -349,7 +376,7 @@ public sealed class OffPolicyEstimator
             }
 
             var anyWeight = denominators.Length > 0 && denominators[0] > 0;
-            return (ipsSum / sample.Length, anyWeight ? selfNormalised : double.NaN, drSum / sample.Length, dmSum / sample.Length);
+            return (ipsSum / sample.Length, anyWeight ? selfNormalised : double.NaN, drSum / sample.Length, dmSum / sample.Length, weightSum / sample.Length);
         }
     }
 

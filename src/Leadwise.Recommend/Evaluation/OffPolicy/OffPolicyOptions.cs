@@ -20,4 +20,13 @@ public sealed record OffPolicyOptions
 
     /// <summary>A larger share of leads whose target choice was (nearly) never logged for them cannot support the estimate.</summary>
     public double MaxUnsupportedShare { get; init; } = 0.1;
+
+    /// <summary>
+    /// IPS is withheld when the mean invite weight's 95 % interval lies this far above 1 (or below 1 − the near-zero share):
+    /// right propensities average 1, and IPS scales with the error.
+    /// </summary>
+    public double MeanWeightTolerance { get; init; } = 0.1;
+
+    /// <summary>Every weighting estimator (IPS, SNIPS, DR) is withheld when the mean invite weight is off 1 by more than this factor.</summary>
+    public double MeanWeightFactor { get; init; } = 2;
 }
