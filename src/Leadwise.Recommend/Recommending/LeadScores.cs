@@ -42,6 +42,45 @@ internal sealed record LeadScores(LeadId Lead, CampaignId Campaign, IReadOnlyLis
         return Acceptances[chosen[0]] * (1.0 - none);
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> best other candidates at <paramref name="step"/>, each with the reply probability of
+    /// <paramref name="best"/> with it swapped in, highest first (ties in candidate order): a stable descending sort
+    /// kept to its first <paramref name="count"/>, without sorting the rest.
+    /// </summary>
+    public StepCandidate[] RunnersUp(int[] best, int step, int count)
+    {
+        var top = new List<StepCandidate>(Math.Min(count, Candidates[step].Count));
+        var swapped = (int[])best.Clone();
+        for (var i = 0; i < Candidates[step].Count && count > 0; i++)
+        {
+            if (i == best[step])
+            {
+                continue;
+            }
+
+            swapped[step] = i;
+            var value = Value(swapped);
+            if (top.Count == count && value <= top[^1].ReplyProbability)
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && top[at - 1].ReplyProbability < value)
+            {
+                at--;
+            }
+
+            top.Insert(at, new StepCandidate(Candidates[step][i].Key, Hazards[step][i], value));
+            if (top.Count > count)
+            {
+                top.RemoveAt(count);
+            }
+        }
+
+        return [.. top];
+    }
+
     public SequenceEstimate Estimate(IReadOnlyList<int> chosen) => SequenceEstimate.Of(
         [.. chosen.Select((index, step) => Candidates[step][index].Key)],
         Acceptances[chosen[0]],
