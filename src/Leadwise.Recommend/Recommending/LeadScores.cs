@@ -49,9 +49,10 @@ internal sealed record LeadScores(LeadId Lead, CampaignId Campaign, IReadOnlyLis
     /// </summary>
     public StepCandidate[] RunnersUp(int[] best, int step, int count)
     {
-        var top = new List<StepCandidate>(Math.Min(count, Candidates[step].Count));
+        var top = new StepCandidate[Math.Max(0, Math.Min(count, Candidates[step].Count - 1))];
+        var kept = 0;
         var swapped = (int[])best.Clone();
-        for (var i = 0; i < Candidates[step].Count && count > 0; i++)
+        for (var i = 0; i < Candidates[step].Count && top.Length > 0; i++)
         {
             if (i == best[step])
             {
@@ -60,25 +61,23 @@ internal sealed record LeadScores(LeadId Lead, CampaignId Campaign, IReadOnlyLis
 
             swapped[step] = i;
             var value = Value(swapped);
-            if (top.Count == count && value <= top[^1].ReplyProbability)
+            if (kept == top.Length && value <= top[kept - 1].ReplyProbability)
             {
                 continue;
             }
 
-            var at = top.Count;
+            var at = Math.Min(kept, top.Length - 1);
             while (at > 0 && top[at - 1].ReplyProbability < value)
             {
+                top[at] = top[at - 1];
                 at--;
             }
 
-            top.Insert(at, new StepCandidate(Candidates[step][i].Key, Hazards[step][i], value));
-            if (top.Count > count)
-            {
-                top.RemoveAt(count);
-            }
+            top[at] = new StepCandidate(Candidates[step][i].Key, Hazards[step][i], value);
+            kept = Math.Min(kept + 1, top.Length);
         }
 
-        return [.. top];
+        return top;
     }
 
     public SequenceEstimate Estimate(IReadOnlyList<int> chosen) => SequenceEstimate.Of(
