@@ -258,7 +258,27 @@ public sealed class HazardModel
     {
         // Messages never seen by this model (candidates after a load, drafts) are encoded together, once each, not row by row.
         _features.Text?.EnsureEncoded(requests.Select(r => r.Message));
-        return stage.Linear is { } linear ? Direct(linear, requests) : stage.PredictRaw(Rows(requests));
+        return stage.Linear is { } linear ? Direct(linear, requests) : stage.PredictRaw(requests.Count, Writer(requests));
+    }
+
+    /// <summary>Writes request i's whole feature vector, encoding a lead's own features once for its consecutive rows.</summary>
+    private FeatureRowsView.RowWriter Writer(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    {
+        PreContactFacts? previous = null;
+        float[] vector = [];
+        return (row, features) =>
+        {
+            var (lead, message, step) = requests[row];
+            if (!ReferenceEquals(lead, previous))
+            {
+                vector = _features.Lead(lead);
+                previous = lead;
+            }
+
+            var leadWidth = _features.LeadWidth;
+            vector.AsSpan(0, leadWidth).CopyTo(features);
+            _features.EncodeMessage(vector, message, step, features[leadWidth..]);
+        };
     }
 
     /// <summary>

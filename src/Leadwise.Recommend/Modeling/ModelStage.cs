@@ -54,7 +54,7 @@ internal sealed class ModelStage
         Linear = LinearStageScorer.TryCreate(ml, model, width);
     }
 
-    /// <summary>The stage's model evaluated directly when it is logistic regression; null for trees, which go through ML.NET (<see cref="PredictRaw"/>).</summary>
+    /// <summary>The stage's model evaluated directly when it is logistic regression; null for trees, which go through ML.NET (<see cref="PredictRaw(int, FeatureRowsView.RowWriter)"/>).</summary>
     public LinearStageScorer? Linear { get; }
 
     /// <summary>Each message's Gamma posterior of its factor and the prior of a message never sent, for saving; null when no message effect was found.</summary>
@@ -145,6 +145,10 @@ internal sealed class ModelStage
 
     /// <summary>The fitted model's probabilities for rows of features, through the ML.NET pipeline.</summary>
     public double[] PredictRaw(IReadOnlyList<float[]> features) => Predict(_ml, _model, features, _width);
+
+    /// <summary>The fitted model's probabilities for <paramref name="count"/> rows that <paramref name="write"/> writes as ML.NET reads them, through the ML.NET pipeline.</summary>
+    public double[] PredictRaw(int count, FeatureRowsView.RowWriter write) =>
+        count == 0 ? [] : Probabilities(_model, new FeatureRowsView(count, _width, write));
 
     /// <summary>The model's probabilities (<paramref name="raw"/>, overwritten) scaled by each row's message factor and capped at 0.999.</summary>
     public double[] Shrink(double[] raw, IReadOnlyList<MessageKey> messages)
@@ -243,9 +247,11 @@ internal sealed class ModelStage
             return [];
         }
 
-        var view = TrainingData.Load(ml, features.Select(f => new BinaryRow { Features = f }), width);
-        return [.. model.Transform(view).GetColumn<float>("Probability").Select(p => (double)p)];
+        return Probabilities(model, TrainingData.Load(ml, features.Select(f => new BinaryRow { Features = f }), width));
     }
+
+    private static double[] Probabilities(ITransformer model, IDataView rows) =>
+        [.. model.Transform(rows).GetColumn<float>("Probability").Select(p => (double)p)];
 
     private static (Dictionary<MessageKey, double> Factors, double PriorReplies, StagePosteriors Posteriors) Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double? strength)
     {
