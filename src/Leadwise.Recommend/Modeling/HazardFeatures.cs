@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Leadwise.Core.Outreach;
 using Leadwise.Learning.Features;
 
@@ -23,6 +24,9 @@ internal sealed class HazardFeatures
     private readonly int _leadGerman;
     private readonly int[] _seniority;
     private readonly int _leadWidth;
+
+    /// <summary>Each message's traits as feature values, read once per message object (every lead of a batch shares them).</summary>
+    private readonly ConditionalWeakTable<Message, MessageFeatures> _messages = [];
 
     public HazardFeatures(LeadFeatureEncoder encoder, MessageTextEncoder? text = null)
     {
@@ -55,38 +59,50 @@ internal sealed class HazardFeatures
 
     public IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>How many of the features are the lead's own (they come first, as <see cref="Lead"/> encodes them).</summary>
+    public int LeadWidth => _leadWidth;
+
     public float[] Lead(PreContactFacts lead) => Encoder.Encode(lead);
 
     public float[] Encode(float[] lead, Message message, int step)
     {
-        var traits = MessageTraits.Of(message);
         var features = new float[FeatureNames.Count];
         Array.Copy(lead, features, _leadWidth);
-        var i = _leadWidth;
-        var german = traits.German ? 1f : 0f;
-        var log2Words = (float)Math.Log2(1 + traits.Words);
-        var isLong = traits.Long ? 1f : 0f;
-        features[i++] = german;
-        features[i++] = log2Words;
-        features[i++] = isLong;
-        features[i++] = traits.Personalised ? 1 : 0;
-        features[i++] = traits.Question ? 1 : 0;
-        features[i++] = traits.Link ? 1 : 0;
-        features[i++] = (message.Content ?? string.Empty).Contains("salutation", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        features[i + Math.Min(step, Steps - 1)] = 1;
+        EncodeMessage(lead, message, step, features.AsSpan(_leadWidth));
+        return features;
+    }
+
+    /// <summary>
+    /// Writes everything after the lead's own features — the message's traits, the step, the interval and the lead ×
+    /// message interactions — into <paramref name="tail"/> (<see cref="FeatureNames"/>.Count − <see cref="LeadWidth"/>
+    /// long, overwritten whole), so that a batch can encode each lead once and reuse one buffer for its rows.
+    /// </summary>
+    public void EncodeMessage(ReadOnlySpan<float> lead, Message message, int step, Span<float> tail)
+    {
+        var traits = _messages.GetValue(message, MessageFeatures.Of);
+        tail.Clear();
+        var i = 0;
+        tail[i++] = traits.German;
+        tail[i++] = traits.Log2Words;
+        tail[i++] = traits.Long;
+        tail[i++] = traits.Personalised;
+        tail[i++] = traits.Question;
+        tail[i++] = traits.Link;
+        tail[i++] = traits.Salutation;
+        tail[i + Math.Min(step, Steps - 1)] = 1;
         i += Steps;
-        features[i++] = step;
-        features[i++] = step == 0 ? float.NaN : (float)(message.IntervalDays ?? double.NaN);
+        tail[i++] = step;
+        tail[i++] = step == 0 ? float.NaN : traits.IntervalDays;
         var leadGerman = lead[_leadGerman];
-        features[i++] = leadGerman * german;
-        features[i++] = (1 - leadGerman) * german;
-        features[i++] = leadGerman * (1 - german);
-        var band = WordBands.Count(bound => traits.Words >= bound);
-        features[i + band] = 1;
+        tail[i++] = leadGerman * traits.German;
+        tail[i++] = (1 - leadGerman) * traits.German;
+        tail[i++] = leadGerman * (1 - traits.German);
+        var band = traits.Band;
+        tail[i + band] = 1;
         i += WordBands.Length + 1;
         foreach (var slot in _seniority)
         {
-            features[i + band] = lead[slot];
+            tail[i + band] = lead[slot];
             i += WordBands.Length + 1;
         }
 
@@ -95,12 +111,10 @@ internal sealed class HazardFeatures
             var vector = Text.Vector(message);
             for (var j = 0; j < vector.Length; j++)
             {
-                features[i + j] = vector[j];
-                features[i + vector.Length + j] = leadGerman * vector[j];
+                tail[i + j] = vector[j];
+                tail[i + vector.Length + j] = leadGerman * vector[j];
             }
         }
-
-        return features;
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
@@ -114,5 +128,23 @@ internal sealed class HazardFeatures
         }
 
         throw new InvalidOperationException($"The lead encoder has no feature '{name}'.");
+    }
+
+    private sealed record MessageFeatures(float German, float Log2Words, float Long, float Personalised, float Question, float Link, float Salutation, float IntervalDays, int Band)
+    {
+        public static MessageFeatures Of(Message message)
+        {
+            var traits = MessageTraits.Of(message);
+            return new MessageFeatures(
+                traits.German ? 1f : 0f,
+                (float)Math.Log2(1 + traits.Words),
+                traits.Long ? 1f : 0f,
+                traits.Personalised ? 1 : 0,
+                traits.Question ? 1 : 0,
+                traits.Link ? 1 : 0,
+                (message.Content ?? string.Empty).Contains("salutation", StringComparison.OrdinalIgnoreCase) ? 1 : 0,
+                (float)(message.IntervalDays ?? double.NaN),
+                WordBands.Count(bound => traits.Words >= bound));
+        }
     }
 }

@@ -120,7 +120,7 @@ public sealed class HazardModel
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(candidates);
-        return Predict(_hazard, [.. candidates.Select(c => (lead, c.Message, c.Step))]);
+        return PredictHazards([.. candidates.Select(c => (lead, c.Message, c.Step))]);
     }
 
     /// <summary>The acceptance probability of each invite for one lead, in one batch.</summary>
@@ -128,7 +128,7 @@ public sealed class HazardModel
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(invites);
-        return _acceptance is null ? [.. invites.Select(_ => 1.0)] : Predict(_acceptance, [.. invites.Select(m => (lead, m, 0))]);
+        return PredictAcceptances([.. invites.Select(m => (lead, m, 0))]);
     }
 
     public void Save(Stream stream)
@@ -204,37 +204,195 @@ public sealed class HazardModel
         return buffer.ToArray();
     }
 
-    /// <summary>Many leads' requests in one ML.NET pass (scoring row by row pays the pipeline's overhead each time).</summary>
-    internal double[] PredictHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests);
+    /// <summary>Many leads' requests in one pass (scoring row by row through ML.NET pays the pipeline's overhead each time).</summary>
+    internal double[] PredictHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => _hazard.Shrink(Raw(_hazard, requests), Keys(requests));
 
     /// <summary>Hazards with each message's factor drawn from its posterior (Thompson sampling), one draw per request.</summary>
     internal double[] SampleHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, Random random) =>
-        _hazard.PredictSampled(Rows(requests), [.. requests.Select(r => r.Message.Key)], random);
+        _hazard.Sample(Raw(_hazard, requests), Keys(requests), random);
 
     /// <summary>Acceptances with each invite's factor drawn from its posterior; 1 without an acceptance stage.</summary>
     internal double[] SampleAcceptances(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, Random random) =>
-        _acceptance is null ? [.. requests.Select(_ => 1.0)] : _acceptance.PredictSampled(Rows(requests), [.. requests.Select(r => r.Message.Key)], random);
+        _acceptance is null ? [.. requests.Select(_ => 1.0)] : _acceptance.Sample(Raw(_acceptance, requests), Keys(requests), random);
 
     internal double SampleHazardFactor(MessageKey message, Random random) => _hazard.SampleFactor(message, random);
 
     internal double HazardFactor(MessageKey message) => _hazard.Factor(message);
 
     /// <summary>Hazards from the message's properties alone, without any message's shrinkage factor: for drafts, which have no record.</summary>
-    internal double[] UnshrunkHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => Predict(_hazard, requests, shrink: false);
+    internal double[] UnshrunkHazards(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) => ModelStage.Cap(Raw(_hazard, requests));
 
     internal double[] PredictAcceptances(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) =>
-        _acceptance is null ? [.. requests.Select(_ => 1.0)] : Predict(_acceptance, requests);
+        _acceptance is null ? [.. requests.Select(_ => 1.0)] : _acceptance.Shrink(Raw(_acceptance, requests), Keys(requests));
 
-    private double[] Predict(ModelStage stage, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests, bool shrink = true)
+    /// <summary>The stage's probabilities through its ML.NET pipeline, row vectors and all: what <see cref="Raw"/> must equal (tests hold the direct path to it).</summary>
+    internal double[] PipelineProbabilities(bool acceptance, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
     {
-        var rows = Rows(requests);
-        return shrink ? stage.Predict(rows, [.. requests.Select(r => r.Message.Key)]) : stage.PredictUnshrunk(rows);
+        var stage = acceptance ? _acceptance ?? throw new InvalidOperationException("The model has no acceptance stage.") : _hazard;
+        _features.Text?.EnsureEncoded(requests.Select(r => r.Message));
+        return stage.PredictRaw(Rows(requests));
+    }
+
+    /// <summary>The stage's unshrunk probabilities as every prediction computes them (directly for a linear stage), for tests to hold against <see cref="PipelineProbabilities"/>.</summary>
+    internal double[] Probabilities(bool acceptance, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) =>
+        Raw(acceptance ? _acceptance ?? throw new InvalidOperationException("The model has no acceptance stage.") : _hazard, requests);
+
+    internal double AcceptanceFactor(MessageKey invite) => _acceptance?.Factor(invite) ?? 1.0;
+
+    /// <summary>Whether the stage is scored directly (a linear model) rather than through ML.NET (trees).</summary>
+    internal bool ScoresDirectly(bool acceptance) => (acceptance ? _acceptance : _hazard)?.Linear is not null;
+
+    private static MessageKey[] Keys(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    {
+        var keys = new MessageKey[requests.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = requests[i].Message.Key;
+        }
+
+        return keys;
+    }
+
+    /// <summary>The stage's unshrunk probabilities: directly for a linear stage, else through ML.NET.</summary>
+    private double[] Raw(ModelStage stage, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    {
+        // Messages never seen by this model (candidates after a load, drafts) are encoded together, once each, not row by row.
+        _features.Text?.EnsureEncoded(requests.Select(r => r.Message));
+        return stage.Linear is { } linear ? Direct(linear, requests) : stage.PredictRaw(requests.Count, Writer(requests));
+    }
+
+    /// <summary>Writes request i's whole feature vector, encoding a lead's own features once for its consecutive rows.</summary>
+    private FeatureRowsView.RowWriter Writer(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    {
+        PreContactFacts? previous = null;
+        float[] vector = [];
+        return (row, features) =>
+        {
+            var (lead, message, step) = requests[row];
+            if (!ReferenceEquals(lead, previous))
+            {
+                vector = _features.Lead(lead);
+                previous = lead;
+            }
+
+            var leadWidth = _features.LeadWidth;
+            vector.AsSpan(0, leadWidth).CopyTo(features);
+            _features.EncodeMessage(vector, message, step, features[leadWidth..]);
+        };
+    }
+
+    /// <summary>
+    /// For each lead, the hazard of every candidate at every step (lead by lead, step by step, in candidate order) and,
+    /// for gated leads, the acceptance of every candidate invite — what <see cref="PredictHazards"/> and
+    /// <see cref="PredictAcceptances"/> (or, with <paramref name="random"/>, the sampled pair) give for those requests, with
+    /// the same draws in the same order. With linear stages each lead is encoded once for both, and an invite's row serves
+    /// both its step-0 hazard and its acceptance (the two stages read the same vector).
+    /// </summary>
+    internal (double[] Hazards, double[] Acceptances) PredictCandidates(IReadOnlyList<CandidateSet> leads, Random? random = null)
+    {
+        if (_hazard.Linear is not { } hazard || _acceptance is { Linear: null })
+        {
+            var hazardRequests = new List<(PreContactFacts, Message, int)>();
+            var acceptRequests = new List<(PreContactFacts, Message, int)>();
+            foreach (var (lead, steps, gated) in leads)
+            {
+                for (var step = 0; step < steps.Count; step++)
+                {
+                    hazardRequests.AddRange(steps[step].Select(m => (lead, m, step)));
+                }
+
+                if (gated)
+                {
+                    acceptRequests.AddRange(steps[0].Select(m => (lead, m, 0)));
+                }
+            }
+
+            return random is null
+                ? (PredictHazards(hazardRequests), PredictAcceptances(acceptRequests))
+                : (SampleHazards(hazardRequests, random), SampleAcceptances(acceptRequests, random));
+        }
+
+        var acceptance = _acceptance?.Linear;
+        int hazardRows = 0, acceptRows = 0;
+        foreach (var (_, steps, gated) in leads)
+        {
+            foreach (var step in steps)
+            {
+                hazardRows += step.Count;
+            }
+
+            acceptRows += gated ? steps[0].Count : 0;
+        }
+
+        _features.Text?.EnsureEncoded(leads.SelectMany(l => l.Steps.SelectMany(step => step)));
+        var leadWidth = _features.LeadWidth;
+        Span<float> tail = new float[_features.FeatureNames.Count - leadWidth];
+        var hazards = new double[hazardRows];
+        var hazardKeys = new MessageKey[hazardRows];
+        var acceptances = new double[acceptRows];
+        var acceptKeys = new MessageKey[acceptRows];
+        int h = 0, a = 0;
+        foreach (var (lead, steps, gated) in leads)
+        {
+            var vector = _features.Lead(lead);
+            var hazardScore = hazard.Bias + hazard.Partial(vector, 0);
+            var acceptScore = gated && acceptance is not null ? acceptance.Bias + acceptance.Partial(vector, 0) : 0;
+            for (var step = 0; step < steps.Count; step++)
+            {
+                foreach (var message in steps[step])
+                {
+                    _features.EncodeMessage(vector, message, step, tail);
+                    hazards[h] = hazard.Probability(hazardScore + hazard.Partial(tail, leadWidth));
+                    hazardKeys[h++] = message.Key;
+                    if (step == 0 && gated)
+                    {
+                        acceptances[a] = acceptance is null ? 1.0 : acceptance.Probability(acceptScore + acceptance.Partial(tail, leadWidth));
+                        acceptKeys[a++] = message.Key;
+                    }
+                }
+            }
+        }
+
+        hazards = random is null ? _hazard.Shrink(hazards, hazardKeys) : _hazard.Sample(hazards, hazardKeys, random);
+        if (_acceptance is not null)
+        {
+            acceptances = random is null ? _acceptance.Shrink(acceptances, acceptKeys) : _acceptance.Sample(acceptances, acceptKeys, random);
+        }
+
+        return (hazards, acceptances);
+    }
+
+    /// <summary>
+    /// A linear stage's probabilities with no vector per row: a lead's own features are encoded and summed once for its
+    /// consecutive rows, and each row adds the sum over the rest of its vector, written into one buffer reused across rows.
+    /// </summary>
+    private double[] Direct(LinearStageScorer linear, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
+    {
+        var leadWidth = _features.LeadWidth;
+        Span<float> tail = new float[_features.FeatureNames.Count - leadWidth];
+        var probabilities = new double[requests.Count];
+        PreContactFacts? previous = null;
+        float[] vector = [];
+        var leadScore = 0.0;
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (lead, message, step) = requests[i];
+            if (!ReferenceEquals(lead, previous))
+            {
+                vector = _features.Lead(lead);
+                leadScore = linear.Bias + linear.Partial(vector, 0);
+                previous = lead;
+            }
+
+            _features.EncodeMessage(vector, message, step, tail);
+            probabilities[i] = linear.Probability(leadScore + linear.Partial(tail, leadWidth));
+        }
+
+        return probabilities;
     }
 
     private float[][] Rows(IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
     {
-        // Messages never seen by this model (candidates after a load, drafts) are encoded together, once each, not row by row.
-        _features.Text?.EnsureEncoded(requests.Select(r => r.Message));
         var leadVectors = new Dictionary<PreContactFacts, float[]>(ReferenceEqualityComparer.Instance);
         var rows = new float[requests.Count][];
         for (var i = 0; i < requests.Count; i++)

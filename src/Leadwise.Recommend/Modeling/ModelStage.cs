@@ -51,7 +51,11 @@ internal sealed class ModelStage
             p => MessageKey.TryParse(p.Key, out var key) ? key : throw new InvalidDataException($"The model file holds a posterior for '{p.Key}', which is not a message key."),
             p => (p.Value[0], p.Value[1])) ?? [];
         _unseenPrior = posteriors?.UnseenPrior ?? double.PositiveInfinity;
+        Linear = LinearStageScorer.TryCreate(ml, model, width);
     }
+
+    /// <summary>The stage's model evaluated directly when it is logistic regression; null for trees, which go through ML.NET (<see cref="PredictRaw(int, FeatureRowsView.RowWriter)"/>).</summary>
+    public LinearStageScorer? Linear { get; }
 
     /// <summary>Each message's Gamma posterior of its factor and the prior of a message never sent, for saving; null when no message effect was found.</summary>
     public StagePosteriors Posteriors => new(
@@ -134,9 +138,21 @@ internal sealed class ModelStage
     }
 
     /// <summary>Shrunk probabilities for rows of features with the message each row is about.</summary>
-    public double[] Predict(IReadOnlyList<float[]> features, IReadOnlyList<MessageKey> messages)
+    public double[] Predict(IReadOnlyList<float[]> features, IReadOnlyList<MessageKey> messages) => Shrink(PredictRaw(features), messages);
+
+    /// <summary>The model's probabilities for rows of features, without any message's shrinkage factor.</summary>
+    public double[] PredictUnshrunk(IReadOnlyList<float[]> features) => Cap(PredictRaw(features));
+
+    /// <summary>The fitted model's probabilities for rows of features, through the ML.NET pipeline.</summary>
+    public double[] PredictRaw(IReadOnlyList<float[]> features) => Predict(_ml, _model, features, _width);
+
+    /// <summary>The fitted model's probabilities for <paramref name="count"/> rows that <paramref name="write"/> writes as ML.NET reads them, through the ML.NET pipeline.</summary>
+    public double[] PredictRaw(int count, FeatureRowsView.RowWriter write) =>
+        count == 0 ? [] : Probabilities(_model, new FeatureRowsView(count, _width, write));
+
+    /// <summary>The model's probabilities (<paramref name="raw"/>, overwritten) scaled by each row's message factor and capped at 0.999.</summary>
+    public double[] Shrink(double[] raw, IReadOnlyList<MessageKey> messages)
     {
-        var raw = Predict(_ml, _model, features, _width);
         for (var i = 0; i < raw.Length; i++)
         {
             raw[i] = Math.Min(raw[i] * Factor(messages[i]), 0.999);
@@ -145,8 +161,16 @@ internal sealed class ModelStage
         return raw;
     }
 
-    /// <summary>The model's probabilities for rows of features, without any message's shrinkage factor.</summary>
-    public double[] PredictUnshrunk(IReadOnlyList<float[]> features) => [.. Predict(_ml, _model, features, _width).Select(p => Math.Min(p, 0.999))];
+    /// <summary>The model's probabilities (<paramref name="raw"/>, overwritten) capped at 0.999, without any message's factor.</summary>
+    public static double[] Cap(double[] raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = Math.Min(raw[i], 0.999);
+        }
+
+        return raw;
+    }
 
     /// <summary>
     /// A draw of the message's factor from its posterior (Thompson sampling); from the prior for a message never sent;
@@ -168,10 +192,9 @@ internal sealed class ModelStage
         return double.IsFinite(_unseenPrior) ? Gamma.Sample(random, _unseenPrior, _unseenPrior) : 1.0;
     }
 
-    /// <summary>The model's probabilities, each scaled by a draw of its message's factor (<see cref="SampleFactor"/>).</summary>
-    public double[] PredictSampled(IReadOnlyList<float[]> features, IReadOnlyList<MessageKey> messages, Random random)
+    /// <summary>The model's probabilities (<paramref name="raw"/>, overwritten), each scaled by a draw of its message's factor (<see cref="SampleFactor"/>).</summary>
+    public double[] Sample(double[] raw, IReadOnlyList<MessageKey> messages, Random random)
     {
-        var raw = Predict(_ml, _model, features, _width);
         for (var i = 0; i < raw.Length; i++)
         {
             raw[i] = Math.Min(raw[i] * SampleFactor(messages[i], random), 0.999);
@@ -224,9 +247,11 @@ internal sealed class ModelStage
             return [];
         }
 
-        var view = TrainingData.Load(ml, features.Select(f => new BinaryRow { Features = f }), width);
-        return [.. model.Transform(view).GetColumn<float>("Probability").Select(p => (double)p)];
+        return Probabilities(model, TrainingData.Load(ml, features.Select(f => new BinaryRow { Features = f }), width));
     }
+
+    private static double[] Probabilities(ITransformer model, IDataView rows) =>
+        [.. model.Transform(rows).GetColumn<float>("Probability").Select(p => (double)p)];
 
     private static (Dictionary<MessageKey, double> Factors, double PriorReplies, StagePosteriors Posteriors) Factors(IReadOnlyList<StageRow> rows, double[] outOfFold, double? strength)
     {

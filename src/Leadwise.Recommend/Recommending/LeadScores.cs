@@ -42,6 +42,44 @@ internal sealed record LeadScores(LeadId Lead, CampaignId Campaign, IReadOnlyLis
         return Acceptances[chosen[0]] * (1.0 - none);
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> best other candidates at <paramref name="step"/>, each with the reply probability of
+    /// <paramref name="best"/> with it swapped in, highest first (ties in candidate order): a stable descending sort
+    /// kept to its first <paramref name="count"/>, without sorting the rest.
+    /// </summary>
+    public StepCandidate[] RunnersUp(int[] best, int step, int count)
+    {
+        var top = new StepCandidate[Math.Max(0, Math.Min(count, Candidates[step].Count - 1))];
+        var kept = 0;
+        var swapped = (int[])best.Clone();
+        for (var i = 0; i < Candidates[step].Count && top.Length > 0; i++)
+        {
+            if (i == best[step])
+            {
+                continue;
+            }
+
+            swapped[step] = i;
+            var value = Value(swapped);
+            if (kept == top.Length && value <= top[kept - 1].ReplyProbability)
+            {
+                continue;
+            }
+
+            var at = Math.Min(kept, top.Length - 1);
+            while (at > 0 && top[at - 1].ReplyProbability < value)
+            {
+                top[at] = top[at - 1];
+                at--;
+            }
+
+            top[at] = new StepCandidate(Candidates[step][i].Key, Hazards[step][i], value);
+            kept = Math.Min(kept + 1, top.Length);
+        }
+
+        return top;
+    }
+
     public SequenceEstimate Estimate(IReadOnlyList<int> chosen) => SequenceEstimate.Of(
         [.. chosen.Select((index, step) => Candidates[step][index].Key)],
         Acceptances[chosen[0]],

@@ -66,16 +66,12 @@ public sealed class SequenceRecommender
             var best = scores.Best();
             var recommended = scores.Estimate(best);
             var current = Enumerable.Range(0, best.Length).Select(step => scores.IndexOf(step, new MessageKey(scores.Campaign, step))).ToArray();
-            var others = Enumerable.Range(0, best.Length).Select(step => (IReadOnlyList<StepCandidate>)[.. Enumerable.Range(0, scores.Candidates[step].Count)
-                .Where(i => i != best[step])
-                .Select(i =>
-                {
-                    var swapped = (int[])best.Clone();
-                    swapped[step] = i;
-                    return new StepCandidate(scores.Candidates[step][i].Key, scores.Hazards[step][i], scores.Value(swapped));
-                })
-                .OrderByDescending(c => c.ReplyProbability)
-                .Take(runnersUp)]).ToArray();
+            var others = new IReadOnlyList<StepCandidate>[best.Length];
+            for (var step = 0; step < best.Length; step++)
+            {
+                others[step] = scores.RunnersUp(best, step, runnersUp);
+            }
+
             return new SequenceRecommendation(scores.Lead, scores.Campaign, recommended, others, scores.Estimate(current));
         })];
     }
@@ -188,9 +184,9 @@ public sealed class SequenceRecommender
         var allUsers = options.AllUsers;
         var now = _time.GetUtcNow();
         var candidatesOf = new Dictionary<CampaignId, IReadOnlyList<IReadOnlyList<Message>>>();
-        var hazardRequests = new List<(PreContactFacts, Message, int)>();
-        var acceptRequests = new List<(PreContactFacts, Message, int)>();
-        var plans = new List<(LeadFacts Facts, IReadOnlyList<IReadOnlyList<Message>> Candidates, bool Gated, int HazardStart, int AcceptStart)>();
+        var sets = new List<CandidateSet>(leads.Count);
+        var plans = new List<(LeadFacts Facts, IReadOnlyList<IReadOnlyList<Message>> Candidates, bool Gated, int HazardStart, int AcceptStart)>(leads.Count);
+        int hazardRows = 0, acceptRows = 0;
         foreach (var facts in leads)
         {
             var campaign = facts.Lead.CampaignId;
@@ -202,21 +198,18 @@ public sealed class SequenceRecommender
 
             var preContact = PreContactFacts.Of(facts) ?? PreContactFacts.ForScoring(facts, null, now);
             var gated = Channels.IsGated(_campaigns[campaign].Type);
-            plans.Add((facts, candidates, gated, hazardRequests.Count, acceptRequests.Count));
-            for (var step = 0; step < candidates.Count; step++)
+            plans.Add((facts, candidates, gated, hazardRows, acceptRows));
+            sets.Add(new CandidateSet(preContact, candidates, gated));
+            foreach (var step in candidates)
             {
-                hazardRequests.AddRange(candidates[step].Select(m => (preContact, m, step)));
+                hazardRows += step.Count;
             }
 
-            if (gated)
-            {
-                acceptRequests.AddRange(candidates[0].Select(m => (preContact, m, 0)));
-            }
+            acceptRows += gated ? candidates[0].Count : 0;
         }
 
         var random = options.Explore ? (options.ExploreSeed is { } seed ? new Random(seed) : Random.Shared) : null;
-        var hazards = random is null ? _model.PredictHazards(hazardRequests) : _model.SampleHazards(hazardRequests, random);
-        var acceptances = random is null ? _model.PredictAcceptances(acceptRequests) : _model.SampleAcceptances(acceptRequests, random);
+        var (hazards, acceptances) = _model.PredictCandidates(sets, random);
         return [.. plans.Select(plan =>
         {
             var offset = plan.HazardStart;
@@ -227,8 +220,15 @@ public sealed class SequenceRecommender
                 offset += plan.Candidates[step].Count;
             }
 
-            var accept = plan.Gated ? acceptances.AsSpan(plan.AcceptStart, plan.Candidates[0].Count).ToArray() : [.. plan.Candidates[0].Select(_ => 1.0)];
+            var accept = plan.Gated ? acceptances.AsSpan(plan.AcceptStart, plan.Candidates[0].Count).ToArray() : Ungated(plan.Candidates[0].Count);
             return new LeadScores(plan.Facts.Lead.Id, plan.Facts.Lead.CampaignId, plan.Candidates, perStep, accept);
         })];
+    }
+
+    private static double[] Ungated(int invites)
+    {
+        var accept = new double[invites];
+        Array.Fill(accept, 1.0);
+        return accept;
     }
 }
