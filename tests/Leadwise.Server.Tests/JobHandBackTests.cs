@@ -4,7 +4,6 @@ using Leadwise.Data.Postgres;
 using Leadwise.Data.Sqlite;
 using Leadwise.Data.Storage;
 using Leadwise.Server.Endpoints;
-using Leadwise.Testing;
 using Leadwise.Testing.Exports;
 using Leadwise.Testing.Postgres;
 
@@ -15,18 +14,8 @@ namespace Leadwise.Server.Tests;
 /// another node finishes it at its next poll instead of after the 60-second lease. On SQLite the other node is the same
 /// file's next server; on PostgreSQL another node on the database.
 /// </summary>
-public abstract class JobHandBackTests : IDisposable
+public abstract class JobHandBackTests : JobNodeTestBase
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
-
-    private protected abstract Task<string> CreateLocationAsync();
-
     [SkippableFact]
     public async Task Should_HandARunningImportBack_WhenItsNodeStops_SoAnotherNodeFinishesItBeforeTheLeaseWouldHaveExpired()
     {
@@ -70,14 +59,12 @@ public abstract class JobHandBackTests : IDisposable
         var stored = (await store.FindJobAsync(id, CancellationToken.None))!;
         Assert.Equal(1, stored.Attempts);
         Assert.True(stored.FinishedAt < whileRunning.Lease!.ExpiresAt, $"finished at {stored.FinishedAt:O}, A's lease ran to {whileRunning.Lease.ExpiresAt:O}");
-        await using var expected = await SqliteLeadwiseStore.OpenAsync(_directory.File("cli.db"), CancellationToken.None);
+        await using var expected = await SqliteLeadwiseStore.OpenAsync(Directory.File("cli.db"), CancellationToken.None);
         var report = await new OutreachImporter(expected).ImportAsync(export.Path, new ImportOptions(), null, CancellationToken.None);
         Assert.Equal(JobTakeOverTests.TablesOf(report), JobTakeOverTests.TablesOf(job));
         await JobTakeOverTests.AssertHoldsExactlyAsync(expected, store);
         Assert.Empty(await store.ReadAllJobFilesAsync(CancellationToken.None).ToListAsync());
     }
-
-    private protected string NewSqliteLocation() => _directory.File($"server-{Guid.NewGuid():N}.db");
 }
 
 /// <summary>Nodes one after another on a SQLite file.</summary>

@@ -6,7 +6,6 @@ using Leadwise.Data.Sqlite;
 using Leadwise.Data.Storage;
 using Leadwise.Data.Transfer;
 using Leadwise.Server.Endpoints;
-using Leadwise.Testing;
 using Leadwise.Testing.Exports;
 using Leadwise.Testing.Postgres;
 
@@ -18,18 +17,8 @@ namespace Leadwise.Server.Tests;
 /// <c>Leadwise:Jobs:MaxAttempts</c>. On SQLite this is one node coming back after a crash; on PostgreSQL another node.
 /// The job is accepted by an API-only node (<c>Leadwise:Jobs:Run=false</c>), so no live node claims it first.
 /// </summary>
-public abstract class JobTakeOverTests : IDisposable
+public abstract class JobTakeOverTests : JobNodeTestBase
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
-
-    private protected abstract Task<string> CreateLocationAsync();
-
     [SkippableFact]
     public async Task Should_TakeOverAJobWhoseNodeDied_OnceItsLeaseExpired_AndImportItExactlyOnce()
     {
@@ -120,14 +109,12 @@ public abstract class JobTakeOverTests : IDisposable
     /// <summary>What <c>leadwise import</c> makes of the same files: its report and the store it wrote.</summary>
     private protected async Task<(ImportReport Report, ILeadwiseStore Store)> ImportWithCliImporterAsync(string folder)
     {
-        var store = await SqliteLeadwiseStore.OpenAsync(_directory.File($"cli-{Guid.NewGuid():N}.db"), CancellationToken.None);
+        var store = await SqliteLeadwiseStore.OpenAsync(Directory.File($"cli-{Guid.NewGuid():N}.db"), CancellationToken.None);
         var report = await new OutreachImporter(store).ImportAsync(folder, new ImportOptions(), null, CancellationToken.None);
         Assert.True(report.Committed);
         Assert.Equal(ImportEndpoints.FileParts.Count, report.Tables.Count);
         return (report, store);
     }
-
-    private protected string NewSqliteLocation() => _directory.File($"server-{Guid.NewGuid():N}.db");
 }
 
 /// <summary>One node on a SQLite file: the node that died is this one before a restart.</summary>

@@ -8,7 +8,6 @@ using Leadwise.Generator.Writing;
 using Leadwise.Learning.Registry;
 using Leadwise.Recommend.Registry;
 using Leadwise.Server.Jobs;
-using Leadwise.Testing;
 using Leadwise.Testing.Postgres;
 
 namespace Leadwise.Server.Tests;
@@ -18,18 +17,8 @@ namespace Leadwise.Server.Tests;
 /// transaction) but before marking the job done: the next claimer finishes the job with those versions, and the registry
 /// holds them exactly once.
 /// </summary>
-public abstract class TrainJobResumeTests : IDisposable
+public abstract class TrainJobResumeTests : JobNodeTestBase
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
-
-    private protected abstract Task<string> CreateLocationAsync();
-
     [SkippableFact]
     public async Task Should_FinishWithTheVersionsADeadNodeRegistered_AndNeverRegisterThemTwice()
     {
@@ -82,13 +71,11 @@ public abstract class TrainJobResumeTests : IDisposable
     /// <summary>3,000 generated leads (enough replies for both models), imported as <c>leadwise import</c> does.</summary>
     private async Task ImportGeneratedAsync(string location)
     {
-        var folder = _directory.File("export");
+        var folder = Directory.File("export");
         await new GeneratedExportWriter().WriteAsync(new OutreachGenerator().Generate(new GeneratorOptions { LeadCount = 3000, Seed = 8 }), folder, null, CancellationToken.None);
         await using var store = await StoreFactory.OpenAsync(location, mustExist: false, CancellationToken.None);
         Assert.True((await new OutreachImporter(store).ImportAsync(folder, new ImportOptions(), null, CancellationToken.None)).Committed);
     }
-
-    private protected string NewSqliteLocation() => _directory.File($"server-{Guid.NewGuid():N}.db");
 }
 
 /// <summary>One node on a SQLite file, restarted after its crash.</summary>
