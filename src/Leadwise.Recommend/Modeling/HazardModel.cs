@@ -228,14 +228,16 @@ public sealed class HazardModel
     /// <summary>The stage's probabilities through its ML.NET pipeline, row vectors and all: what <see cref="Raw"/> must equal (tests hold the direct path to it).</summary>
     internal double[] PipelineProbabilities(bool acceptance, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests)
     {
-        var stage = acceptance ? _acceptance ?? throw new InvalidOperationException("The model has no acceptance stage.") : _hazard;
         _features.Text?.EnsureEncoded(requests.Select(r => r.Message));
-        return stage.PredictRaw(Rows(requests));
+        return Stage(acceptance).PredictRaw(Rows(requests));
     }
 
     /// <summary>The stage's unshrunk probabilities as every prediction computes them (directly for a linear stage), for tests to hold against <see cref="PipelineProbabilities"/>.</summary>
     internal double[] Probabilities(bool acceptance, IReadOnlyList<(PreContactFacts Lead, Message Message, int Step)> requests) =>
-        Raw(acceptance ? _acceptance ?? throw new InvalidOperationException("The model has no acceptance stage.") : _hazard, requests);
+        Raw(Stage(acceptance), requests);
+
+    private ModelStage Stage(bool acceptance) =>
+        acceptance ? _acceptance ?? throw new InvalidOperationException("The model has no acceptance stage.") : _hazard;
 
     internal double AcceptanceFactor(MessageKey invite) => _acceptance?.Factor(invite) ?? 1.0;
 
