@@ -4,6 +4,7 @@ using Leadwise.Cli.Rendering;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
+using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
 using Spectre.Console;
 
@@ -28,7 +29,8 @@ internal static class ExplainCommand
             var engine = scoring.Engine(parseResult);
             var asOf = scoring.ReadAsOf(parseResult);
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var reader = await LeadFactsReader.OpenAsync(store, await account.ResolveAsync(parseResult, store, cancellationToken), cancellationToken);
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var reader = await LeadFactsReader.OpenAsync(store, scope, cancellationToken);
             var id = new LeadId(parseResult.GetValue(leadId));
             var facts = await reader.ReadOneAsync(id, cancellationToken)
                 ?? throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no lead {id} in {store.Description}."));
@@ -38,7 +40,8 @@ internal static class ExplainCommand
             {
                 var messages = await store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
                 var preContact = PreContactFacts.ForScoring(facts, messages, asOf);
-                ModelExplanationView.Write(context.Console, promoted.Version, promoted.Model.Predict(preContact), promoted.Model.Explain(preContact));
+                ModelExplanationView.Write(context.Console, promoted.Version, promoted.Model.Predict(preContact), promoted.Model.Explain(preContact),
+                    await AccountNames.ReadAsync(store, scope, cancellationToken));
             }
             else
             {

@@ -7,7 +7,7 @@ namespace Leadwise.Cli.Rendering;
 /// <summary>A lead's predicted conversion probability and, in words, what raises and lowers it.</summary>
 internal static class ModelExplanationView
 {
-    public static void Write(IAnsiConsole console, int version, ModelPrediction prediction, IReadOnlyList<ModelFactor> factors)
+    public static void Write(IAnsiConsole console, int version, ModelPrediction prediction, IReadOnlyList<ModelFactor> factors, AccountNames accounts)
     {
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Conversion model (version {version}): [bold]{prediction.Probability:P1}[/] probability to convert, model score {prediction.Score}, grade [bold]{prediction.Grade}[/]");
@@ -25,9 +25,9 @@ internal static class ModelExplanationView
         {
             var points = string.Create(CultureInfo.InvariantCulture, $"{factor.Points:+0.0;-0.0} pts");
             table.AddRow(
-                Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Value)),
+                Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Value, accounts)),
                 factor.Points >= 0 ? $"[green]{points}[/]" : $"[red]{points}[/]",
-                Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Typical)));
+                Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Typical, accounts)));
         }
 
         table.Caption("Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers.");

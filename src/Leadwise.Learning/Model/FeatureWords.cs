@@ -9,7 +9,13 @@ public static class FeatureWords
     private const string TitleWord = "titleWord=";
     private const string Points = "points.";
 
-    public static string Sentence(string feature, string value)
+    /// <summary>The campaign-owner feature, whose sentence names the account when given <see cref="AccountNames"/>.</summary>
+    public const string CampaignOwner = "campaignOwner";
+
+    /// <param name="feature">The feature's name as the encoder writes it, e.g. "seniority" or "titleWord=director".</param>
+    /// <param name="value">Its value for the lead (or the typical lead).</param>
+    /// <param name="accounts">The accounts the reader may see, to name the campaign owner; without it the owner reads as its id.</param>
+    public static string Sentence(string feature, string value, AccountNames? accounts = null)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(value);
@@ -36,7 +42,8 @@ public static class FeatureWords
             "gender" => $"Gender is {value}",
             "country" => $"Country is {value}",
             "campaignType" => $"Campaign type is {value}",
-            "campaignOwner" => value == "(other)" ? "Campaign owner is another user" : $"Campaign owner is user {value}",
+            CampaignOwner => value == "(other)" ? "Campaign owner is another user"
+                : accounts is null ? $"Campaign owner is user {value}" : $"Campaign owner is {accounts.Describe(value)}",
             "companyNamed" => yes ? "Company name given" : "No company name",
             "company.log2Employees" => value == "missing" ? "Company size unknown" : $"Company has {value} employees",
             "campaign.log2Size" => value == "missing" ? "Campaign size unknown" : $"Campaign has {value} leads",

@@ -68,7 +68,7 @@ internal static class DashboardEndpoints
             }
 
             var messages = await reads.Store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
-            var view = await LeadEndpoints.ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken);
+            var view = await LeadEndpoints.ViewAsync(facts, messages, engine, model, new ReasonReader(reads.Store, RequestAccount.Of(context.User)), time.GetUtcNow(), cancellationToken);
             var steps = await RecommendEndpoints.StepsAsync(facts.Lead, reads.Store, recommender, leadFacts, cancellationToken);
             var events = new List<EngagementEvent>();
             await foreach (var engagement in reads.Store.ReadEventsOfLeadAsync(facts.Lead.Id, cancellationToken))

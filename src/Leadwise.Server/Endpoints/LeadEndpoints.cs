@@ -31,7 +31,7 @@ internal static class LeadEndpoints
             }
 
             var messages = await reads.Store.ReadMessagesOfCampaignAsync(facts.Lead.CampaignId, cancellationToken);
-            return Results.Ok(await ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken));
+            return Results.Ok(await ViewAsync(facts, messages, engine, model, new ReasonReader(reads.Store, RequestAccount.Of(user)), time.GetUtcNow(), cancellationToken));
         })
         .WithSummary("One lead with its point breakdown and the model's probability and reasons");
 
@@ -52,14 +52,14 @@ internal static class LeadEndpoints
 
             var lead = request.ToLead(campaign?.Id ?? new CampaignId(0));
             var facts = new LeadFacts(lead, campaign, null, []);
-            return Results.Ok(await ViewAsync(facts, messages, engine, model, time.GetUtcNow(), cancellationToken));
+            return Results.Ok(await ViewAsync(facts, messages, engine, model, new ReasonReader(reads.Store, RequestAccount.Of(user)), time.GetUtcNow(), cancellationToken));
         })
         .WithSummary("Score a lead posted as JSON without storing it")
         .RequireAuthorization(LeadwisePolicies.Read); // a POST, but it stores nothing: a read, open with Leadwise:OpenReads
     }
 
     /// <summary>The lead's points and the promoted model's view of it as of <paramref name="now"/>; the dashboard's lead page shows the same.</summary>
-    internal static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, ReasonReader reader, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var points = engine.Score(facts, now);
         ModelView? modelView = null;
@@ -68,12 +68,17 @@ internal static class LeadEndpoints
         {
             var preContact = PreContactFacts.ForScoring(facts, messages, now);
             var prediction = promoted.Model.Predict(preContact);
+            var factors = promoted.Model.Explain(preContact);
+            // Names only the accounts the caller may see; read only when a reason mentions an account.
+            var accounts = factors.Any(f => f.Feature == FeatureWords.CampaignOwner)
+                ? await AccountNames.ReadAsync(reader.Store, reader.Account, cancellationToken)
+                : null;
             modelView = new ModelView(
                 promoted.Version,
                 prediction.Probability,
                 prediction.Score,
                 prediction.Grade,
-                [.. promoted.Model.Explain(preContact).Select(f => new ReasonView(FeatureWords.Sentence(f.Feature, f.Value), f.Points, FeatureWords.Sentence(f.Feature, f.Typical)))]);
+                [.. factors.Select(f => new ReasonView(FeatureWords.Sentence(f.Feature, f.Value, accounts), f.Points, FeatureWords.Sentence(f.Feature, f.Typical, accounts)))]);
         }
 
         var lead = facts.Lead;

@@ -1,3 +1,4 @@
+using Leadwise.Core.Outreach;
 using Leadwise.Learning.Model;
 
 namespace Leadwise.Learning.Tests.Model;
@@ -14,5 +15,22 @@ public sealed class FeatureWordsTests
     public void NewFeatureGroups_ReadInPlainWords(string feature, string value, string sentence)
     {
         Assert.Equal(sentence, FeatureWords.Sentence(feature, value));
+    }
+
+    [Fact]
+    public void TheCampaignOwner_IsNamedByItsCompany_ElseItsEmail_AndAnAccountTheReaderMayNotSee_AsAnotherAccount()
+    {
+        var accounts = AccountNames.Of([
+            new User { Id = new UserId(7), CompanyName = " Acme GmbH ", Email = "anna@acme.de" },
+            new User { Id = new UserId(8), Email = "bo@example.org" },
+            new User { Id = new UserId(9) },
+        ]);
+
+        Assert.Equal("Campaign owner is Acme GmbH (user 7)", FeatureWords.Sentence(FeatureWords.CampaignOwner, "7", accounts));
+        Assert.Equal("Campaign owner is bo@example.org (user 8)", FeatureWords.Sentence(FeatureWords.CampaignOwner, "8", accounts));
+        Assert.Equal("Campaign owner is user 9", FeatureWords.Sentence(FeatureWords.CampaignOwner, "9", accounts));
+        Assert.Equal("Campaign owner is another account", FeatureWords.Sentence(FeatureWords.CampaignOwner, "77", accounts));
+        Assert.Equal("Campaign owner is another user", FeatureWords.Sentence(FeatureWords.CampaignOwner, "(other)", accounts));
+        Assert.Equal("Title seniority is Manager", FeatureWords.Sentence("seniority", "Manager", accounts));
     }
 }
