@@ -19,9 +19,6 @@ public sealed record HazardModelOptions
     /// </summary>
     public double? PriorStrength { get; init; }
 
-    /// <summary>The prior of each message's own effect (<see cref="PriorStrength"/> applies to <see cref="MessageEffectPrior.BetaFactor"/> only).</summary>
-    public MessageEffectPrior MessageEffect { get; init; } = MessageEffectPrior.BetaFactor;
-
     /// <summary>
     /// Whether the message text itself enters the features (<see cref="TextDimensions"/> principal components of its word
     /// n-grams, fitted on the distinct training messages), beside the hand-made traits. Off by default: on the generated

@@ -130,9 +130,7 @@ internal sealed class ModelStage
         }
 
         var chosen = best ?? throw new ArgumentException("No trainer to compare.", nameof(options));
-        var (factors, priorReplies, posteriors) = options.MessageEffect == MessageEffectPrior.LogitGaussian && options.PriorStrength is null
-            ? LogitFactors(rows, bestOutOfFold!)
-            : Factors(rows, bestOutOfFold!, options.PriorStrength);
+        var (factors, priorReplies, posteriors) = Factors(rows, bestOutOfFold!, options.PriorStrength);
         var ml = new MLContext(seed: options.Seed);
         var final = Train(ml, rows, width, chosen);
         var report = new StageReport(stage, rows.Count, positives, chosen, scores, StepsOf(rows, bestOutOfFold!), factors.Count, priorReplies);
@@ -278,77 +276,6 @@ internal sealed class ModelStage
         // A message never sent: the prior a of a typical message (κ times the stage's mean predicted rate when κ is fixed).
         var unseen = strength is { } fixedStrength ? fixedStrength * sums.Values.Sum(v => v.Expected) / sums.Values.Sum(v => v.Rows) : estimated;
         return (factors, estimated, new StagePosteriors(posteriors, double.IsFinite(unseen) ? unseen : null));
-    }
-
-    /// <summary>
-    /// Each message's offset b on the logit beyond the out-of-fold prediction, prior N(0, τ²): τ maximises the marginal
-    /// likelihood of all messages' rows (τ = 0, no message effect, included), each message's posterior is read on a grid
-    /// of b, and its factor is the posterior mean of e^b (the hazard's multiplier at low rates); the Gamma posterior kept
-    /// for sampling and intervals matches that factor's mean and variance. The reported prior strength is the Gamma
-    /// shape 1/(e^τ² − 1) a factor e^b with b ~ N(0, τ²) has.
-    /// </summary>
-    private static (Dictionary<MessageKey, double> Factors, double PriorReplies, StagePosteriors Posteriors) LogitFactors(IReadOnlyList<StageRow> rows, double[] outOfFold)
-    {
-        const int points = 601;
-        const double reach = 3.0;
-        var grid = Enumerable.Range(0, points).Select(i => -reach + (2 * reach * i / (points - 1))).ToArray();
-        var spacing = grid[1] - grid[0];
-        var messages = new Dictionary<MessageKey, (double[] LogLikelihood, double AtZero)>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (!messages.TryGetValue(rows[i].Message, out var message))
-            {
-                message = (new double[points], 0.0);
-            }
-
-            var p = Math.Clamp(outOfFold[i], 1e-6, 1 - 1e-6);
-            var logit = Math.Log(p / (1 - p));
-            var sign = rows[i].Label ? 1.0 : -1.0;
-            for (var j = 0; j < points; j++)
-            {
-                message.LogLikelihood[j] += LogSigmoid(sign * (logit + grid[j]));
-            }
-
-            messages[rows[i].Message] = (message.LogLikelihood, message.AtZero + LogSigmoid(sign * logit));
-        }
-
-        double LogPrior(double b, double tau) => (-0.5 * b * b / (tau * tau)) - Math.Log(tau * Math.Sqrt(2 * Math.PI));
-        double Marginal(double tau) => tau == 0
-            ? messages.Values.Sum(m => m.AtZero)
-            : messages.Values.Sum(m => LogSumExp(Enumerable.Range(0, points).Select(j => m.LogLikelihood[j] + LogPrior(grid[j], tau))) + Math.Log(spacing));
-        var taus = new[] { 0.0 }.Concat(Enumerable.Range(0, 60).Select(k => 0.03 * Math.Pow(1.5 / 0.03, k / 59.0)));
-        var best = taus.MaxBy(Marginal);
-        if (best == 0)
-        {
-            return (messages.ToDictionary(m => m.Key, _ => 1.0), double.PositiveInfinity, new StagePosteriors(new Dictionary<string, double[]>(StringComparer.Ordinal), null));
-        }
-
-        var factors = new Dictionary<MessageKey, double>();
-        var posteriors = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var (key, message) in messages)
-        {
-            var log = Enumerable.Range(0, points).Select(j => message.LogLikelihood[j] + LogPrior(grid[j], best)).ToArray();
-            var top = log.Max();
-            var weights = log.Select(l => Math.Exp(l - top)).ToArray();
-            var total = weights.Sum();
-            var mean = Enumerable.Range(0, points).Sum(j => weights[j] * Math.Exp(grid[j])) / total;
-            var variance = (Enumerable.Range(0, points).Sum(j => weights[j] * Math.Exp(2 * grid[j])) / total) - (mean * mean);
-            factors[key] = mean;
-            var shape = mean * mean / Math.Max(variance, 1e-12);
-            posteriors[key.ToString()] = [shape, shape / mean];
-        }
-
-        var strength = 1 / (Math.Exp(best * best) - 1);
-        return (factors, strength, new StagePosteriors(posteriors, strength));
-    }
-
-    private static double LogSigmoid(double x) => x >= 0 ? -Math.Log(1.0 + Math.Exp(-x)) : x - Math.Log(1.0 + Math.Exp(x));
-
-    private static double LogSumExp(IEnumerable<double> values)
-    {
-        var array = values as double[] ?? [.. values];
-        var top = array.Max();
-        return top + Math.Log(array.Sum(v => Math.Exp(v - top)));
     }
 
     private static List<StepMetrics> StepsOf(IReadOnlyList<StageRow> rows, double[] outOfFold) =>
