@@ -39,7 +39,7 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
         Assert.Matches(@"│ Leadwise best logged sequence +│", run.Output);
 
         Assert.Contains("True value on held-out leads (ground truth)", run.Output, StringComparison.Ordinal);
-        foreach (var policy in new[] { "oracle", "Leadwise per lead", "best single sequence (by the truth)", "best single sequence (from the logs)", "most replied per step", "SVD collaborative filtering", "logged sequence" })
+        foreach (var policy in new[] { "oracle", "attainable (Bayes, from the logs)", "truth without latent traits", "Leadwise per lead", "best single sequence (by the truth)", "best single sequence (from the logs)", "most replied per step", "SVD collaborative filtering", "logged sequence" })
         {
             Assert.Matches(@"│ " + Regex.Escape(policy) + @" +│ +[\d.]+ % │ +[\d.]+ pp │", run.Output);
         }
@@ -82,6 +82,16 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
                 Assert.Contains($"{estimate.Policy}, {withheld.Estimator}: {withheld.Note}", Regex.Replace(run.Output, @"\s*\n\s*", " "), StringComparison.Ordinal);
             }
         }
+
+        // and the truth table's attainable row, and Leadwise's share of its gain, are the library's
+        var truthReport = expected.Truth!;
+        var attainable = truthReport[PolicyEvaluationReport.Attainable];
+        var truthTable = run.Output[run.Output.IndexOf("True value on held-out leads (ground truth)", StringComparison.Ordinal)..];
+        string[] attainableCells = [attainable.MeanReplyProbability.ToString("P2", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"{attainable.Regret * 100:F2} pp")];
+        Assert.Equal(attainableCells, Cells(truthTable, PolicyEvaluationReport.Attainable, columns: 2));
+        Assert.Contains(
+            string.Create(CultureInfo.InvariantCulture, $"Leadwise per lead {truthReport.AttainableGainCaptured(PolicyEvaluationReport.Leadwise):P1}"),
+            Regex.Replace(run.Output, @"\s*\n\s*", " "), StringComparison.Ordinal);
     }
 
     /// <summary>The cells after the row header <paramref name="row"/> in a Spectre table, trimmed.</summary>

@@ -135,6 +135,8 @@ internal static class EvaluateCommand
             console.Write(TruthTable(truth));
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[grey]Gain captured = (policy − logged)/(oracle − logged). {truth.EvaluatedLeads:N0} held-out leads, {truth.LeadsWithInviteChoice:N0} with a choice of invite; where the oracle sends different sequences within a campaign, Leadwise does for {truth.DiffersWhenTruthDiffers:P0} of those leads.[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Gain captured relative to the attainable policy (each message's quality at its posterior given the training logs, the most the logs allow): Leadwise per lead {truth.AttainableGainCaptured(PolicyEvaluationReport.Leadwise):P1}, the truth without latent traits {truth.AttainableGainCaptured(PolicyEvaluationReport.FeaturesOnly):P1}.");
             console.MarkupLine("[grey]The best single sequence by the truth is chosen per campaign with the generator's help (no off-policy row: real data has no such policy); the one from the logs is the logged campaign sequence whose training leads replied most.[/]");
         }
     }

@@ -1,6 +1,7 @@
 using Leadwise.Core.Outreach;
 using Leadwise.Generator.Truth;
 using Leadwise.Recommend.Evaluation;
+using Leadwise.Recommend.Hazards;
 
 namespace Leadwise.Cli.Commands;
 
@@ -61,5 +62,17 @@ internal sealed class GroundTruthReplies(GroundTruth truth) : IReplyTruth
         }
 
         return [.. chosen.Select(message => message.Key)];
+    }
+
+    /// <summary>Each message's quality at its posterior given the training rows under the training leads' true profiles (<see cref="AttainablePolicy"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<MessageKey>> AttainableBestSequences(
+        IReadOnlyList<HazardRow> training,
+        IReadOnlyList<(LeadId Lead, IReadOnlyList<IReadOnlyList<MessageKey>> CandidatesPerStep)> leads)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(leads);
+        var policy = new AttainablePolicy(truth.Model, training.Select(r => new ObservedStep(truth.Leads[r.LeadId].Profile, truth.Profile(r.Message), r.Step, r.Replied)));
+        return [.. leads.Select(l => (IReadOnlyList<MessageKey>)[.. policy.BestSequence(truth.Leads[l.Lead].Profile, [.. l.CandidatesPerStep.Select(step => (IReadOnlyList<MessageProfile>)[.. step.Select(truth.Profile)])])
+            .Messages.Select(message => message.Key)])];
     }
 }

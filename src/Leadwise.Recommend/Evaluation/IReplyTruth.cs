@@ -1,4 +1,5 @@
 using Leadwise.Core.Outreach;
+using Leadwise.Recommend.Hazards;
 
 namespace Leadwise.Recommend.Evaluation;
 
@@ -21,4 +22,14 @@ public interface IReplyTruth
     /// alone, perfectly estimated, would send. A policy that learns each message's own record can beat it.
     /// </summary>
     IReadOnlyList<MessageKey> FeaturesOnlyBestSequence(LeadId lead, IReadOnlyList<IReadOnlyList<MessageKey>> candidatesPerStep);
+
+    /// <summary>
+    /// The attainable (Bayes) policy's sequence for each of <paramref name="leads"/>: the truth's model with the lead's
+    /// latent traits integrated out as in <see cref="FeaturesOnlyBestSequence"/>, but each message's latent quality at
+    /// its posterior given <paramref name="training"/> (the training leads' logged sends under their true profiles) —
+    /// the best any learner could send from these logs knowing the model's form. In <paramref name="leads"/>' order.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<MessageKey>> AttainableBestSequences(
+        IReadOnlyList<HazardRow> training,
+        IReadOnlyList<(LeadId Lead, IReadOnlyList<IReadOnlyList<MessageKey>> CandidatesPerStep)> leads);
 }

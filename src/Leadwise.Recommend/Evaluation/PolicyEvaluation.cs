@@ -24,7 +24,9 @@ namespace Leadwise.Recommend.Evaluation;
 /// score in a rank-k reconstruction of the training leads' lead × message reply matrix;</item>
 /// <item>the oracle: the truth's best sequence per lead;</item>
 /// <item>the truth without latent traits (<see cref="IReplyTruth.FeaturesOnlyBestSequence"/>): what perfectly estimated
-/// lead and message features alone would send, without learning each message's own record.</item>
+/// lead and message features alone would send, without learning each message's own record;</item>
+/// <item>the attainable policy (<see cref="IReplyTruth.AttainableBestSequences"/>): the truth's model with each message's
+/// latent quality at its posterior given the training rows — the best any learner could do from these logs.</item>
 /// </list>
 /// </summary>
 public static class PolicyEvaluation
@@ -46,7 +48,7 @@ public static class PolicyEvaluation
         var data = HazardRows.Build(training, messages);
         var model = HazardModel.Train(data, options.Model with { Seed = options.Seed }, cancellationToken);
         var baselines = new BaselinePolicies(model, data, heldOut, campaigns, messages, options.SvdComponents);
-        return Evaluate(training.Count, heldOut, model, baselines, messages, truth, options, cancellationToken);
+        return Evaluate(training.Count, data.Hazards, heldOut, model, baselines, messages, truth, options, cancellationToken);
     }
 
     /// <summary>
@@ -74,6 +76,7 @@ public static class PolicyEvaluation
     /// <summary>The policies on <paramref name="heldOut"/> with a model already trained on the training leads' rows and the baselines computed from them.</summary>
     internal static PolicyEvaluationReport Evaluate(
         int trainingLeads,
+        IReadOnlyList<HazardRow> trainingRows,
         IReadOnlyList<LeadFacts> heldOut,
         HazardModel model,
         BaselinePolicies baselines,
@@ -90,6 +93,7 @@ public static class PolicyEvaluation
             [PolicyEvaluationReport.Leadwise] = [.. recommender.Recommend(evaluated).Select(r => r.Recommended.Messages)],
             [PolicyEvaluationReport.Oracle] = [.. evaluated.Select(f => truth.BestSequence(f.Lead.Id, baselines.Candidates(f.Lead.CampaignId)))],
             [PolicyEvaluationReport.FeaturesOnly] = [.. evaluated.Select(f => truth.FeaturesOnlyBestSequence(f.Lead.Id, baselines.Candidates(f.Lead.CampaignId)))],
+            [PolicyEvaluationReport.Attainable] = [.. truth.AttainableBestSequences(trainingRows, [.. evaluated.Select(f => (f.Lead.Id, baselines.Candidates(f.Lead.CampaignId)))])],
         };
         var single = BestSingle(evaluated, baselines, truth);
         sequences[PolicyEvaluationReport.BestSingle] = [.. evaluated.Select(f => single[f.Lead.CampaignId])];
@@ -99,7 +103,7 @@ public static class PolicyEvaluation
         var logged = values[PolicyEvaluationReport.Logged].Average();
         var choice = Enumerable.Range(0, evaluated.Count).Where(i => baselines.Candidates(evaluated[i].Lead.CampaignId)[0].Count > 1).ToArray();
         var oracleSequences = sequences[PolicyEvaluationReport.Oracle];
-        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.BestSingleLogged, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged };
+        var order = new[] { PolicyEvaluationReport.Oracle, PolicyEvaluationReport.Attainable, PolicyEvaluationReport.FeaturesOnly, PolicyEvaluationReport.Leadwise, PolicyEvaluationReport.LeadwiseCampaign, PolicyEvaluationReport.BestSingle, PolicyEvaluationReport.BestSingleLogged, PolicyEvaluationReport.Popularity, PolicyEvaluationReport.Svd, PolicyEvaluationReport.Logged };
         var results = order.Select(name =>
         {
             var mean = values[name].Average();

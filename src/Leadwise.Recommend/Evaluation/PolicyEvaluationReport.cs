@@ -6,7 +6,8 @@ namespace Leadwise.Recommend.Evaluation;
 /// The outcome of <see cref="PolicyEvaluation.Run"/>. <see cref="DiffersWhenTruthDiffers"/>: among held-out leads of
 /// campaigns where the oracle sends different sequences to different leads, the share whose campaign also gets
 /// different sequences from Leadwise's per-lead policy. <see cref="PolicyResult.GainCaptured"/> is measured against the
-/// oracle; <see cref="FeaturesOnlyGainCaptured"/> gives the same ratio against the truth without latent traits.
+/// oracle; <see cref="FeaturesOnlyGainCaptured"/> gives the same ratio against the truth without latent traits and
+/// <see cref="AttainableGainCaptured"/> against the attainable policy.
 /// </summary>
 public sealed record PolicyEvaluationReport(
     int Seed,
@@ -30,11 +31,21 @@ public sealed record PolicyEvaluationReport(
     public const string Oracle = "oracle";
     public const string FeaturesOnly = "truth without latent traits";
 
+    /// <summary>The truth's model with each message's quality at its posterior given the training logs: the best any learner could do from them (<see cref="IReplyTruth.AttainableBestSequences"/>).</summary>
+    public const string Attainable = "attainable (Bayes, from the logs)";
+
     /// <summary>(policy − logged)/(features only − logged): <paramref name="policy"/>'s gain against what perfectly estimated features alone would gain.</summary>
     public double FeaturesOnlyGainCaptured(string policy)
     {
         var logged = this[Logged].MeanReplyProbability;
         return (this[policy].MeanReplyProbability - logged) / (this[FeaturesOnly].MeanReplyProbability - logged);
+    }
+
+    /// <summary>(policy − logged)/(attainable − logged): <paramref name="policy"/>'s gain against the most the logs allow.</summary>
+    public double AttainableGainCaptured(string policy)
+    {
+        var logged = this[Logged].MeanReplyProbability;
+        return (this[policy].MeanReplyProbability - logged) / (this[Attainable].MeanReplyProbability - logged);
     }
 
     public PolicyResult this[string policy] => Policies.First(p => string.Equals(p.Policy, policy, StringComparison.Ordinal));

@@ -77,7 +77,7 @@ public static class RecommendationEvaluation
             double Mean(IReadOnlyList<IReadOnlyList<MessageKey>> sequences) => observable.Count == 0 ? double.NaN : observable.Select((f, i) => truth.ReplyProbability(f.Lead.Id, sequences[i])).Average();
             offPolicyTruth = targets.ToDictionary(t => t.Policy, t => Mean(t.Sequences), StringComparer.Ordinal);
             offPolicyTruth[PolicyEvaluationReport.Logged] = Mean([.. observable.Select(f => baselines.Logged(f.Lead.CampaignId))]);
-            table = PolicyEvaluation.Evaluate(training.Count, heldOut, model, baselines, messages, truth, options, cancellationToken);
+            table = PolicyEvaluation.Evaluate(training.Count, data.Hazards, heldOut, model, baselines, messages, truth, options, cancellationToken);
         }
 
         return new RecommendationEvaluationReport(options.Seed, training.Count, heldOut.Count, model.Report, hazardSteps, acceptance, estimates, offPolicyTruth, table);

@@ -6,6 +6,7 @@ using Leadwise.Core.Scoring;
 using Leadwise.Generator;
 using Leadwise.Generator.Truth;
 using Leadwise.Recommend.Evaluation;
+using Leadwise.Recommend.Hazards;
 
 namespace Leadwise.Recommend.Tests.Support;
 
@@ -106,5 +107,18 @@ internal sealed class GeneratedOutreach : IReplyTruth
         }
 
         return [.. chosen.Select(message => message.Key)];
+    }
+
+    /// <summary>The training rows as the attainable policy reads them: each send with the lead's and the message's true profiles.</summary>
+    public AttainablePolicy Attainable(IReadOnlyList<HazardRow> training) =>
+        new(Export.Model, training.Select(r => new ObservedStep(_profiles[r.LeadId], _messageProfiles[r.Message], r.Step, r.Replied)));
+
+    public IReadOnlyList<IReadOnlyList<MessageKey>> AttainableBestSequences(
+        IReadOnlyList<HazardRow> training,
+        IReadOnlyList<(LeadId Lead, IReadOnlyList<IReadOnlyList<MessageKey>> CandidatesPerStep)> leads)
+    {
+        var policy = Attainable(training);
+        return [.. leads.Select(l => (IReadOnlyList<MessageKey>)[.. policy.BestSequence(_profiles[l.Lead], [.. l.CandidatesPerStep.Select(step => (IReadOnlyList<MessageProfile>)[.. step.Select(key => _messageProfiles[key])])])
+            .Messages.Select(message => message.Key)])];
     }
 }

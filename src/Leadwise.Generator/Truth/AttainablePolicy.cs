@@ -1,0 +1,249 @@
+using Leadwise.Core.Outreach;
+
+namespace Leadwise.Generator.Truth;
+
+/// <summary>
+/// The attainable (Bayes) policy: the best any learner could send from given logs if it knew the true model's form and
+/// parameters and every logged lead's true profile, but — like any learner — not the messages' latent
+/// <see cref="MessageProfile.Quality"/> nor the latent responsiveness of the lead it chooses for.
+/// <list type="bullet">
+/// <item>Each message's quality gets its posterior given its logged sends: prior N(0, σ²) with the generator's σ
+/// (<see cref="LatentTraitSpreads.QualitySd"/>), likelihood Π h^y (1 − h)^(1−y) with h the true hazard of the logged
+/// lead (its true profile, responsiveness included) at that step, integrated on a grid of <see cref="GridPoints"/>
+/// points spanning ±<see cref="GridHalfWidth"/> Laplace standard deviations around the posterior mode (so a message
+/// with many sends and a far-off quality is resolved as finely as one near the prior). Acceptance does not depend on
+/// quality, so acceptance outcomes carry no evidence; spam leads (hazard 0) none either. A message never sent keeps
+/// the prior.</item>
+/// <item>A lead to choose for has its responsiveness integrated out over N(0, <see cref="LatentTraitSpreads.ResponsivenessSd"/>²)
+/// with the same five Gauss–Hermite points as the truth without latent traits; given it, the messages' qualities are
+/// independent posteriors, so the posterior-expected reply probability is
+/// E_u[A(u, m₀) · (1 − Π_k (1 − h̄_k(u)))] with h̄_k(u) = E_q[h(u, m_k, k, q)].</item>
+/// <item>The sequence maximising it: <see cref="TrueReplyModel.BestSequence"/> at u = 0 with each quality at its
+/// posterior mean as the start, then coordinate ascent on the exact expectation.</item>
+/// </list>
+/// A message never sent is valued over its prior, not at quality 0 as the truth without latent traits values it: the
+/// expected hazard of an uncertain quality is a little above the hazard at its mean.
+/// </summary>
+public sealed class AttainablePolicy
+{
+    /// <summary>Grid points of a quality posterior.</summary>
+    public const int GridPoints = 81;
+
+    /// <summary>How far the grid reaches either side of the posterior mode, in Laplace standard deviations.</summary>
+    public const double GridHalfWidth = 8;
+
+    /// <summary>Points below this posterior weight are dropped from the expectations (their share of any hazard is negligible).</summary>
+    private const double NegligibleWeight = 1e-12;
+
+    /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points), as the truth without latent traits uses.</summary>
+    private static readonly (double Node, double Weight)[] StandardNormal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
+
+    private readonly double _responsivenessSd;
+    private readonly Dictionary<MessageKey, QualityPosterior> _posteriors;
+
+    /// <param name="model">The true model.</param>
+    /// <param name="logged">The training logs: every send that reached a lead who had not replied before, with the lead's true profile.</param>
+    /// <param name="qualitySd">The prior's standard deviation of a message's quality.</param>
+    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for.</param>
+    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double qualitySd = LatentTraitSpreads.QualitySd, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd)
+    {
+        ArgumentNullException.ThrowIfNull(logged);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(qualitySd);
+        ArgumentOutOfRangeException.ThrowIfNegative(responsivenessSd);
+        Model = model ?? throw new ArgumentNullException(nameof(model));
+        _responsivenessSd = responsivenessSd;
+        Prior = Fit([], qualitySd);
+        _posteriors = logged
+            .Where(step => !step.Lead.IsSpam)
+            .GroupBy(step => step.Message.Key)
+            .ToDictionary(g => g.Key, g => Fit([.. g.Select(step => (QualityFreeLogit(step.Lead, step.Message, step.Step), step.Replied))], qualitySd));
+    }
+
+    public TrueReplyModel Model { get; }
+
+    /// <summary>The prior N(0, σ²) on the same kind of grid: what a message never sent is believed to be.</summary>
+    public QualityPosterior Prior { get; }
+
+    /// <summary>The posterior of <paramref name="message"/>'s quality given its logged sends; <see cref="Prior"/> when it was never sent.</summary>
+    public QualityPosterior Posterior(MessageKey message) => _posteriors.GetValueOrDefault(message) ?? Prior;
+
+    /// <summary>
+    /// The sequence maximising <see cref="ExpectedReplyProbability"/> when step k may use any message of
+    /// <paramref name="candidatesPerStep"/>[k] (every step up to the first one without candidates), with that expectation.
+    /// </summary>
+    public SequenceChoice BestSequence(LeadProfile lead, IReadOnlyList<IReadOnlyList<MessageProfile>> candidatesPerStep)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(candidatesPerStep);
+        var length = 0;
+        while (length < candidatesPerStep.Count && candidatesPerStep[length].Count > 0)
+        {
+            length++;
+        }
+
+        if (length == 0)
+        {
+            return new SequenceChoice([], 0.0);
+        }
+
+        var draws = Draws(lead);
+        var steps = candidatesPerStep.Take(length).ToArray();
+        var hazards = steps.Select((candidates, step) => candidates.Select(m => draws.Select(d => ExpectedHazard(d.Profile, m, step)).ToArray()).ToArray()).ToArray();
+        var acceptances = steps[0].Select(m => draws.Select(d => Model.AcceptProbability(d.Profile, m)).ToArray()).ToArray();
+
+        double Value(int[] chosen)
+        {
+            var value = 0.0;
+            for (var d = 0; d < draws.Length; d++)
+            {
+                var none = 1.0;
+                for (var step = 0; step < chosen.Length; step++)
+                {
+                    none *= 1.0 - hazards[step][chosen[step]][d];
+                }
+
+                value += draws[d].Weight * acceptances[chosen[0]][d] * (1.0 - none);
+            }
+
+            return value;
+        }
+
+        // Start where the exact separable choice at the mean responsiveness and the posterior-mean qualities points.
+        var atMeans = steps.Select(candidates => candidates.Select(m => m with { Quality = Posterior(m.Key).Mean }).ToArray()).ToArray();
+        var start = Model.BestSequence(lead with { Responsiveness = 0 }, atMeans).Messages;
+        var best = start.Select((m, step) => Array.IndexOf(atMeans[step], m)).ToArray();
+        var bestValue = Value(best);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            var improved = false;
+            for (var step = 0; step < length; step++)
+            {
+                for (var c = 0; c < steps[step].Count; c++)
+                {
+                    var trial = (int[])best.Clone();
+                    trial[step] = c;
+                    var value = Value(trial);
+                    if (value > bestValue + 1e-15)
+                    {
+                        (best, bestValue, improved) = (trial, value, true);
+                    }
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return new SequenceChoice([.. best.Select((c, step) => steps[step][c])], bestValue);
+    }
+
+    /// <summary>
+    /// The posterior-expected P(the lead replies at some step) when sent <paramref name="sequence"/>: the lead's
+    /// responsiveness integrated out, each message's quality over its posterior. 0 for an empty sequence.
+    /// </summary>
+    public double ExpectedReplyProbability(LeadProfile lead, IReadOnlyList<MessageProfile> sequence)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(sequence);
+        if (sequence.Count == 0)
+        {
+            return 0.0;
+        }
+
+        var value = 0.0;
+        foreach (var (profile, weight) in Draws(lead))
+        {
+            var none = 1.0;
+            for (var step = 0; step < sequence.Count; step++)
+            {
+                none *= 1.0 - ExpectedHazard(profile, sequence[step], step);
+            }
+
+            value += weight * Model.AcceptProbability(profile, sequence[0]) * (1.0 - none);
+        }
+
+        return value;
+    }
+
+    private (LeadProfile Profile, double Weight)[] Draws(LeadProfile lead) =>
+        [.. StandardNormal.Select(n => (lead with { Responsiveness = _responsivenessSd * n.Node }, n.Weight))];
+
+    /// <summary>E_q[h] over the message's quality posterior for a lead whose responsiveness is given.</summary>
+    private double ExpectedHazard(LeadProfile lead, MessageProfile message, int step)
+    {
+        if (lead.IsSpam)
+        {
+            return 0.0;
+        }
+
+        var logit = QualityFreeLogit(lead, message, step);
+        var expected = 0.0;
+        foreach (var (quality, weight) in Posterior(message.Key).Points)
+        {
+            expected += weight * Sigmoid(logit + quality);
+        }
+
+        return expected;
+    }
+
+    private double QualityFreeLogit(LeadProfile lead, MessageProfile message, int step) => Model.Logit(lead, message, step) - message.Quality;
+
+    /// <summary>The posterior of q given rows (logit without quality, replied), prior N(0, sd²): mode by Newton, then the grid.</summary>
+    private static QualityPosterior Fit(IReadOnlyList<(double Logit, bool Replied)> rows, double sd)
+    {
+        var precision = 1.0 / (sd * sd);
+        var mode = 0.0;
+        var curvature = precision;
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var gradient = -mode * precision;
+            curvature = precision;
+            foreach (var (logit, replied) in rows)
+            {
+                var p = Sigmoid(logit + mode);
+                gradient += (replied ? 1.0 : 0.0) - p;
+                curvature += p * (1.0 - p);
+            }
+
+            // The log posterior is strictly concave; the clamp only keeps a first step from a far start sane.
+            var move = Math.Clamp(gradient / curvature, -1.0, 1.0);
+            mode += move;
+            if (Math.Abs(move) < 1e-10)
+            {
+                break;
+            }
+        }
+
+        var halfWidth = GridHalfWidth / Math.Sqrt(curvature);
+        var grid = new double[GridPoints];
+        var logPosterior = new double[GridPoints];
+        for (var i = 0; i < GridPoints; i++)
+        {
+            var q = mode + (halfWidth * ((2.0 * i / (GridPoints - 1)) - 1.0));
+            grid[i] = q;
+            var log = -0.5 * q * q * precision;
+            foreach (var (logit, replied) in rows)
+            {
+                log += LogSigmoid(replied ? logit + q : -(logit + q));
+            }
+
+            logPosterior[i] = log;
+        }
+
+        var top = logPosterior.Max();
+        var weights = logPosterior.Select(log => Math.Exp(log - top)).ToArray();
+        var total = weights.Sum();
+        var kept = Enumerable.Range(0, GridPoints).Where(i => weights[i] / total >= NegligibleWeight).ToArray();
+        var keptTotal = kept.Sum(i => weights[i]);
+        var points = kept.Select(i => (grid[i], weights[i] / keptTotal)).ToArray();
+        var mean = points.Sum(p => p.Item1 * p.Item2);
+        var variance = points.Sum(p => p.Item2 * (p.Item1 - mean) * (p.Item1 - mean));
+        return new QualityPosterior(mean, Math.Sqrt(variance), rows.Count, rows.Count(r => r.Replied), points);
+    }
+
+    private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    private static double LogSigmoid(double x) => x >= 0 ? -Math.Log(1.0 + Math.Exp(-x)) : x - Math.Log(1.0 + Math.Exp(x));
+}

@@ -1,0 +1,103 @@
+using Leadwise.Core.Outreach;
+using Leadwise.Generator.Truth;
+using Leadwise.Recommend.Tests.Support;
+
+namespace Leadwise.Recommend.Tests.Evaluation;
+
+/// <summary>
+/// The attainable (Bayes) policy of the truth: each message's latent quality at its posterior given the logged sends,
+/// on a planted set (leads drawn and replies simulated from the true model, one message with a large quality and many
+/// sends) and against the generator's own spreads.
+/// </summary>
+public sealed class AttainablePolicyTests
+{
+    private const double PlantedQuality = 1.2;
+
+    private static readonly TrueReplyModel Model = new(new TrueModelParameters());
+
+    private static readonly MessageProfile Strong = Invite(1, PlantedQuality);
+    private static readonly MessageProfile Sparse = Invite(2, 0.0);
+    private static readonly MessageProfile Unsent = Invite(3, 0.5);
+
+    [Fact]
+    public void Should_recover_a_planted_quality_from_many_sends_within_the_posterior_sd_it_computes()
+    {
+        // Given: 4,000 sends of the strong message and 40 of another, replies drawn from the true hazard
+        var logged = Simulate(Strong, 4_000, seed: 11).Concat(Simulate(Sparse, 40, seed: 12)).ToList();
+
+        // When
+        var policy = new AttainablePolicy(Model, logged);
+
+        // Then: the strong message's posterior is narrow and centred on its quality, the sparse one's stays wide
+        var strong = policy.Posterior(Strong.Key);
+        Assert.Equal(4_000, strong.Rows);
+        Assert.Equal(logged.Count(s => s.Message == Strong && s.Replied), strong.Replies);
+        Assert.True(strong.StandardDeviation < LatentTraitSpreads.QualitySd / 4, $"posterior sd {strong.StandardDeviation} should be far below the prior's");
+        Assert.InRange(strong.Mean, PlantedQuality - (3 * strong.StandardDeviation), PlantedQuality + (3 * strong.StandardDeviation));
+        var sparse = policy.Posterior(Sparse.Key);
+        Assert.Equal(40, sparse.Rows);
+        Assert.InRange(sparse.StandardDeviation, strong.StandardDeviation * 2, LatentTraitSpreads.QualitySd);
+        Assert.Equal(1.0, strong.Points.Sum(p => p.Weight), 1e-12);
+    }
+
+    [Fact]
+    public void Should_keep_the_prior_for_a_message_never_sent_and_pick_the_planted_message()
+    {
+        // Given
+        var policy = new AttainablePolicy(Model, Simulate(Strong, 4_000, seed: 11).Concat(Simulate(Sparse, 40, seed: 12)));
+        var lead = new LeadProfile(Seniority.Manager, Industry.Software, Language.English, Gender.Female, Responsiveness: 0.0, IsSpam: false);
+
+        // When: the strong message is listed last, so it cannot win a tie
+        var choice = policy.BestSequence(lead, [[Unsent, Sparse, Strong]]);
+
+        // Then: the never-sent message has the prior (mean 0, sd σ) although its real quality is 0.5
+        var unsent = policy.Posterior(Unsent.Key);
+        Assert.Equal(0, unsent.Rows);
+        Assert.Equal(0.0, unsent.Mean, 1e-9);
+        Assert.Equal(LatentTraitSpreads.QualitySd, unsent.StandardDeviation, 1e-3);
+        Assert.Same(policy.Prior, unsent);
+        Assert.Equal(Strong.Key, Assert.Single(choice.Messages).Key);
+        Assert.Equal(policy.ExpectedReplyProbability(lead, [Strong]), choice.Probability, 1e-12);
+        Assert.True(choice.Probability > policy.ExpectedReplyProbability(lead, [Unsent]));
+    }
+
+    [Fact]
+    public void The_priors_are_the_generators_spreads_of_message_quality_and_lead_responsiveness()
+    {
+        var generated = GeneratedOutreach.Get(20_000, 42);
+
+        var qualities = generated.Export.MessageProfiles.Select(m => m.Quality).ToList();
+        var responsiveness = generated.Truths.Values.Select(t => t.Profile.Responsiveness).ToList();
+
+        // A normal sample's sd has standard error about σ/√(2(n − 1)): three of them either side.
+        AssertSpread(qualities, LatentTraitSpreads.QualitySd);
+        AssertSpread(responsiveness, LatentTraitSpreads.ResponsivenessSd);
+    }
+
+    private static void AssertSpread(IReadOnlyList<double> values, double sd)
+    {
+        var tolerance = 3 * sd / Math.Sqrt(2.0 * (values.Count - 1));
+        Assert.True(Math.Abs(Sd(values) - sd) <= tolerance, $"sd {Sd(values)} of {values.Count} draws is not within {tolerance} of {sd}");
+    }
+
+    private static MessageProfile Invite(long campaign, double quality) =>
+        new(new MessageKey(new CampaignId(campaign), 0), new UserId(1), MessageChannel.Email, Language.English, IsLong: false, IsPersonalised: true, HasQuestion: true, HasLink: false, quality);
+
+    /// <summary>Leads drawn like the generator's (any seniority and industry, responsiveness ~ N(0, 0.6²)), each sent <paramref name="message"/> at step 0, replying with its true hazard.</summary>
+    private static IEnumerable<ObservedStep> Simulate(MessageProfile message, int sends, int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < sends; i++)
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var lead = new LeadProfile((Seniority)random.Next(5), (Industry)random.Next(7), Language.English, Gender.Male, LatentTraitSpreads.ResponsivenessSd * normal, IsSpam: false);
+            yield return new ObservedStep(lead, message, 0, random.NextDouble() < Model.Hazard(lead, message, 0));
+        }
+    }
+
+    private static double Sd(IReadOnlyList<double> values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+    }
+}
