@@ -7,7 +7,8 @@ namespace Leadwise.Cli.Tests;
 /// <summary>
 /// The read-side commands print the same on a PostgreSQL store as on a SQLite store holding the same rows and models
 /// (<see cref="PostgresCommandParityStores"/>): recommend (lead, exploring, campaign), evaluate recommend, report (the
-/// HTML too), insights, messages insights, drift and the rules commands (check, suggest, learn, with their files).
+/// HTML too), insights, messages insights and score, drift, explain, status, models list and show, and the rules commands
+/// (check, suggest, learn, with their files).
 /// Runs share one clock so nothing but the store can differ; the store's own name is the only text replaced.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -64,6 +65,19 @@ public sealed class PostgresCommandParityTests(PostgresServerFixture server, Pos
         await AssertSameAsync(["messages", "insights", "--min-sends", "30"], "│");
         await AssertSameAsync(["drift", "--as-of", "2024-06-30"], "PSI");
         await AssertSameAsync(["drift", "--all-leads"], "PSI");
+        var campaign = stores.Known.Campaign.Value.ToString(CultureInfo.InvariantCulture);
+        await AssertSameAsync(["messages", "score", "--campaign", campaign, "--step", "1", "--text", "Hi {firstName}, quick question: may I send you our pricing?"], "scored on its");
+    }
+
+    [SkippableFact]
+    public async Task Explain_Status_AndTheModelRegistry_PrintTheSame()
+    {
+        await EnsureAsync();
+
+        await AssertSameAsync(["explain", stores.Known.Lead.Value.ToString(CultureInfo.InvariantCulture), "--as-of", "2024-06-30"], "│");
+        await AssertSameAsync(["status"], "│");
+        await AssertSameAsync(["models", "list"], "│");
+        await AssertSameAsync(["models", "show", "1"], "AUC");
     }
 
     [SkippableFact]
