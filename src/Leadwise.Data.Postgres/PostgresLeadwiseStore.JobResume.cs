@@ -62,6 +62,7 @@ public sealed partial class PostgresLeadwiseStore
                 promote.Parameters.Add(new NpgsqlParameter { Value = version, NpgsqlDbType = NpgsqlDbType.Integer });
                 promote.Parameters.Add(Time(at));
                 await promote.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await NotifyPromotionAsync(connection, transaction, model.Kind, version, cancellationToken).ConfigureAwait(false);
             }
         }
 

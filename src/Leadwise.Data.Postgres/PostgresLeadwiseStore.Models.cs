@@ -79,12 +79,13 @@ public sealed partial class PostgresLeadwiseStore
     {
         ArgumentNullException.ThrowIfNull(promotion);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // The kind check and the insert are one statement, so a concurrent save cannot slip between them.
         await using var command = new NpgsqlCommand("""
             INSERT INTO model_promotions (kind, version, promoted_at)
             SELECT $1, version, $3 FROM models WHERE version = $2 AND kind = $1
-            """, connection);
+            """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = promotion.Kind, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = promotion.Version, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = ToStored(promotion.PromotedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -92,6 +93,10 @@ public sealed partial class PostgresLeadwiseStore
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"There is no {promotion.Kind} model version {promotion.Version} to promote."));
         }
+
+        // Announced in the same transaction: listening nodes hear of it exactly when it is committed, never before.
+        await NotifyPromotionAsync(connection, transaction, promotion.Kind, promotion.Version, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ModelPromotion>> ReadPromotionsAsync(string kind, CancellationToken cancellationToken)

@@ -216,6 +216,9 @@ internal sealed class PostgresStoreWriter : IStoreWriter
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"There is no {promotion.Kind} model version {promotion.Version} to promote."));
         }
+
+        // Nodes already serving the target (db copy --replace under running servers) reload when the copy commits.
+        await PostgresLeadwiseStore.NotifyPromotionAsync(_connection, _transaction, promotion.Kind, promotion.Version, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken)

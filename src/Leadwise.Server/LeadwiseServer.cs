@@ -38,6 +38,7 @@ public static class LeadwiseServer
             .Validate(options => options.IsValid, "Leadwise:ModelRecheckSeconds must be more than 0 and at most 3600.").ValidateOnStart();
         builder.Services.AddSingleton<PromotedModel>();
         builder.Services.AddSingleton<PromotedRecommender>();
+        builder.Services.AddHostedService<ModelPromotionListener>(); // PostgreSQL: NOTIFY triggers the reload at once
         builder.Services.AddSingleton<CachedLeadFacts>();
         builder.Services.AddSingleton<ModelPageCache>();
         builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)

@@ -22,12 +22,19 @@ internal sealed class CliRun
 
     public static async Task<CliRun> RunAsync(params string[] args) => await RunAsync(new Dictionary<string, string>(), args);
 
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(environment, TimeProvider.System, args);
+
+    /// <summary>A run whose clock is <paramref name="time"/> (e.g. fixed, so two runs print the same "generated at").</summary>
+    public static Task<CliRun> RunAtAsync(TimeProvider time, params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), time, args);
+
+    private static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, TimeProvider time, string[] args)
     {
         var console = new TestConsole();
         console.Profile.Width = 400;
         var help = new StringWriter();
-        var context = new CliContext(console, name => environment.TryGetValue(name, out var value) ? value : null, TimeProvider.System)
+        var context = new CliContext(console, name => environment.TryGetValue(name, out var value) ? value : null, time)
         {
             HelpOutput = help,
         };

@@ -13,12 +13,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Leadwise.Server.Tests;
 
 /// <summary>
 /// A version promoted through one node is served by every node within <c>Leadwise:ModelRecheckSeconds</c>:
-/// two hosts on one PostgreSQL store, and one host on a fake clock.
+/// two hosts on one PostgreSQL store, and one host on a fake clock; on PostgreSQL at once, by LISTEN/NOTIFY, whatever
+/// the interval.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixture postgres) : IClassFixture<ServerStore>, IDisposable
@@ -54,6 +56,47 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
         var lead = await JsonAsync(await clientB.GetAsync($"/api/leads/{generated.KnownLeadId}"));
         Assert.Equal(promoted, lead.GetProperty("model").GetProperty("version").GetInt32());
         Assert.Contains("PostgreSQL", (await JsonAsync(await clientB.GetAsync("/health/ready"))).GetProperty("store").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task TwoNodesOnOnePostgresStore_PollingHourly_ServePromotionsAndRollbacksThroughOneAtOnce_AlsoAfterTheListenConnectionDropped()
+    {
+        // Given: two nodes re-checking the registry only once an hour, so only the NOTIFY can bring a change within seconds
+        var location = await postgres.CreateStoreLocationAsync(CancellationToken.None);
+        await CopyGeneratedStoreAsync(location);
+        await using var nodeA = Host(location, recheckSeconds: "3600");
+        await using var nodeB = Host(location, recheckSeconds: "3600");
+        var (clientA, clientB) = (nodeA.CreateClient(), nodeB.CreateClient());
+        Assert.Equal((1, 1), (await ServedVersionAsync(clientA), await ServedVersionAsync(clientB)));
+        var recommenderB = nodeB.Services.GetRequiredService<PromotedRecommender>();
+        var hazardBefore = (await recommenderB.GetAsync(CancellationToken.None))!.Version;
+        var storeA = nodeA.Services.GetRequiredService<ILeadwiseStore>();
+
+        // When: A's store promotes a new conversion version and a new sequence (hazard) version
+        var promoted = await PromoteCopyOfVersionOneAsync(storeA);
+        var hazard = await PromoteCopyAsync(storeA, hazardBefore);
+
+        // Then: B serves both within seconds
+        Assert.Equal(promoted, await WaitForServedVersionAsync(clientB, promoted));
+        Assert.Equal(hazard, await WaitForAsync(async () => (await recommenderB.GetAsync(CancellationToken.None))!.Version, hazard));
+
+        // When: A rolls the conversion model back
+        var rolledBackTo = await new ConversionModelRegistry(storeA, TimeProvider.System).RollbackAsync(CancellationToken.None);
+
+        // Then
+        Assert.Equal(1, rolledBackTo);
+        Assert.Equal(1, await WaitForServedVersionAsync(clientB, 1));
+
+        // When: the database drops both nodes' listen connections, the nodes listen again, and A promotes once more
+        var dropped = await TerminateListenersAsync(location);
+        Assert.Equal(2, dropped.Count);
+        Assert.Equal(2, await WaitForAsync(async () => (await ListenerPidsAsync(location)).Except(dropped).Count(), 2));
+        var promotedAgain = await PromoteCopyOfVersionOneAsync(storeA);
+
+        // Then
+        Assert.Equal(promotedAgain, await WaitForServedVersionAsync(clientB, promotedAgain));
+        var lead = await JsonAsync(await clientB.GetAsync($"/api/leads/{generated.KnownLeadId}"));
+        Assert.Equal(promotedAgain, lead.GetProperty("model").GetProperty("version").GetInt32());
     }
 
     [Fact]
@@ -119,6 +162,65 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
         var saved = await store.SaveModelAsync(first.Kind, DateTimeOffset.UtcNow, first.Summary, first.MetadataJson, artifact, CancellationToken.None);
         await new ConversionModelRegistry(store, TimeProvider.System).PromoteAsync(saved.Version, CancellationToken.None);
         return saved.Version;
+    }
+
+    /// <summary>Saves a version's model again as a new version of its kind and promotes it.</summary>
+    private static async Task<int> PromoteCopyAsync(ILeadwiseStore store, int version)
+    {
+        var model = (await store.FindModelAsync(version, CancellationToken.None))!;
+        var artifact = (await store.ReadModelArtifactAsync(version, CancellationToken.None))!;
+        var saved = await store.SaveModelAsync(model.Kind, DateTimeOffset.UtcNow, model.Summary, model.MetadataJson, artifact, CancellationToken.None);
+        await store.PromoteModelAsync(new ModelPromotion(model.Kind, saved.Version, DateTimeOffset.UtcNow), CancellationToken.None);
+        return saved.Version;
+    }
+
+    private static Task<int> WaitForServedVersionAsync(HttpClient client, int expected) => WaitForAsync(() => ServedVersionAsync(client), expected);
+
+    /// <summary>Polls <paramref name="read"/> until it gives <paramref name="expected"/> or 15 s have passed (the give-up point; it takes well under a second), and returns the last value.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, T expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var value = await read();
+        while (!EqualityComparer<T>.Default.Equals(value, expected) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+
+        return value;
+    }
+
+    /// <summary>The server processes of the listening connections in the store's database.</summary>
+    private static async Task<List<int>> ListenerPidsAsync(string location)
+    {
+        await using var connection = new NpgsqlConnection(location);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection);
+        command.Parameters.AddWithValue(PostgresLeadwiseStore.PromotionListenerName);
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
+    /// <summary>Ends the listening connections' server processes, as a database restart or a failover would, and returns their ids.</summary>
+    private static async Task<List<int>> TerminateListenersAsync(string location)
+    {
+        var pids = await ListenerPidsAsync(location);
+        await using var connection = new NpgsqlConnection(location);
+        await connection.OpenAsync();
+        foreach (var pid in pids)
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_terminate_backend($1)", connection);
+            command.Parameters.AddWithValue(pid);
+            Assert.True((bool)(await command.ExecuteScalarAsync())!);
+        }
+
+        return pids;
     }
 
     private static async Task<int> ServedVersionAsync(HttpClient client)

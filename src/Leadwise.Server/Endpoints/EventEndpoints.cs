@@ -37,6 +37,7 @@ internal static class EventEndpoints
         app.MapPost("/api/events", PostAsync)
             .RequireAuthorization(LeadwisePolicies.Write)
             .ServesAccountKeys()
+            .WithMetadata(new JsonBodyItems("Event", "clientEventId")) // a NUL in any text is refused naming [i] and the client's id
             .WithTags("Events")
             .WithSummary("Store one engagement event or a batch (idempotent by clientEventId) and rescore their leads");
     }

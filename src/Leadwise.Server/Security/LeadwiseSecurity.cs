@@ -65,7 +65,8 @@ internal static class LeadwiseSecurity
 
     /// <summary>
     /// Authentication, then the rate limiter (so it sees the key, and counts refused requests too: guessing keys
-    /// costs permits), then authorization, then the body size limit (only authorized requests have their bodies read).
+    /// costs permits), then authorization, then the body size limit (only authorized requests have their bodies read),
+    /// then the refusal of NUL characters in JSON bodies (within that size).
     /// </summary>
     public static WebApplication UseLeadwiseSecurity(this WebApplication app)
     {
@@ -74,6 +75,7 @@ internal static class LeadwiseSecurity
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestSizeLimit>();
+        app.UseMiddleware<JsonNulGuard>();
         return app;
     }
 
