@@ -43,17 +43,18 @@ internal sealed class PromotedRecommender
         var promoted = ServedKey(await new HazardModelRegistry(_store, _time).PromotedVersionsAsync(cancellationToken).ConfigureAwait(false));
         if (current is null || current.Served != promoted)
         {
-            return await LoadAsync(current: null, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(current: null, current?.Models, cancellationToken).ConfigureAwait(false);
         }
 
-        return _time.GetUtcNow() - current.LoadedAt < CatalogLifetime ? current : await LoadAsync(current, cancellationToken).ConfigureAwait(false);
+        return _time.GetUtcNow() - current.LoadedAt < CatalogLifetime ? current : await LoadAsync(current, current.Models, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Reads the campaigns and messages; when they are what <paramref name="current"/> was built from (same model version),
-    /// keeps it — and the recommendations it has remembered — with a new read time instead of starting cold.
+    /// Reads the campaigns and messages; when they are what <paramref name="current"/> was built from (same model versions),
+    /// keeps it — and the recommendations it has remembered — with a new read time instead of starting cold. Models of
+    /// <paramref name="loaded"/> that are still promoted are kept rather than read and deserialised again.
     /// </summary>
-    private async Task<Catalog?> LoadAsync(Catalog? current, CancellationToken cancellationToken)
+    private async Task<Catalog?> LoadAsync(Catalog? current, ServedModels<HazardModel>? loaded, CancellationToken cancellationToken)
     {
         var campaigns = new List<Campaign>();
         await foreach (var campaign in _store.ReadCampaignsAsync(cancellationToken).ConfigureAwait(false))
@@ -73,8 +74,7 @@ internal sealed class PromotedRecommender
             return current with { LoadedAt = _time.GetUtcNow() };
         }
 
-        // Models still promoted are kept from the catalog before rather than read and deserialised again.
-        var served = await new HazardModelRegistry(_store, _time).LoadServedAsync(current?.Models, cancellationToken).ConfigureAwait(false);
+        var served = await new HazardModelRegistry(_store, _time).LoadServedAsync(loaded, cancellationToken).ConfigureAwait(false);
         if (served.IsEmpty)
         {
             return null;
