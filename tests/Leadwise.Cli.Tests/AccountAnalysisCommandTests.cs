@@ -79,6 +79,13 @@ public abstract partial class AccountAnalysisCommandTests : IDisposable
         Assert.Equal(InsightsSection(HtmlModelReport.Render(expected)), insights);
         Assert.NotEqual(InsightsSection(await File.ReadAllTextAsync(wholeReportFile)), insights);
 
+        // another account's version is not found, as a missing one, and nothing is written
+        var othersVersion = await CliRun.RunAsync("report", "--db", database, "--out", _folder.Combine("other.html"), "--account", Id(third), "--version", "3");
+        var missingVersion = await CliRun.RunAsync("report", "--db", database, "--out", _folder.Combine("other.html"), "--account", Id(third), "--version", "99");
+        Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (othersVersion.ExitCode, missingVersion.ExitCode));
+        Assert.Equal(Flat(missingVersion.Output).Replace("99", "#", StringComparison.Ordinal), Flat(othersVersion.Output).Replace("3", "#", StringComparison.Ordinal));
+        Assert.False(File.Exists(_folder.Combine("other.html")));
+
         // messages insights: each step's sends and replies are the account's, and the factors come from the model it is served
         AssertMessageSteps(messagesFirst.Output, firstsLeads);
         AssertMessageSteps(messagesThird.Output, thirdsLeads);
