@@ -44,8 +44,8 @@ public sealed partial class PostgresLeadwiseStore
         foreach (var model in models)
         {
             await using var insert = new NpgsqlCommand("""
-                INSERT INTO models (version, kind, created_at, summary, metadata, artifact)
-                SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5 FROM models
+                INSERT INTO models (version, kind, created_at, summary, metadata, artifact, account_id)
+                SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6 FROM models
                 RETURNING version
                 """, connection, transaction);
             insert.Parameters.Add(Text(model.Kind));
@@ -53,8 +53,9 @@ public sealed partial class PostgresLeadwiseStore
             insert.Parameters.Add(Text(model.Summary));
             insert.Parameters.Add(Json(model.MetadataJson));
             insert.Parameters.Add(new NpgsqlParameter { Value = model.Artifact.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+            insert.Parameters.Add(new NpgsqlParameter { Value = model.Account is { } owner ? owner.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
             var version = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            saved.Add(new ModelVersion(version, model.Kind, model.CreatedAt, model.Summary, model.MetadataJson));
+            saved.Add(new ModelVersion(version, model.Kind, model.CreatedAt, model.Summary, model.MetadataJson, model.Account));
             if (promotedAt is { } at)
             {
                 await using var promote = new NpgsqlCommand("INSERT INTO model_promotions (kind, version, promoted_at) VALUES ($1, $2, $3)", connection, transaction);

@@ -58,7 +58,9 @@ internal sealed record CampaignView(
         var messages = await store.ReadMessagesOfCampaignAsync(campaign.Id, cancellationToken);
         var catalog = await recommender.GetAsync(cancellationToken);
         CampaignRecommendation? recommendation = null;
-        if (catalog is not null && leads.Count > 0)
+        // The campaign's account's own promoted sequence model when it has one, else the install-wide one.
+        var served = catalog?.For(campaign.UserId);
+        if (served is not null && leads.Count > 0)
         {
             // The leads the sequence is for: those not yet contacted, else all; at most MaxLeads of them, read one by one
             // with their events and company, as a lead's own page reads it.
@@ -74,7 +76,7 @@ internal sealed record CampaignView(
 
             try
             {
-                recommendation = catalog.Recommender.RecommendCampaign(campaign.Id, facts);
+                recommendation = served.RecommendCampaign(campaign.Id, facts);
             }
             catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException)
             {

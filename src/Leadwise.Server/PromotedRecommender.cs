@@ -1,5 +1,7 @@
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
+using Leadwise.Learning.Registry;
+using Leadwise.Recommend.Modeling;
 using Leadwise.Recommend.Recommending;
 using Leadwise.Recommend.Registry;
 using Microsoft.Extensions.Options;
@@ -7,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Leadwise.Server;
 
 /// <summary>
-/// A recommender over the promoted hazard model and the store's campaigns and messages. The promoted version
-/// is re-checked once per <see cref="ModelRecheckOptions.Interval"/> and the recommender rebuilt when it
-/// changed; campaigns and messages (which change with imports) are re-read at least every 30 seconds.
-/// Requests keep the recommender they started with.
+/// Recommenders over the promoted hazard models and the store's campaigns and messages: the install-wide model's and
+/// each account's own (<c>leadwise train --account</c>, a train job for an account), so a lead is recommended by its
+/// account's model when it has one promoted, else the install-wide one. The promoted versions are re-checked once per
+/// <see cref="ModelRecheckOptions.Interval"/> and the recommenders rebuilt when any changed; campaigns and messages
+/// (which change with imports) are re-read at least every 30 seconds. Requests keep the catalog they started with.
 /// </summary>
 internal sealed class PromotedRecommender
 {
@@ -26,7 +29,7 @@ internal sealed class PromotedRecommender
         _current = new Refreshing<Catalog>(time, options.Value.Interval, RefreshAsync);
     }
 
-    /// <summary>The recommender and every message by its key, or null when no hazard model is promoted.</summary>
+    /// <summary>The recommenders and every message by its key, or null when no hazard model is promoted (install-wide or for any account).</summary>
     public Task<Catalog?> GetAsync(CancellationToken cancellationToken) => _current.GetAsync(cancellationToken);
 
     /// <summary>The server's clock, which the remembered answers are timed by.</summary>
@@ -37,20 +40,21 @@ internal sealed class PromotedRecommender
 
     private async Task<Catalog?> RefreshAsync(Catalog? current, CancellationToken cancellationToken)
     {
-        var version = (await new HazardModelRegistry(_store, _time).HistoryAsync(cancellationToken).ConfigureAwait(false)).Current;
-        if (current is null || current.Version != version)
+        var promoted = ServedKey(await new HazardModelRegistry(_store, _time).PromotedVersionsAsync(cancellationToken).ConfigureAwait(false));
+        if (current is null || current.Served != promoted)
         {
-            return await LoadAsync(current: null, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(current: null, current?.Models, cancellationToken).ConfigureAwait(false);
         }
 
-        return _time.GetUtcNow() - current.LoadedAt < CatalogLifetime ? current : await LoadAsync(current, cancellationToken).ConfigureAwait(false);
+        return _time.GetUtcNow() - current.LoadedAt < CatalogLifetime ? current : await LoadAsync(current, current.Models, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Reads the campaigns and messages; when they are what <paramref name="current"/> was built from (same model version),
-    /// keeps it — and the recommendations it has remembered — with a new read time instead of starting cold.
+    /// Reads the campaigns and messages; when they are what <paramref name="current"/> was built from (same model versions),
+    /// keeps it — and the recommendations it has remembered — with a new read time instead of starting cold. Models of
+    /// <paramref name="loaded"/> that are still promoted are kept rather than read and deserialised again.
     /// </summary>
-    private async Task<Catalog?> LoadAsync(Catalog? current, CancellationToken cancellationToken)
+    private async Task<Catalog?> LoadAsync(Catalog? current, ServedModels<HazardModel>? loaded, CancellationToken cancellationToken)
     {
         var campaigns = new List<Campaign>();
         await foreach (var campaign in _store.ReadCampaignsAsync(cancellationToken).ConfigureAwait(false))
@@ -70,14 +74,27 @@ internal sealed class PromotedRecommender
             return current with { LoadedAt = _time.GetUtcNow() };
         }
 
-        if (await new HazardModelRegistry(_store, _time).LoadPromotedAsync(cancellationToken).ConfigureAwait(false) is not { } promoted)
+        var served = await new HazardModelRegistry(_store, _time).LoadServedAsync(loaded, cancellationToken).ConfigureAwait(false);
+        if (served.IsEmpty)
         {
             return null;
         }
 
         var byCampaign = messages.GroupBy(m => m.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<Message>)[.. g.OrderBy(m => m.Order)]);
-        return new Catalog(promoted.Version, new SequenceRecommender(promoted.Model, campaigns, byCampaign, time: _time), messages.ToDictionary(m => m.Key), _time.GetUtcNow(), fingerprint);
+        SequenceRecommender Recommender(ServedModel<HazardModel> model) => new(model.Model, campaigns, byCampaign, time: _time);
+        return new Catalog(
+            ServedKey(new PromotedVersions(served.InstallWide?.Version, served.ByAccount.ToDictionary(p => p.Key, p => p.Value.Version))),
+            served,
+            served.InstallWide is { } shared ? Recommender(shared) : null,
+            served.ByAccount.ToDictionary(p => p.Key, p => Recommender(p.Value)),
+            messages.ToDictionary(m => m.Key),
+            _time.GetUtcNow(),
+            fingerprint);
     }
+
+    /// <summary>Which version each history serves, as one comparable value (install-wide first, then by account).</summary>
+    private static string ServedKey(PromotedVersions versions) =>
+        string.Join(';', versions.ByAccount.OrderBy(p => p.Key.Value).Select(p => FormattableString.Invariant($"{p.Key.Value}:{p.Value}")).Prepend(FormattableString.Invariant($"all:{versions.InstallWide}")));
 
     /// <summary>What a recommendation depends on besides the model and the lead: each campaign's owner and type, each message's text and timing.</summary>
     private static string Fingerprint(IReadOnlyList<Campaign> campaigns, IReadOnlyList<Message> messages)
@@ -100,14 +117,26 @@ internal sealed class PromotedRecommender
     internal sealed record RememberedAnswer(IReadOnlyList<Endpoints.RecommendedStep> Steps, byte[]? Json, DateTimeOffset At);
 
     /// <summary>
-    /// A promoted hazard model's recommender with the messages it may name, when they were read, and the answers it has
-    /// given per lead (<see cref="Remembered"/>), which live as long as the catalog does and at most
-    /// <see cref="RememberFor"/> each: a lead's own facts (events) can change its recommendation too.
+    /// The promoted hazard models' recommenders (install-wide and per account) with the messages they may name, when they
+    /// were read, and the answers given per lead (<see cref="Remembered"/>), which live as long as the catalog does and at
+    /// most <see cref="RememberFor"/> each: a lead's own facts (events) can change its recommendation too. A lead always
+    /// belongs to the same account, so its remembered answer is its own account's model's.
     /// </summary>
-    internal sealed record Catalog(int Version, SequenceRecommender Recommender, IReadOnlyDictionary<MessageKey, Message> Messages, DateTimeOffset LoadedAt, string Fingerprint)
+    internal sealed record Catalog(
+        string Served,
+        ServedModels<HazardModel> Models,
+        SequenceRecommender? InstallWide,
+        IReadOnlyDictionary<UserId, SequenceRecommender> ByAccount,
+        IReadOnlyDictionary<MessageKey, Message> Messages,
+        DateTimeOffset LoadedAt,
+        string Fingerprint)
     {
         public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(1);
 
         public System.Collections.Concurrent.ConcurrentDictionary<LeadId, RememberedAnswer> Remembered { get; } = new();
+
+        /// <summary>The recommender for a lead or campaign of <paramref name="account"/>: its own promoted model's, else the install-wide one's (null when neither).</summary>
+        public SequenceRecommender? For(UserId? account) =>
+            account is { } owner && ByAccount.TryGetValue(owner, out var own) ? own : InstallWide;
     }
 }

@@ -54,7 +54,7 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
         await using (var opened = await SqliteLeadwiseStore.OpenAsync(store.Database, CancellationToken.None))
         {
             var leads = await StoreLeads.ReadAsync(opened, CancellationToken.None);
-            var campaigns = await EvaluateCommand.ReadCampaignsAsync(opened, CancellationToken.None);
+            var campaigns = await EvaluateCommand.ReadCampaignsAsync(opened, account: null, CancellationToken.None);
             var truth = await EvaluateCommand.LoadTruthAsync(export, CancellationToken.None);
             expected = RecommendationEvaluation.Run(leads.All, campaigns, leads.Messages, truth, new PolicyEvaluationOptions { Seed = 2 });
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Postgres;
@@ -27,28 +28,8 @@ public sealed class AccountModelTests(ServerStore generated) : IClassFixture<Ser
     public async Task Should_ScoreAnAccountsLeadsWithItsOwnPromotedModel_AndEveryOtherAccountsWithTheInstallWideOne()
     {
         // Given: a copy of the store, and version 1's model saved again as the known lead's account's own and promoted for it
-        var database = _directory.File("accounts.db");
-        UserId owner;
-        long otherLead;
-        int own;
-        await using (var source = await StoreFactory.OpenAsync(generated.Database, mustExist: true, CancellationToken.None))
-        await using (var store = await StoreFactory.OpenAsync(database, mustExist: false, CancellationToken.None))
-        {
-            await new StoreCopier(source, store).CopyAsync(replace: false, progress: null, CancellationToken.None);
-            var campaigns = await store.ReadCampaignsAsync(CancellationToken.None).ToDictionaryAsync(c => c.Id, c => c.UserId);
-            owner = campaigns[new CampaignId(generated.KnownCampaignId)];
-            otherLead = (await store.ReadLeadsAsync(CancellationToken.None).FirstAsync(l => campaigns[l.CampaignId] != owner)).Id.Value;
-            var first = (await store.FindModelAsync(1, CancellationToken.None))!;
-            Assert.Equal((ModelKinds.Conversion, (UserId?)null), (first.Kind, first.Account));
-            own = (await store.SaveModelAsync(first.Kind, owner, DateTimeOffset.UtcNow, first.Summary, first.MetadataJson, (await store.ReadModelArtifactAsync(1, CancellationToken.None))!, CancellationToken.None)).Version;
-            await new ConversionModelRegistry(store, TimeProvider.System, owner).PromoteAsync(own, CancellationToken.None);
-        }
-
-        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting(LeadwiseServer.DatabaseSetting, database);
-            builder.UseSetting(LeadwiseServer.OpenReadsSetting, "true");
-        });
+        var (database, owner, otherLead, own) = await StoreWithOwnersModelAsync();
+        await using var host = Host(database);
         var client = host.CreateClient();
         var (_, boundToOther) = await ApiKeys.CreateAsync(database, "another account's crm", (await OwnerOfAsync(database, otherLead)).Value);
 
@@ -77,6 +58,66 @@ public sealed class AccountModelTests(ServerStore generated) : IClassFixture<Ser
         Assert.DoesNotContain(listedForOther.EnumerateArray(), m => m.GetProperty("version").GetInt32() == own);
         Assert.Contains(listedForOther.EnumerateArray(), m => m.GetProperty("version").GetInt32() == 1);
     }
+
+    [Fact]
+    public async Task Should_ScoreAPostedLeadWithTheModelOfTheAccountAKeyIsBoundTo_AndShowEachAccountsPromotionOnTheModelsPage()
+    {
+        // Given: the known lead's account with its own promoted model, a key bound to it, one bound to another account,
+        // and an install-wide key
+        var (database, owner, otherLead, own) = await StoreWithOwnersModelAsync();
+        await using var host = Host(database);
+        var client = host.CreateClient();
+        var (_, boundToOwner) = await ApiKeys.CreateAsync(database, "the owner's form", owner.Value);
+        var (_, boundToOther) = await ApiKeys.CreateAsync(database, "another account's form", (await OwnerOfAsync(database, otherLead)).Value);
+        var (_, installWide) = await ApiKeys.CreateAsync(database, "the install's form");
+        const string Lead = """{"firstName": "Ada", "lastName": "Example", "title": "Head of Sales", "country": "DE"}""";
+
+        // When: the same lead is posted without a campaign through each key
+        async Task<int> VersionAsync(string secret)
+        {
+            var response = await client.SendAsync(ApiKeys.Request(HttpMethod.Post, "/api/score", secret, content: new StringContent(Lead, System.Text.Encoding.UTF8, "application/json")));
+            return (await JsonAsync(response)).GetProperty("model").GetProperty("version").GetInt32();
+        }
+
+        var (byOwner, byOther, byInstall) = (await VersionAsync(boundToOwner), await VersionAsync(boundToOther), await VersionAsync(installWide));
+        var page = await client.GetStringAsync("/models");
+
+        // Then: the owner's key is scored with the owner's own model; another account's key and an install-wide key (which
+        // names no account) with the install-wide one
+        Assert.Equal((own, 1, 1), (byOwner, byOther, byInstall));
+
+        // and the models page says which account each promoted version serves
+        var ownRow = Regex.Match(page, $@"<tr data-version=""{own}"">.*?</tr>", RegexOptions.Singleline).Value;
+        var firstRow = Regex.Match(page, @"<tr data-version=""1"">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains($"<td>{owner.Value}</td>", ownRow, StringComparison.Ordinal);
+        Assert.Contains($"<td>promoted for account {owner.Value}</td>", ownRow, StringComparison.Ordinal);
+        Assert.Contains("<td>all (install-wide)</td>", firstRow, StringComparison.Ordinal);
+        Assert.Contains("<td>promoted</td>", firstRow, StringComparison.Ordinal);
+    }
+
+    /// <summary>A copy of the generated store where version 1's model is saved again as the known lead's account's own and promoted for it.</summary>
+    private async Task<(string Database, UserId Owner, long OtherLead, int Own)> StoreWithOwnersModelAsync()
+    {
+        var database = _directory.File($"accounts-{Guid.NewGuid():N}.db");
+        await using var source = await StoreFactory.OpenAsync(generated.Database, mustExist: true, CancellationToken.None);
+        await using var store = await StoreFactory.OpenAsync(database, mustExist: false, CancellationToken.None);
+        await new StoreCopier(source, store).CopyAsync(replace: false, progress: null, CancellationToken.None);
+        var campaigns = await store.ReadCampaignsAsync(CancellationToken.None).ToDictionaryAsync(c => c.Id, c => c.UserId);
+        var owner = campaigns[new CampaignId(generated.KnownCampaignId)];
+        var otherLead = (await store.ReadLeadsAsync(CancellationToken.None).FirstAsync(l => campaigns[l.CampaignId] != owner)).Id.Value;
+        var first = (await store.FindModelAsync(1, CancellationToken.None))!;
+        Assert.Equal((ModelKinds.Conversion, (UserId?)null), (first.Kind, first.Account));
+        var own = (await store.SaveModelAsync(first.Kind, owner, DateTimeOffset.UtcNow, first.Summary, first.MetadataJson, (await store.ReadModelArtifactAsync(1, CancellationToken.None))!, CancellationToken.None)).Version;
+        await new ConversionModelRegistry(store, TimeProvider.System, owner).PromoteAsync(own, CancellationToken.None);
+        return (database, owner, otherLead, own);
+    }
+
+    private static WebApplicationFactory<Program> Host(string database) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting(LeadwiseServer.DatabaseSetting, database);
+            builder.UseSetting(LeadwiseServer.OpenReadsSetting, "true");
+        });
 
     private static async Task<UserId> OwnerOfAsync(string database, long lead)
     {

@@ -69,7 +69,7 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
         var (clientA, clientB) = (nodeA.CreateClient(), nodeB.CreateClient());
         Assert.Equal((1, 1), (await ServedVersionAsync(clientA), await ServedVersionAsync(clientB)));
         var recommenderB = nodeB.Services.GetRequiredService<PromotedRecommender>();
-        var hazardBefore = (await recommenderB.GetAsync(CancellationToken.None))!.Version;
+        var hazardBefore = (await recommenderB.GetAsync(CancellationToken.None))!.Models.InstallWide!.Version;
         var storeA = nodeA.Services.GetRequiredService<ILeadwiseStore>();
 
         // When: A's store promotes a new conversion version and a new sequence (hazard) version
@@ -78,7 +78,7 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
 
         // Then: B serves both within seconds
         Assert.Equal(promoted, await WaitForServedVersionAsync(clientB, promoted));
-        Assert.Equal(hazard, await WaitForAsync(async () => (await recommenderB.GetAsync(CancellationToken.None))!.Version, hazard));
+        Assert.Equal(hazard, await WaitForAsync(async () => (await recommenderB.GetAsync(CancellationToken.None))!.Models.InstallWide!.Version, hazard));
 
         // When: A rolls the conversion model back
         var rolledBackTo = await new ConversionModelRegistry(storeA, TimeProvider.System).RollbackAsync(CancellationToken.None);

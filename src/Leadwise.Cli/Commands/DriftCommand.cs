@@ -17,15 +17,19 @@ internal static class DriftCommand
     {
         var all = new Option<bool>("--all-leads") { Description = "Compare every lead, not only those not yet invited" };
         var asOfOption = new Option<string?>("--as-of") { Description = "The moment not yet invited leads are seen at (ISO date or time, UTC; default now)" };
+        var account = new AccountOption();
         var command = new Command("drift", "Population stability index of each feature and of the predicted probability: promoted model's training data vs the current leads") { all, asOfOption };
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var promoted = await new ConversionModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken)
+            // With --account: that account's leads against the model they are scored with (its own promoted one, else the install-wide one).
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var promoted = await new ConversionModelRegistry(store, context.Time, scope).LoadPromotedAsync(cancellationToken)
                 ?? throw new UserFacingException("No model is promoted yet: run `leadwise train` first.");
             var (version, model) = promoted;
             var now = ScoringOptions.ParseAsOf(parseResult.GetValue(asOfOption)) ?? context.Time.GetUtcNow();
-            var stored = await StoreLeads.ReadAsync(store, cancellationToken);
+            var stored = await StoreLeads.ReadAsync(store, scope, cancellationToken);
             var drift = CurrentLeadsDrift.Measure(model, stored, now, parseResult.GetValue(all));
             Write(context.Console, drift.Report, version, drift.Population);
             return ExitCodes.Success;

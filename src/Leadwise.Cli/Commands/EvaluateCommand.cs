@@ -55,7 +55,7 @@ internal static class EvaluateCommand
 
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
             var leads = await StoreLeads.ReadAsync(store, cancellationToken);
-            var campaigns = await ReadCampaignsAsync(store, cancellationToken);
+            var campaigns = await ReadCampaignsAsync(store, account: null, cancellationToken);
             EnsureTruthBelongs(replies, leads);
             var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime), Model = new HazardModelOptions { TextFeatures = parseResult.GetValue(messageText), TextDimensions = parseResult.GetValue(textDimensions) } };
             RecommendationEvaluationReport report;
@@ -74,11 +74,11 @@ internal static class EvaluateCommand
         return new Command("evaluate", "Evaluate models on held-out data") { recommend };
     }
 
-    /// <summary>The store's campaigns, which the evaluation's candidates and propensities are drawn from.</summary>
-    internal static async Task<IReadOnlyList<Campaign>> ReadCampaignsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    /// <summary>The store's campaigns (only <paramref name="account"/>'s when given), which the evaluation's candidates and propensities are drawn from.</summary>
+    internal static async Task<IReadOnlyList<Campaign>> ReadCampaignsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
         var campaigns = new List<Campaign>();
-        await foreach (var found in store.ReadCampaignsAsync(cancellationToken))
+        await foreach (var found in store.ReadCampaignsAsync(account, cancellationToken))
         {
             campaigns.Add(found);
         }

@@ -21,10 +21,12 @@ internal static class InsightsCommand
             DefaultValueFactory = _ => new InsightOptions().MinLeads,
         }.AtLeast(1);
         var command = new Command("insights", "What converted leads have in common: reply rate per attribute value (seniority, country, title words, company, campaign, invite message, engagement before the invite) with 95% intervals and lift, strongest evidence first") { top, minLeads };
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+            var leads = await StoreLeads.ReadAsync(store, await account.ResolveAsync(parseResult, store, cancellationToken), cancellationToken);
             if (leads.Invited.Count == 0)
             {
                 throw new UserFacingException("The store has no invited leads (inviteSentAt set), so there are no outcomes to compare.");

@@ -28,10 +28,13 @@ internal static class MessagesCommand
     {
         var minSends = new Option<int>("--min-sends") { Description = "Leave out property values and messages sent fewer times than this at a step", DefaultValueFactory = _ => new InsightOptions().MinLeads }.AtLeast(1);
         var command = new Command("insights", "Reply rate per message property (language, language match, length, personalisation, question, link, salutation) at each step, with 95% intervals and lift, and each message's own factor beyond its properties") { minSends };
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var leads = await StoreLeads.ReadAsync(store, scope, cancellationToken);
             var data = HazardRows.Build(leads.All, leads.Messages);
             if (data.Hazards.Count == 0)
             {
@@ -44,7 +47,8 @@ internal static class MessagesCommand
                 WriteStep(context.Console, step);
             }
 
-            var promoted = await new HazardModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken);
+            // With --account, the sequence model its leads are served: its own promoted one, else the install-wide one.
+            var promoted = await new HazardModelRegistry(store, context.Time, scope).LoadPromotedAsync(cancellationToken);
             if (promoted is { } sequenceModel)
             {
                 WriteFactors(context.Console, MessageInsights.Factors(data, sequenceModel.Model), sequenceModel.Version, parseResult.GetValue(minSends));
@@ -74,24 +78,21 @@ internal static class MessagesCommand
         });
         var text = new Option<string>("--text") { Description = "The draft message, with placeholders such as {{ first_name }} as in Messages.csv", Required = true };
         var command = new Command("score", "Predict a draft message's reply rate at a step of a campaign on the campaign's leads (not yet contacted, else all), beside the message it sends there now") { campaign, step, text };
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var promoted = await new HazardModelRegistry(store, context.Time).LoadPromotedAsync(cancellationToken)
-                ?? throw new UserFacingException("No sequence model is promoted: run `leadwise train` first.");
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
             var id = new CampaignId(parseResult.GetValue(campaign));
-            Campaign? found = null;
-            await foreach (var candidate in store.ReadCampaignsAsync(cancellationToken))
-            {
-                found = candidate.Id == id ? candidate : found;
-            }
+            // Another account's campaign is answered as a missing one.
+            var found = await store.FindCampaignAsync(id, scope, cancellationToken)
+                ?? throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no campaign {id} in {store.Description}."));
 
-            if (found is null)
-            {
-                throw new UserFacingException(string.Create(CultureInfo.InvariantCulture, $"There is no campaign {id} in {store.Description}."));
-            }
-
-            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
+            // The campaign's account's own promoted sequence model when it has one, else the install-wide one, as `leadwise recommend`.
+            var promoted = await new HazardModelRegistry(store, context.Time, found.UserId).LoadPromotedAsync(cancellationToken)
+                ?? throw new UserFacingException("No sequence model is promoted: run `leadwise train` first.");
+            var leads = await StoreLeads.ReadAsync(store, found.UserId, cancellationToken);
             var ofCampaign = leads.All.Where(f => f.Lead.CampaignId == id).ToList();
             var waiting = ofCampaign.Where(f => f.Lead.InviteSentAt is null).ToList();
             var now = context.Time.GetUtcNow();

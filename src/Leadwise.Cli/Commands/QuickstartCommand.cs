@@ -96,7 +96,7 @@ internal static class QuickstartCommand
             if (modelSummary is not null)
             {
                 context.Console.Write(new Rule("[bold]7. Model report[/]").LeftJustified());
-                await ReportCommand.WriteAsync(context, store, version: null, Path.Combine(root, "report.html"), truthFolder: exportFolder, cancellationToken);
+                await ReportCommand.WriteAsync(context, store, version: null, Path.Combine(root, "report.html"), truthFolder: exportFolder, account: null, cancellationToken);
             }
 
             var best = summary.Top.Count > 0 ? summary.Top[0].Lead.Id.ToString() : "<leadId>";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leadwise.Core.Outreach;
 using Leadwise.Cli.Rendering;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Storage;
@@ -19,9 +20,10 @@ namespace Leadwise.Cli.Commands;
 /// </summary>
 internal static class ReportMessageEvaluation
 {
-    public static async Task<ModelReportContent> AddAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, ModelReportContent content, GroundTruthReplies? truth, CancellationToken cancellationToken)
+    /// <summary>With <paramref name="account"/>, <paramref name="leads"/> are that account's and the campaigns its own; the sequence model checked for is the one it is served.</summary>
+    public static async Task<ModelReportContent> AddAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, ModelReportContent content, GroundTruthReplies? truth, UserId? account, CancellationToken cancellationToken)
     {
-        var promoted = (await new HazardModelRegistry(store, context.Time).HistoryAsync(cancellationToken)).Current;
+        var promoted = await new HazardModelRegistry(store, context.Time, account).ServedVersionAsync(cancellationToken);
         if (promoted is null)
         {
             if (truth is not null)
@@ -33,7 +35,7 @@ internal static class ReportMessageEvaluation
         }
 
         EvaluateCommand.EnsureTruthBelongs(truth, leads);
-        var campaigns = await EvaluateCommand.ReadCampaignsAsync(store, cancellationToken);
+        var campaigns = await EvaluateCommand.ReadCampaignsAsync(store, account, cancellationToken);
         var options = new PolicyEvaluationOptions(); // evaluate recommend's defaults, so its numbers can be checked against it
         var stage = string.Create(CultureInfo.InvariantCulture,
             $"Evaluating the recommendations on held-out leads (sequence model version {promoted} retrained; split seed {options.Seed}, {options.HoldOutShare:0%} held out)");

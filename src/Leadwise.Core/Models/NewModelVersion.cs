@@ -1,3 +1,5 @@
+using Leadwise.Core.Outreach;
+
 namespace Leadwise.Core.Models;
 
 /// <summary>
@@ -10,4 +12,5 @@ namespace Leadwise.Core.Models;
 /// <param name="Summary">One line a person reads in a list.</param>
 /// <param name="MetadataJson">The metadata the registry reads back (a conversion model's card, a sequence model's report).</param>
 /// <param name="Artifact">The bytes the model is loaded from.</param>
-public sealed record NewModelVersion(string Kind, DateTimeOffset CreatedAt, string Summary, string MetadataJson, ReadOnlyMemory<byte> Artifact);
+/// <param name="Account">The account whose own version it is (trained on its leads only); null: an install-wide version.</param>
+public sealed record NewModelVersion(string Kind, DateTimeOffset CreatedAt, string Summary, string MetadataJson, ReadOnlyMemory<byte> Artifact, UserId? Account = null);

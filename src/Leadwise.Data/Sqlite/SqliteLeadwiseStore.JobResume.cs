@@ -39,7 +39,7 @@ public sealed partial class SqliteLeadwiseStore
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO models (kind, created_at, summary, metadata, artifact) VALUES ($kind, $created, $summary, $metadata, $artifact)
+                INSERT INTO models (kind, created_at, summary, metadata, artifact, account_id) VALUES ($kind, $created, $summary, $metadata, $artifact, $account)
                 RETURNING version
                 """;
             insert.Parameters.AddWithValue("$kind", model.Kind);
@@ -47,8 +47,9 @@ public sealed partial class SqliteLeadwiseStore
             insert.Parameters.AddWithValue("$summary", model.Summary);
             insert.Parameters.AddWithValue("$metadata", model.MetadataJson);
             insert.Parameters.Add("$artifact", SqliteType.Blob).Value = model.Artifact.ToArray();
+            insert.Parameters.AddWithValue("$account", model.Account is { } owner ? owner.Value : DBNull.Value);
             var version = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            saved.Add(new ModelVersion(version, model.Kind, model.CreatedAt, model.Summary, model.MetadataJson));
+            saved.Add(new ModelVersion(version, model.Kind, model.CreatedAt, model.Summary, model.MetadataJson, model.Account));
             if (promotedAt is { } at)
             {
                 await using var promote = connection.CreateCommand();

@@ -21,7 +21,7 @@ public sealed class ConversionModelRegistry(ILeadwiseStore store, TimeProvider t
     public NewModelVersion NewVersionOf(ConversionModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new NewModelVersion(Kind, model.Card.TrainedAt, model.Card.Summary, JsonSerializer.Serialize(model.Card, ConversionModel.Json), model.ToBytes());
+        return new NewModelVersion(Kind, model.Card.TrainedAt, model.Card.Summary, JsonSerializer.Serialize(model.Card, ConversionModel.Json), model.ToBytes(), Account);
     }
 
     /// <summary>The card of a version, read from its metadata without loading the model.</summary>

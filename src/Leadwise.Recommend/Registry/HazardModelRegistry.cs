@@ -28,7 +28,7 @@ public sealed class HazardModelRegistry(ILeadwiseStore store, TimeProvider time,
         ArgumentNullException.ThrowIfNull(model);
         using var buffer = new MemoryStream();
         model.Save(buffer);
-        return new NewModelVersion(Kind, _time.GetUtcNow(), Summary(model.Report), JsonSerializer.Serialize(model.Report, ConversionModel.Json), buffer.ToArray());
+        return new NewModelVersion(Kind, _time.GetUtcNow(), Summary(model.Report), JsonSerializer.Serialize(model.Report, ConversionModel.Json), buffer.ToArray(), Account);
     }
 
     /// <summary>One line: each stage's chosen trainer and held-out ROC AUC.</summary>

@@ -129,22 +129,25 @@ internal static class DashboardEndpoints
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    /// <summary>The versions the account may see (every one when null), and each kind's install-wide promoted version.</summary>
-    private static async Task<(List<ModelVersion> Versions, Dictionary<string, int?> Promoted)> ModelVersionsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
+    /// <summary>
+    /// The versions the account may see (every one when null), and the promoted version of each (kind, account) history
+    /// among them: the install-wide one of each kind and each account's own, as the server serves them.
+    /// </summary>
+    private static async Task<(List<ModelVersion> Versions, HashSet<int> Promoted)> ModelVersionsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
         var versions = new List<ModelVersion>();
-        var promoted = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var current = new Dictionary<(string Kind, long? Account), int?>();
         await foreach (var model in store.ReadModelsAsync(account, cancellationToken))
         {
             versions.Add(model);
-            if (!promoted.ContainsKey(model.Kind))
+            if (!current.ContainsKey((model.Kind, model.Account?.Value)))
             {
-                var history = await store.ReadAccountPromotionsAsync(model.Kind, null, cancellationToken);
-                promoted[model.Kind] = history.Count == 0 ? null : history[^1].Version;
+                var history = await store.ReadAccountPromotionsAsync(model.Kind, model.Account, cancellationToken);
+                current[(model.Kind, model.Account?.Value)] = history.Count == 0 ? null : history[^1].Version;
             }
         }
 
-        return (versions, promoted);
+        return (versions, [.. current.Values.OfType<int>()]);
     }
 
     private static async Task<List<Campaign>> CampaignsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)

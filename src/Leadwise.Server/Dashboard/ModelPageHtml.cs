@@ -20,7 +20,9 @@ internal static class ModelPageHtml
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string RenderList(IReadOnlyList<ModelVersion> versions, IReadOnlyDictionary<string, int?> promoted)
+    /// <param name="versions">The versions to list.</param>
+    /// <param name="promoted">The promoted version of each (kind, account) history: install-wide ones and each account's own.</param>
+    public static string RenderList(IReadOnlyList<ModelVersion> versions, IReadOnlySet<int> promoted)
     {
         var html = DashboardLayout.Begin("Models");
         html.Element("h1", "Models");
@@ -32,18 +34,21 @@ internal static class ModelPageHtml
             return DashboardLayout.End(html);
         }
 
-        html.Element("p", "Every saved version; the promoted one of each kind is the one the server uses.", ("class", "muted"));
+        html.Element("p", "Every saved version; the promoted install-wide one of each kind serves every account, except an account with a promoted version of its own, which serves that account's leads.", ("class", "muted"));
         html.Open("table", ("class", "models")).Open("thead").Open("tr")
-            .Element("th", "Version").Element("th", "Kind").Element("th", "Served").Element("th", "Trained (UTC)").Element("th", "Trainer").Element("th", "Held-out AUC")
+            .Element("th", "Version").Element("th", "Kind").Element("th", "Account").Element("th", "Served").Element("th", "Trained (UTC)").Element("th", "Trainer").Element("th", "Held-out AUC")
             .Close().Close().Open("tbody");
         foreach (var version in versions.OrderByDescending(v => v.Version))
         {
             var (trainer, auc) = Describe(version);
-            var isPromoted = promoted.GetValueOrDefault(version.Kind) == version.Version;
+            var served = !promoted.Contains(version.Version) ? "—"
+                : version.Account is { } owner ? string.Create(Invariant, $"promoted for account {owner.Value}")
+                : "promoted";
             html.Open("tr", ("data-version", version.Version.ToString(Invariant)))
                 .Open("td").Element("a", "Version " + version.Version.ToString(Invariant), ("href", "/models/" + version.Version.ToString(Invariant))).Close()
                 .Element("td", KindName(version.Kind))
-                .Element("td", isPromoted ? "promoted" : "—")
+                .Element("td", version.Account is { } account ? account.Value.ToString(Invariant) : "all (install-wide)")
+                .Element("td", served)
                 .Element("td", version.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Invariant))
                 .Element("td", trainer)
                 .Element("td", auc is { } value ? F3(value) : "—")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leadwise.Core.Jobs;
+using Leadwise.Core.Outreach;
 using Leadwise.Data.Storage;
 using Leadwise.Server.Jobs;
 using Leadwise.Server.Security;
@@ -33,11 +34,18 @@ internal static class JobEndpoints
 
     private static async Task<IResult> TrainAsync(TrainJobRequest? request, ILeadwiseStore store, JobWakeUp wakeUp, TimeProvider time, CancellationToken cancellationToken)
     {
-        var input = new TrainJobInput(request?.Folds ?? 5, request?.Seed ?? 0, request?.Promote ?? false, request?.TimeSplit ?? false);
+        var input = new TrainJobInput(request?.Folds ?? 5, request?.Seed ?? 0, request?.Promote ?? false, request?.TimeSplit ?? false, request?.Account);
         if (input.Folds is < 2 or > TrainJobInput.MaxFolds)
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["folds"] = [string.Create(CultureInfo.InvariantCulture, $"Expected 2 to {TrainJobInput.MaxFolds} cross-validation folds, got {input.Folds}.")] },
+                title: "The training job cannot be run as asked");
+        }
+
+        if (input.Account is { } account && !await store.ReadUsersAsync(new UserId(account), cancellationToken).AnyAsync(cancellationToken))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["account"] = [string.Create(CultureInfo.InvariantCulture, $"There is no account (user) {account} in the store.")] },
                 title: "The training job cannot be run as asked");
         }
 

@@ -52,19 +52,26 @@ internal static class LeadEndpoints
 
             var lead = request.ToLead(campaign?.Id ?? new CampaignId(0));
             var facts = new LeadFacts(lead, campaign, null, []);
-            return Results.Ok(await ViewAsync(facts, messages, engine, model, new ReasonReader(reads.Store, RequestAccount.Of(user)), time.GetUtcNow(), cancellationToken));
+            // The campaign's account's model; without a campaign, the account a bound key acts for (its own promoted model,
+            // else the install-wide one). An install-wide key without a campaign names no account: the install-wide model.
+            return Results.Ok(await ViewAsync(facts, messages, engine, model, new ReasonReader(reads.Store, RequestAccount.Of(user)), time.GetUtcNow(), campaign?.UserId ?? RequestAccount.Of(user), cancellationToken));
         })
         .WithSummary("Score a lead posted as JSON without storing it")
         .RequireAuthorization(LeadwisePolicies.Read); // a POST, but it stores nothing: a read, open with Leadwise:OpenReads
     }
 
     /// <summary>The lead's points and the promoted model's view of it as of <paramref name="now"/>; the dashboard's lead page shows the same.</summary>
-    internal static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, ReasonReader reader, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, ReasonReader reader, DateTimeOffset now, CancellationToken cancellationToken) =>
+        // The lead's own account's model when it has one promoted, else the install-wide one, as `leadwise score` stores.
+        ViewAsync(facts, messages, engine, model, reader, now, facts.Campaign?.UserId, cancellationToken);
+
+    /// <summary>The same with the model <paramref name="account"/> is served (its own promoted one, else the install-wide one; null: the install-wide one).</summary>
+    internal static async Task<LeadView> ViewAsync(LeadFacts facts, IReadOnlyList<Message> messages, ScoringEngine engine, PromotedModel model, ReasonReader reader, DateTimeOffset now, UserId? account, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         var points = engine.Score(facts, now);
         ModelView? modelView = null;
-        // The lead's own account's model when it has one promoted, else the install-wide one, as `leadwise score` stores.
-        if (await model.GetAsync(facts.Campaign?.UserId, cancellationToken) is { } promoted)
+        if (await model.GetAsync(account, cancellationToken) is { } promoted)
         {
             var preContact = PreContactFacts.ForScoring(facts, messages, now);
             var prediction = promoted.Model.Predict(preContact);

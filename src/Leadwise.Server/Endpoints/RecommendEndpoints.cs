@@ -90,18 +90,23 @@ internal static class RecommendEndpoints
                 return remembered.Steps;
             }
 
+            // The lead's account's own promoted sequence model when it has one, else the install-wide one; none when only
+            // other accounts have models of their own.
             var facts = await leadFacts.ReadOneAsync(lead.Id, cancellationToken);
-            try
+            if (catalog.For(facts?.Campaign?.UserId) is { } served)
             {
-                var recommended = catalog.Recommender.Recommend(facts!).Recommended;
-                IReadOnlyList<RecommendedStep> steps = [.. recommended.Messages.Select((key, step) =>
-                    RecommendedStep.Of(catalog.Messages[key], lead) with { PredictedReplyProbability = recommended.Hazards[step], CumulativeProbability = recommended.Cumulative[step] })];
-                catalog.Remembered[lead.Id] = new PromotedRecommender.RememberedAnswer(steps, null, now);
-                return steps;
-            }
-            catch (InvalidOperationException)
-            {
-                // A campaign without an invite message has nothing to recommend from: answer with its own sequence.
+                try
+                {
+                    var recommended = served.Recommend(facts!).Recommended;
+                    IReadOnlyList<RecommendedStep> steps = [.. recommended.Messages.Select((key, step) =>
+                        RecommendedStep.Of(catalog.Messages[key], lead) with { PredictedReplyProbability = recommended.Hazards[step], CumulativeProbability = recommended.Cumulative[step] })];
+                    catalog.Remembered[lead.Id] = new PromotedRecommender.RememberedAnswer(steps, null, now);
+                    return steps;
+                }
+                catch (InvalidOperationException)
+                {
+                    // A campaign without an invite message has nothing to recommend from: answer with its own sequence.
+                }
             }
         }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Storage;
 using Leadwise.Learning.Features;
@@ -42,7 +44,10 @@ internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) :
         }
 
         var input = TrainJobInput.Parse(job.InputJson);
-        var leads = await StoreLeads.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        // For an account: its leads only (read in SQL), saved as its own versions, as `leadwise train --account`.
+        UserId? account = input.Account is { } id ? new UserId(id) : null;
+        var leads = await StoreLeads.ReadAsync(store, account, cancellationToken).ConfigureAwait(false);
+        var scope = account is { } owner ? string.Create(CultureInfo.InvariantCulture, $"Account {owner.Value}: ") : string.Empty;
         var options = new ConversionTrainingOptions(input.Folds, input.Seed, TimeSplit: input.TimeSplit ? TimeSplit.DefaultTrainShare : null);
         progress.Report(new ProgressUpdate(ConversionStage, 0, 3));
         TrainedConversionModel trained;
@@ -52,7 +57,7 @@ internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) :
         }
         catch (NotEnoughDataException exception)
         {
-            return JobOutcome.Failed($"The conversion model was not trained: {exception.Message} No model was registered.");
+            return JobOutcome.Failed($"{scope}The conversion model was not trained: {exception.Message} No model was registered.");
         }
         catch (InvalidOperationException exception) when (input.TimeSplit)
         {
@@ -74,8 +79,8 @@ internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) :
         // Both trained: only now does anything reach the registry, in one transaction with the job's result, which is
         // how a later claimer knows the versions exist (see the start of RunAsync).
         progress.Report(new ProgressUpdate(RegisterStage, 2, 3));
-        var conversions = new ConversionModelRegistry(store, time);
-        var hazards = new HazardModelRegistry(store, time);
+        var conversions = new ConversionModelRegistry(store, time, account);
+        var hazards = new HazardModelRegistry(store, time, account);
         List<NewModelVersion> models = [conversions.NewVersionOf(trained.Model)];
         if (sequence is not null)
         {
@@ -91,6 +96,7 @@ internal sealed class TrainJobHandler(ILeadwiseStore store, TimeProvider time) :
             input.Promote ? time.GetUtcNow() : null,
             versions => resultJson = JsonSerializer.Serialize(new
             {
+                account = input.Account,
                 conversion = new
                 {
                     version = versions[0].Version,

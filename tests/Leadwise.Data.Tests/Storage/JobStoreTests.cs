@@ -1,5 +1,6 @@
 using Leadwise.Core.Jobs;
 using Leadwise.Core.Models;
+using Leadwise.Core.Outreach;
 using Leadwise.Core.Progress;
 using Leadwise.Data.Storage;
 using Leadwise.Data.Tests.Support;
@@ -276,6 +277,32 @@ public abstract class JobStoreTests : IAsyncLifetime
         var job = await store.FindJobAsync("t", CancellationToken.None);
         Assert.Equal(JobStates.Running, job!.State);
         Assert.Equal(new[] { 1, 2 }, System.Text.Json.JsonDocument.Parse(job.ResultJson!).RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetInt32()));
+    }
+
+    [SkippableFact]
+    public async Task Should_SaveAJobsModelsForAnAccount_AsThatAccountsOwn_PromotedInItsHistoryAlone()
+    {
+        // Given: a running train job for one account, with its two trained models
+        var store = _test.Store;
+        var account = new UserId(480_000_567);
+        await store.CreateJobAsync(Job.Queued("t", JobKinds.Train, Accepted, "{}"), CancellationToken.None);
+        await store.StartJobAsync("t", new JobLease("node-a", Accepted.AddMinutes(1)), Accepted, CancellationToken.None);
+        NewModelVersion[] models =
+        [
+            new(ModelKinds.Conversion, Accepted, "conversion", """{"auc":0.7}""", new byte[] { 1 }, account),
+            new(ModelKinds.Hazard, Accepted, "hazard", """{"auc":0.6}""", new byte[] { 2 }, account),
+        ];
+
+        // When
+        var saved = await store.SaveJobModelsAsync("t", "node-a", models, Accepted.AddSeconds(2), _ => "{}", CancellationToken.None);
+
+        // Then: both versions are the account's, read back as such, promoted in the account's history and not install-wide
+        Assert.Equal([account, account], saved!.Select(v => v.Account));
+        Assert.Equal([account, account], await store.ReadModelsAsync(CancellationToken.None).Select(v => v.Account).ToListAsync());
+        Assert.Equal(1, Assert.Single(await store.ReadAccountPromotionsAsync(ModelKinds.Conversion, account, CancellationToken.None)).Version);
+        Assert.Equal(2, Assert.Single(await store.ReadAccountPromotionsAsync(ModelKinds.Hazard, account, CancellationToken.None)).Version);
+        Assert.Empty(await store.ReadAccountPromotionsAsync(ModelKinds.Conversion, null, CancellationToken.None));
+        Assert.Empty(await store.ReadModelsAsync(new UserId(1), CancellationToken.None).ToListAsync());
     }
 
     private sealed class FailingStream(int bytes) : Stream
