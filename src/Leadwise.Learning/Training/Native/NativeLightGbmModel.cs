@@ -37,8 +37,6 @@ internal sealed class NativeLightGbmModel
 
     public int Width { get; }
 
-    public int TreeCount => _treeRoots.Length;
-
     /// <summary>Reads LightGBM's model text (<c>LGBM_BoosterSaveModelToString</c>) of a binary model on numeric features.</summary>
     /// <exception cref="FormatException">The text holds no tree, or a categorical split (Leadwise never asks LightGBM for those).</exception>
     public static NativeLightGbmModel Parse(string modelText, int width)
