@@ -47,15 +47,9 @@ public abstract class ModelRegistry<TModel>(ILeadwiseStore store, TimeProvider t
         new(await store.ReadAccountPromotionsAsync(kind, account, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The version this registry's account is served: its own promoted version, else the install-wide one; null when neither exists.</summary>
-    public async Task<int?> ServedVersionAsync(CancellationToken cancellationToken)
-    {
-        if ((await HistoryAsync(cancellationToken).ConfigureAwait(false)).Current is { } own)
-        {
-            return own;
-        }
-
-        return account is null ? null : new PromotionHistory(await store.ReadAccountPromotionsAsync(kind, null, cancellationToken).ConfigureAwait(false)).Current;
-    }
+    public async Task<int?> ServedVersionAsync(CancellationToken cancellationToken) =>
+        // One derivation of "promoted" for serving, listing and the server's pickup alike (the last promotion of each history).
+        (await PromotedVersionsAsync(cancellationToken).ConfigureAwait(false)).ServedTo(account);
 
     public async Task<TModel> LoadAsync(int version, CancellationToken cancellationToken)
     {
