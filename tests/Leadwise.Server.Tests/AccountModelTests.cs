@@ -95,6 +95,39 @@ public sealed class AccountModelTests(ServerStore generated) : IClassFixture<Ser
         Assert.Contains("<td>promoted</td>", firstRow, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_ReportOnHealthReadyTheModelServedToTheAccountAKeyIsBoundTo()
+    {
+        // Given: the known lead's account with its own promoted model, keys bound to it and to another account, and an
+        // install-wide key
+        var (database, owner, otherLead, _) = await StoreWithOwnersModelAsync();
+        var other = await OwnerOfAsync(database, otherLead);
+        await using var host = Host(database);
+        var client = host.CreateClient();
+        var (_, boundToOwner) = await ApiKeys.CreateAsync(database, "the owner's probe", owner.Value);
+        var (_, boundToOther) = await ApiKeys.CreateAsync(database, "another account's probe", other.Value);
+        var (_, installWide) = await ApiKeys.CreateAsync(database, "the install's probe");
+
+        // When
+        async Task<JsonElement> ReadyAsync(string? secret) =>
+            await JsonAsync(await client.SendAsync(ApiKeys.Request(HttpMethod.Get, "/health/ready", secret)));
+        var (byOwner, byOther, byInstall, anonymous) = (await ReadyAsync(boundToOwner), await ReadyAsync(boundToOther), await ReadyAsync(installWide), await ReadyAsync(null));
+
+        // Then: each reports the version the registry serves its account (the owner's own, the other's the install-wide one)
+        // and names the account; an install-wide key and a probe without a key get the install-wide version and no account
+        await using var store = await StoreFactory.OpenAsync(database, mustExist: true, CancellationToken.None);
+        async Task<int?> ServedAsync(UserId? account) => await new ConversionModelRegistry(store, TimeProvider.System, account).ServedVersionAsync(CancellationToken.None);
+        var (ownersVersion, othersVersion, installVersion) = (await ServedAsync(owner), await ServedAsync(other), await ServedAsync(null));
+        Assert.NotEqual(installVersion, ownersVersion);
+        Assert.Equal(ownersVersion, byOwner.GetProperty("modelVersion").GetInt32());
+        Assert.Equal(owner.Value, byOwner.GetProperty("account").GetInt64());
+        Assert.Equal(othersVersion, byOther.GetProperty("modelVersion").GetInt32());
+        Assert.Equal(other.Value, byOther.GetProperty("account").GetInt64());
+        Assert.All(new[] { byInstall, anonymous }, ready => Assert.Equal(installVersion, ready.GetProperty("modelVersion").GetInt32()));
+        Assert.All(new[] { byInstall, anonymous }, ready => Assert.Equal(JsonValueKind.Null, ready.GetProperty("account").ValueKind));
+        Assert.All(new[] { byOwner, byOther, byInstall, anonymous }, ready => Assert.Equal("ready", ready.GetProperty("status").GetString()));
+    }
+
     /// <summary>A copy of the generated store where version 1's model is saved again as the known lead's account's own and promoted for it.</summary>
     private async Task<(string Database, UserId Owner, long OtherLead, int Own)> StoreWithOwnersModelAsync()
     {

@@ -45,6 +45,8 @@ internal static class EvaluateCommand
         });
         var truth = new Option<string?>("--truth") { Description = "The ground truth `leadwise generate` wrote (the export folder or its truth/ folder): adds every policy's true value" };
         var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise and the baselines vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, messageText, textDimensions, truth };
+        var account = new AccountOption();
+        account.AddTo(recommend);
         recommend.SetAction(async (parseResult, cancellationToken) =>
         {
             GroundTruthReplies? replies = null;
@@ -54,8 +56,11 @@ internal static class EvaluateCommand
             }
 
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var leads = await StoreLeads.ReadAsync(store, cancellationToken);
-            var campaigns = await ReadCampaignsAsync(store, account: null, cancellationToken);
+            // With --account: its leads and campaigns only, so the split, the propensities and the baselines are that account's alone.
+            // The sequence model is trained on the training part here, never the served one, so no registry is read.
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var leads = await StoreLeads.ReadAsync(store, scope, cancellationToken);
+            var campaigns = await ReadCampaignsAsync(store, scope, cancellationToken);
             EnsureTruthBelongs(replies, leads);
             var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime), Model = new HazardModelOptions { TextFeatures = parseResult.GetValue(messageText), TextDimensions = parseResult.GetValue(textDimensions) } };
             RecommendationEvaluationReport report;

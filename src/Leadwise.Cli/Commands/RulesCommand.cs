@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Leadwise.Cli.Rendering;
+using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Storage;
 using Leadwise.Scoring.Engine;
@@ -30,6 +31,8 @@ internal static class RulesCommand
         };
         var asOf = new ScoringOptions(context).AsOf;
         var command = new Command("check", "Validate a rules file (errors name line, column and rule) and, when a store exists, show how often each rule hits converted vs other leads and how well the points rank leads before contact") { file, asOf };
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var source = parseResult.GetValue(file);
@@ -58,12 +61,19 @@ internal static class RulesCommand
             var location = StoreLocation.Resolve(parseResult.GetValue(globals.Database), context.Environment);
             if (!StoreLocation.IsPostgres(location) && !File.Exists(location))
             {
+                if (parseResult.GetValue(account.Option) is { } id)
+                {
+                    // Checking the file alone would pass silently for an account that cannot be there.
+                    throw new UserFacingException(string.Create(CultureInfo.InvariantCulture,
+                        $"--account: There is no store at {location} to find account (user) {id} in; import an export first, or leave out --account."));
+                }
+
                 context.Console.MarkupLine("No store to test it on (import an export first to see how many leads each rule hits).");
                 return ExitCodes.Success;
             }
 
             await using var store = await StoreOpener.OpenExistingAsync(location, context, cancellationToken);
-            var leads = await ReadAllFactsAsync(store, cancellationToken);
+            var leads = await ReadAllFactsAsync(store, await account.ResolveAsync(parseResult, store, cancellationToken), cancellationToken);
             var moment = ScoringOptions.ParseAsOf(parseResult.GetValue(asOf)) ?? context.Time.GetUtcNow();
             WriteReport(context.Console, RulesReport.Build(new ScoringEngine(rules), leads, moment));
             RankingEvaluationView.Write(context.Console, RankingEvaluation.Build(rules, leads));
@@ -81,10 +91,12 @@ internal static class RulesCommand
             DefaultValueFactory = _ => new SuggestOptions().MinSupport,
         }.AtLeast(1);
         var command = new Command("suggest", "Propose points per field value from converted (replied) vs other invited leads, as a rules file you can edit") { output, minSupport };
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var leads = await ReadAllFactsAsync(store, cancellationToken);
+            var leads = await ReadAllFactsAsync(store, await account.ResolveAsync(parseResult, store, cancellationToken), cancellationToken);
             var suggester = new RuleSuggester(new SuggestOptions { MinSupport = parseResult.GetValue(minSupport) });
             var suggestions = suggester.Suggest(leads);
             var invited = leads.Count(facts => RulesReport.Outcome(facts) is not null);
@@ -122,10 +134,13 @@ internal static class RulesCommand
         console.MarkupLineInterpolated($"[green]Wrote[/] {what} to [bold]{target.FullName}[/]; check it with [bold]leadwise rules check {target.Name}[/].");
     }
 
-    /// <summary>Rules check and suggest compare rates over all leads, so they hold the leads' facts in memory (about 1 KB a lead).</summary>
-    public static async Task<List<LeadFacts>> ReadAllFactsAsync(ILeadwiseStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rules check and suggest compare rates over all leads (only <paramref name="account"/>'s, read in SQL, when given), so
+    /// they hold the leads' facts in memory (about 1 KB a lead).
+    /// </summary>
+    public static async Task<List<LeadFacts>> ReadAllFactsAsync(ILeadwiseStore store, UserId? account, CancellationToken cancellationToken)
     {
-        var reader = await LeadFactsReader.OpenAsync(store, cancellationToken);
+        var reader = await LeadFactsReader.OpenAsync(store, account, cancellationToken);
         var leads = new List<LeadFacts>();
         await foreach (var facts in reader.ReadAllAsync(cancellationToken))
         {

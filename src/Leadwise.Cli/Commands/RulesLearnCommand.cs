@@ -36,10 +36,13 @@ internal static class RulesLearnCommand
             DefaultValueFactory = _ => new ScorecardOptions().MinSupport,
         }.AtLeast(1);
         var command = new Command("learn", "Learn points from your converted leads: a weight-of-evidence logistic scorecard written as a rules file, measured on held-out leads against the built-in rules and rules suggest") { output, holdOut, seed, minSupport };
+        var account = new AccountOption();
+        account.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenExistingAsync(parseResult.GetValue(globals.Database), context, cancellationToken);
-            var invited = (await RulesCommand.ReadAllFactsAsync(store, cancellationToken)).Where(facts => facts.Lead.InviteSentAt is not null).ToList();
+            var scope = await account.ResolveAsync(parseResult, store, cancellationToken);
+            var invited = (await RulesCommand.ReadAllFactsAsync(store, scope, cancellationToken)).Where(facts => facts.Lead.InviteSentAt is not null).ToList();
             var heldOut = StratifiedSplit.HoldOut([.. invited.Select(facts => facts.Lead.Replied == true)], parseResult.GetValue(holdOut), parseResult.GetValue(seed));
             var training = invited.Where((_, i) => !heldOut[i]).ToList();
             var test = invited.Where((_, i) => heldOut[i]).ToList();
