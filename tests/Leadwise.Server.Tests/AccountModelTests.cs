@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Leadwise.Core.Models;
 using Leadwise.Core.Outreach;
 using Leadwise.Data.Postgres;
-using Leadwise.Data.Transfer;
 using Leadwise.Learning.Registry;
 using Leadwise.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -132,9 +131,8 @@ public sealed class AccountModelTests(ServerStore generated) : IClassFixture<Ser
     private async Task<(string Database, UserId Owner, long OtherLead, int Own)> StoreWithOwnersModelAsync()
     {
         var database = _directory.File($"accounts-{Guid.NewGuid():N}.db");
-        await using var source = await StoreFactory.OpenAsync(generated.Database, mustExist: true, CancellationToken.None);
-        await using var store = await StoreFactory.OpenAsync(database, mustExist: false, CancellationToken.None);
-        await new StoreCopier(source, store).CopyAsync(replace: false, progress: null, CancellationToken.None);
+        await generated.CopyToAsync(database);
+        await using var store = await StoreFactory.OpenAsync(database, mustExist: true, CancellationToken.None);
         var campaigns = await store.ReadCampaignsAsync(CancellationToken.None).ToDictionaryAsync(c => c.Id, c => c.UserId);
         var owner = campaigns[new CampaignId(generated.KnownCampaignId)];
         var otherLead = (await store.ReadLeadsAsync(CancellationToken.None).FirstAsync(l => campaigns[l.CampaignId] != owner)).Id.Value;

@@ -4,7 +4,6 @@ using Leadwise.Core.Outreach;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Postgres;
 using Leadwise.Data.Storage;
-using Leadwise.Data.Transfer;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
 using Leadwise.Recommend.Hazards;
@@ -44,7 +43,7 @@ public sealed class AccountRecommendationTests(ServerStore generated, PostgresSe
         // Given: the store copied, the largest account's own model trained on its leads, the second's on every other
         // account's leads, both promoted for their account; the third account has no model of its own
         var database = _directory.File("accounts.db");
-        await CopyGeneratedStoreAsync(database);
+        await generated.CopyToAsync(database);
         World world;
         await using (var store = await StoreFactory.OpenAsync(database, mustExist: true, CancellationToken.None))
         {
@@ -91,7 +90,7 @@ public sealed class AccountRecommendationTests(ServerStore generated, PostgresSe
         // Given: the generated store in PostgreSQL and two nodes re-checking every second; the first account's lead is
         // recommended by the install-wide model on both
         var location = await postgres.CreateStoreLocationAsync(CancellationToken.None);
-        await CopyGeneratedStoreAsync(location);
+        await generated.CopyToAsync(location);
         await using var nodeA = Host(location, recheckSeconds: "1");
         await using var nodeB = Host(location, recheckSeconds: "1");
         World world;
@@ -153,12 +152,6 @@ public sealed class AccountRecommendationTests(ServerStore generated, PostgresSe
             }
         });
 
-    private async Task CopyGeneratedStoreAsync(string location)
-    {
-        await using var source = await StoreFactory.OpenAsync(generated.Database, mustExist: true, CancellationToken.None);
-        await using var target = await StoreFactory.OpenAsync(location, mustExist: false, CancellationToken.None);
-        await new StoreCopier(source, target).CopyAsync(replace: false, progress: null, CancellationToken.None);
-    }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Leadwise.Core.Models;
 using Leadwise.Data.Postgres;
 using Leadwise.Data.Storage;
-using Leadwise.Data.Transfer;
 using Leadwise.Learning.Registry;
 using Leadwise.Testing;
 using Leadwise.Testing.Postgres;
@@ -34,7 +33,7 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
     {
         // Given: the generated store (conversion model version 1 promoted) copied into PostgreSQL, and two nodes on it
         var location = await postgres.CreateStoreLocationAsync(CancellationToken.None);
-        await CopyGeneratedStoreAsync(location);
+        await generated.CopyToAsync(location);
         await using var nodeA = Host(location, recheckSeconds: "1");
         await using var nodeB = Host(location, recheckSeconds: "1");
         var (clientA, clientB) = (nodeA.CreateClient(), nodeB.CreateClient());
@@ -63,7 +62,7 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
     {
         // Given: two nodes re-checking the registry only once an hour, so only the NOTIFY can bring a change within seconds
         var location = await postgres.CreateStoreLocationAsync(CancellationToken.None);
-        await CopyGeneratedStoreAsync(location);
+        await generated.CopyToAsync(location);
         await using var nodeA = Host(location, recheckSeconds: "3600");
         await using var nodeB = Host(location, recheckSeconds: "3600");
         var (clientA, clientB) = (nodeA.CreateClient(), nodeB.CreateClient());
@@ -104,7 +103,7 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
     {
         // Given: a node on a fake clock re-checking every 20 seconds
         var database = _directory.File("copy.db");
-        await CopyGeneratedStoreAsync(database);
+        await generated.CopyToAsync(database);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var node = Host(database, recheckSeconds: "20", time);
         var client = node.CreateClient();
@@ -146,12 +145,6 @@ public sealed class ModelPickupTests(ServerStore generated, PostgresServerFixtur
             }
         });
 
-    private async Task CopyGeneratedStoreAsync(string location)
-    {
-        await using var source = await StoreFactory.OpenAsync(generated.Database, mustExist: true, CancellationToken.None);
-        await using var target = await StoreFactory.OpenAsync(location, mustExist: false, CancellationToken.None);
-        await new StoreCopier(source, target).CopyAsync(replace: false, progress: null, CancellationToken.None);
-    }
 
     /// <summary>Saves version 1's model again as a new version and promotes it, as <c>leadwise train --promote</c> would.</summary>
     private static async Task<int> PromoteCopyOfVersionOneAsync(ILeadwiseStore store)

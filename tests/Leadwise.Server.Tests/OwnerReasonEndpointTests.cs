@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Leadwise.Core.Scoring;
 using Leadwise.Data.Sqlite;
-using Leadwise.Data.Transfer;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Model;
 using Leadwise.Learning.Registry;
@@ -31,10 +30,9 @@ public sealed class OwnerReasonEndpointTests(ServerStore generated) : IClassFixt
         LeadFacts? lead = null;
         ModelFactor? owner = null;
         Dictionary<string, string?> companies;
-        await using (var source = await SqliteLeadwiseStore.OpenAsync(generated.Database, CancellationToken.None))
+        await generated.CopyToAsync(database);
         await using (var store = await SqliteLeadwiseStore.OpenAsync(database, CancellationToken.None))
         {
-            await new StoreCopier(source, store).CopyAsync(replace: false, progress: null, CancellationToken.None);
             companies = await store.ReadUsersAsync(CancellationToken.None).ToDictionaryAsync(u => u.Id.ToString(), u => u.CompanyName);
             var leads = await StoreLeads.ReadAsync(store, CancellationToken.None);
             var options = new ConversionTrainingOptions(Folds: 3, Seed: 1, Trainers: [TrainerKind.LogisticRegression], Importance: false,

@@ -1,5 +1,7 @@
 using Leadwise.Data.Import;
+using Leadwise.Data.Postgres;
 using Leadwise.Data.Sqlite;
+using Leadwise.Data.Transfer;
 using Leadwise.Generator;
 using Leadwise.Generator.Writing;
 using Leadwise.Learning.Features;
@@ -67,6 +69,14 @@ public sealed class ServerStore : IAsyncLifetime
 
         WithModel = Host(Database);
         WithoutModel = Host(DatabaseWithoutModel);
+    }
+
+    /// <summary>Copies the store with the model (models, promotions and all) into a new store at <paramref name="location"/>, a SQLite file or a PostgreSQL connection string.</summary>
+    public async Task CopyToAsync(string location)
+    {
+        await using var source = await StoreFactory.OpenAsync(Database, mustExist: true, CancellationToken.None);
+        await using var target = await StoreFactory.OpenAsync(location, mustExist: false, CancellationToken.None);
+        await new StoreCopier(source, target).CopyAsync(replace: false, progress: null, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

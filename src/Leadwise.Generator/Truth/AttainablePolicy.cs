@@ -75,11 +75,7 @@ public sealed class AttainablePolicy
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(candidatesPerStep);
-        var length = 0;
-        while (length < candidatesPerStep.Count && candidatesPerStep[length].Count > 0)
-        {
-            length++;
-        }
+        var length = TrueReplyModel.SequenceLength(candidatesPerStep);
 
         if (length == 0)
         {

@@ -126,11 +126,7 @@ public sealed class TrueReplyModel(TrueModelParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(candidatesPerStep);
-        var length = 0;
-        while (length < candidatesPerStep.Count && candidatesPerStep[length].Count > 0)
-        {
-            length++;
-        }
+        var length = SequenceLength(candidatesPerStep);
 
         if (length == 0)
         {
@@ -178,4 +174,16 @@ public sealed class TrueReplyModel(TrueModelParameters parameters)
     };
 
     private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    /// <summary>How many steps a sequence over <paramref name="candidatesPerStep"/> has: every step up to the first one without candidates.</summary>
+    internal static int SequenceLength(IReadOnlyList<IReadOnlyList<MessageProfile>> candidatesPerStep)
+    {
+        var length = 0;
+        while (length < candidatesPerStep.Count && candidatesPerStep[length].Count > 0)
+        {
+            length++;
+        }
+
+        return length;
+    }
 }
