@@ -19,4 +19,26 @@ internal static class OptionRules
         });
         return option;
     }
+
+    /// <summary>A finite number, and not below <paramref name="minimum"/> when one is given.</summary>
+    public static Option<double> Finite(this Option<double> option, double? minimum = null)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count != 1 || !double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return;
+            }
+
+            if (!double.IsFinite(value))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be a finite number, got {result.Tokens[0].Value}."));
+            }
+            else if (value < minimum)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {minimum}, got {value}."));
+            }
+        });
+        return option;
+    }
 }

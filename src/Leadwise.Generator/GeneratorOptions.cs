@@ -30,6 +30,12 @@ public sealed record GeneratorOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SpamLeadRate, 1.0, nameof(SpamLeadRate));
         ArgumentNullException.ThrowIfNull(Model);
         ArgumentNullException.ThrowIfNull(Engagement);
+        ArgumentOutOfRangeException.ThrowIfNegative(Model.LatentQualitySd, "Model.LatentQualitySd");
+        if (!double.IsFinite(Model.WordingScale))
+        {
+            throw new ArgumentOutOfRangeException("Model.WordingScale", Model.WordingScale, "WordingScale must be a finite number");
+        }
+
         if (Engagement.SessionsSeniorityEffects.Count != 5 || Engagement.SocialTypeShares.Count != 4)
         {
             throw new ArgumentException("Engagement: SessionsSeniorityEffects needs 5 entries, SocialTypeShares 4", nameof(Engagement));

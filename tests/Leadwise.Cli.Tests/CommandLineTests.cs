@@ -48,6 +48,8 @@ public sealed class CommandLineTests
     [InlineData("import")]
     [InlineData("generate", "--leads", "0", "--out", "x")]
     [InlineData("generate", "--leads", "many", "--out", "x")]
+    [InlineData("generate", "--latent-quality-sd", "-0.1", "--out", "x")]
+    [InlineData("generate", "--wording-scale", "NaN", "--out", "x")]
     [InlineData("import", "folder", "--max-errors", "0")]
     [InlineData("db", "copy", "--from", "a.db")]
     [InlineData("db", "verify", "--b", "b.db")]

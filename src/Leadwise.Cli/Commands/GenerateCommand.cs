@@ -32,15 +32,32 @@ internal static class GenerateCommand
             Description = "Folder to write the five export files into (ground truth goes to <out>/truth/)",
             Required = true,
         };
+        var wordingScale = new Option<double>("--wording-scale")
+        {
+            Description = "How much a message's wording moves its reply odds: 0 = its quality is independent of its text; 1 = each template phrase's effect as in docs/generator.md",
+            DefaultValueFactory = _ => new Generator.Truth.TrueModelParameters().WordingScale,
+        }.Finite();
+        var latentQualitySd = new Option<double>("--latent-quality-sd")
+        {
+            Description = "Spread (reply logit) of the part of each message's quality that its text does not show",
+            DefaultValueFactory = _ => new Generator.Truth.TrueModelParameters().LatentQualitySd,
+        }.Finite(minimum: 0);
         var command = new Command("generate", "Generate a realistic outreach export whose replies follow a known true model")
         {
             leads,
             seed,
             output,
+            wordingScale,
+            latentQualitySd,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = new GeneratorOptions { LeadCount = parseResult.GetValue(leads), Seed = parseResult.GetValue(seed) };
+            var options = new GeneratorOptions
+            {
+                LeadCount = parseResult.GetValue(leads),
+                Seed = parseResult.GetValue(seed),
+                Model = new Generator.Truth.TrueModelParameters { WordingScale = parseResult.GetValue(wordingScale), LatentQualitySd = parseResult.GetValue(latentQualitySd) },
+            };
             await RunAsync(context.Console, options, parseResult.GetRequiredValue(output).FullName, cancellationToken);
             return ExitCodes.Success;
         });

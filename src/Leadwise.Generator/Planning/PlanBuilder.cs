@@ -52,7 +52,7 @@ internal static class PlanBuilder
         for (var i = 0; i < shells.Count; i++)
         {
             var (account, type, _) = shells[i];
-            campaigns.Add(Campaign(i, account, type, sizes[i], firstLead, salt, exportMs, ref random));
+            campaigns.Add(Campaign(i, account, type, sizes[i], firstLead, salt, exportMs, options.Model, ref random));
             firstLead += sizes[i];
         }
 
@@ -87,7 +87,7 @@ internal static class PlanBuilder
             LinkRate: 0.05 + (0.35 * random.NextDouble()));
     }
 
-    private static CampaignPlan Campaign(int index, AccountPlan account, string type, int leadCount, long firstLead, ulong salt, long exportMs, ref StreamRandom random)
+    private static CampaignPlan Campaign(int index, AccountPlan account, string type, int leadCount, long firstLead, ulong salt, long exportMs, TrueModelParameters model, ref StreamRandom random)
     {
         var id = new CampaignId(Ids.Make(Ids.CampaignBase, 53, salt ^ 2, index));
         var channel = type switch
@@ -120,12 +120,19 @@ internal static class PlanBuilder
                 IsPersonalised: random.Chance(account.PersonalisedRate),
                 HasQuestion: random.Chance(order == 0 ? account.QuestionRate * 0.5 : account.QuestionRate),
                 HasLink: order > 0 && random.Chance(account.LinkRate),
-                Quality: 0.3 * random.NextNormal());
+                Quality: model.LatentQualitySd * random.NextNormal());
             var (male, female) = MessageTemplates.Salutations(language, ref random);
             double? interval = order == 0 ? null
                 : order == 1 ? FirstIntervals[random.NextWeighted(FirstIntervalWeights)]
                 : LaterIntervals[random.NextWeighted(LaterIntervalWeights)];
             var messageCreated = created + random.Next(3_600_000);
+            var written = MessageTemplates.Content(profile, ref random);
+            if (model.WordingScale != 0)
+            {
+                var wording = model.WordingScale * written.WordingEffect;
+                profile = profile with { Quality = profile.Quality + wording, Wording = wording };
+            }
+
             profiles[order] = profile;
             messages[order] = new Message
             {
@@ -133,7 +140,7 @@ internal static class PlanBuilder
                 Order = order,
                 Type = channel == MessageChannel.Email ? "EMAIL" : "LINKEDIN",
                 Name = MessageTemplates.Name(language, order),
-                Content = MessageTemplates.Content(profile, ref random),
+                Content = written.Content,
                 MaleSalutation = male,
                 FemaleSalutation = female,
                 IntervalDays = interval,

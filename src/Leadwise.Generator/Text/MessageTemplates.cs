@@ -11,78 +11,78 @@ namespace Leadwise.Generator.Text;
 /// </summary>
 internal static class MessageTemplates
 {
-    private static readonly string[] GermanInvite =
+    private static readonly Phrase[] GermanInvite =
     [
-        "ich bin auf Ihr Profil gestoßen und würde mich gerne mit Ihnen vernetzen.",
-        "wir arbeiten mit Unternehmen wie Ihrem zusammen – gerne würde ich mich mit Ihnen vernetzen.",
-        "Ihr Profil hat mich neugierig gemacht, lassen Sie uns vernetzen!",
+        new("ich bin auf Ihr Profil gestoßen und würde mich gerne mit Ihnen vernetzen.", +0.00),
+        new("wir arbeiten mit Unternehmen wie Ihrem zusammen – gerne würde ich mich mit Ihnen vernetzen.", +0.35),
+        new("Ihr Profil hat mich neugierig gemacht, lassen Sie uns vernetzen!", -0.35),
     ];
 
-    private static readonly string[] GermanFollowUp =
+    private static readonly Phrase[] GermanFollowUp =
     [
-        "danke für die Vernetzung! Ich wollte kurz nachhaken.",
-        "ich melde mich noch einmal kurz zu meiner letzten Nachricht.",
-        "nur eine kurze Erinnerung an meine Nachricht von letzter Woche.",
-        "schön, dass wir jetzt vernetzt sind. Ein kurzer Gedanke dazu:",
+        new("danke für die Vernetzung! Ich wollte kurz nachhaken.", +0.25),
+        new("ich melde mich noch einmal kurz zu meiner letzten Nachricht.", -0.30),
+        new("nur eine kurze Erinnerung an meine Nachricht von letzter Woche.", -0.20),
+        new("schön, dass wir jetzt vernetzt sind. Ein kurzer Gedanke dazu:", +0.30),
     ];
 
-    private static readonly string[] GermanLong =
+    private static readonly Phrase[] GermanLong =
     [
-        "Wir helfen Vertriebsteams, planbar neue Termine zu gewinnen – ohne Kaltakquise am Telefon, ohne \"Spray and Pray\" und mit messbaren Ergebnissen.",
-        "Unsere Kunden, z. B. aus Logistik, Maschinenbau und Software, gewinnen so im Schnitt zwölf qualifizierte Gespräche pro Monat.",
-        "Dabei übernehmen wir Recherche, Texte und das Nachfassen, sodass sich Ihr Team auf Abschlüsse konzentrieren kann.",
-        "Größere Budgets sind dafür übrigens nicht nötig: Wir starten klein, testen und skalieren nur, was funktioniert.",
+        new("Wir helfen Vertriebsteams, planbar neue Termine zu gewinnen – ohne Kaltakquise am Telefon, ohne \"Spray and Pray\" und mit messbaren Ergebnissen.", +0.20),
+        new("Unsere Kunden, z. B. aus Logistik, Maschinenbau und Software, gewinnen so im Schnitt zwölf qualifizierte Gespräche pro Monat.", +0.30),
+        new("Dabei übernehmen wir Recherche, Texte und das Nachfassen, sodass sich Ihr Team auf Abschlüsse konzentrieren kann.", -0.10),
+        new("Größere Budgets sind dafür übrigens nicht nötig: Wir starten klein, testen und skalieren nur, was funktioniert.", -0.25),
     ];
 
-    private static readonly string[] GermanQuestion =
+    private static readonly Phrase[] GermanQuestion =
     [
-        "Hätten Sie nächste Woche 15 Minuten für ein kurzes Gespräch?",
-        "Wäre das grundsätzlich ein Thema für Sie?",
-        "Darf ich Ihnen dazu ein paar Details schicken?",
+        new("Hätten Sie nächste Woche 15 Minuten für ein kurzes Gespräch?", -0.20),
+        new("Wäre das grundsätzlich ein Thema für Sie?", +0.25),
+        new("Darf ich Ihnen dazu ein paar Details schicken?", +0.10),
     ];
 
-    private static readonly string[] GermanLink =
+    private static readonly Phrase[] GermanLink =
     [
-        "Hier finden Sie eine kurze Fallstudie: https://example.com/fallstudie",
-        "Einen Termin können Sie direkt hier buchen: https://calendly.com/leadwise-demo/15min",
+        new("Hier finden Sie eine kurze Fallstudie: https://example.com/fallstudie", +0.15),
+        new("Einen Termin können Sie direkt hier buchen: https://calendly.com/leadwise-demo/15min", -0.20),
     ];
 
     private static readonly string[] GermanClosing = ["Viele Grüße", "Beste Grüße", "Liebe Grüße aus Hamburg", "Herzliche Grüße"];
 
-    private static readonly string[] EnglishInvite =
+    private static readonly Phrase[] EnglishInvite =
     [
-        "I came across your profile and would love to connect.",
-        "we work with companies like yours, so I'd be glad to connect.",
-        "your profile caught my eye, let's connect!",
+        new("I came across your profile and would love to connect.", +0.00),
+        new("we work with companies like yours, so I'd be glad to connect.", +0.35),
+        new("your profile caught my eye, let's connect!", -0.35),
     ];
 
-    private static readonly string[] EnglishFollowUp =
+    private static readonly Phrase[] EnglishFollowUp =
     [
-        "thanks for connecting! Just a quick follow-up.",
-        "I wanted to bring my last message back to the top of your inbox.",
-        "a short reminder of my note from last week.",
-        "great to be connected. One quick thought:",
+        new("thanks for connecting! Just a quick follow-up.", +0.25),
+        new("I wanted to bring my last message back to the top of your inbox.", -0.30),
+        new("a short reminder of my note from last week.", -0.20),
+        new("great to be connected. One quick thought:", +0.30),
     ];
 
-    private static readonly string[] EnglishLong =
+    private static readonly Phrase[] EnglishLong =
     [
-        "We help sales teams book meetings predictably – no cold calling, no \"spray and pray\", and results you can measure.",
-        "Our clients, e.g. in logistics, manufacturing and software, win twelve qualified conversations a month on average.",
-        "We handle research, copy and follow-ups, so your team can focus on closing.",
-        "It doesn't take a big budget, either: we start small, test, and scale only what works.",
+        new("We help sales teams book meetings predictably – no cold calling, no \"spray and pray\", and results you can measure.", +0.20),
+        new("Our clients, e.g. in logistics, manufacturing and software, win twelve qualified conversations a month on average.", +0.30),
+        new("We handle research, copy and follow-ups, so your team can focus on closing.", -0.10),
+        new("It doesn't take a big budget, either: we start small, test, and scale only what works.", -0.25),
     ];
 
-    private static readonly string[] EnglishQuestion =
+    private static readonly Phrase[] EnglishQuestion =
     [
-        "Would you have 15 minutes next week for a quick call?",
-        "Is this something on your radar this quarter?",
-        "May I send you a few details?",
+        new("Would you have 15 minutes next week for a quick call?", -0.20),
+        new("Is this something on your radar this quarter?", +0.25),
+        new("May I send you a few details?", +0.10),
     ];
 
-    private static readonly string[] EnglishLink =
+    private static readonly Phrase[] EnglishLink =
     [
-        "Here's a short case study: https://example.com/case-study",
-        "You can book a slot directly here: https://calendly.com/leadwise-demo/15min",
+        new("Here's a short case study: https://example.com/case-study", +0.15),
+        new("You can book a slot directly here: https://calendly.com/leadwise-demo/15min", -0.20),
     ];
 
     private static readonly string[] EnglishClosing = ["Best regards", "Kind regards", "Cheers", "Best"];
@@ -117,14 +117,26 @@ internal static class MessageTemplates
         _ => string.Create(CultureInfo.InvariantCulture, $"Follow-up {order}"),
     };
 
-    public static string Content(MessageProfile profile, ref StreamRandom random)
+    /// <summary>
+    /// The message's content and its wording effect: the sum of the effects of the phrases it was built from (the
+    /// salutation, closing and sender carry none). The true model adds <see cref="TrueModelParameters.WordingScale"/> × that
+    /// sum to the message's quality.
+    /// </summary>
+    public static WrittenMessage Content(MessageProfile profile, ref StreamRandom random)
     {
         var german = profile.Language == Language.German;
         var invite = profile.Key.Order == 0;
         var text = new StringBuilder(512);
+        var wording = 0.0;
+        void Append(Phrase phrase)
+        {
+            text.Append(phrase.Text);
+            wording += phrase.Effect;
+        }
+
         text.Append(profile.IsPersonalised ? "{{ salutation }} {{ first_name }}," : "{{ salutation }},");
         text.Append('\n');
-        text.Append(random.Pick(german ? (invite ? GermanInvite : GermanFollowUp) : (invite ? EnglishInvite : EnglishFollowUp)));
+        Append(random.Pick(german ? (invite ? GermanInvite : GermanFollowUp) : (invite ? EnglishInvite : EnglishFollowUp)));
         if (profile.IsLong)
         {
             var pool = german ? GermanLong : EnglishLong;
@@ -132,18 +144,21 @@ internal static class MessageTemplates
             var first = random.Next(pool.Length);
             for (var i = 0; i < paragraphs; i++)
             {
-                text.Append("\n\n").Append(pool[(first + i) % pool.Length]);
+                text.Append("\n\n");
+                Append(pool[(first + i) % pool.Length]);
             }
         }
 
         if (profile.HasLink)
         {
-            text.Append("\n\n").Append(random.Pick(german ? GermanLink : EnglishLink));
+            text.Append("\n\n");
+            Append(random.Pick(german ? GermanLink : EnglishLink));
         }
 
         if (profile.HasQuestion)
         {
-            text.Append("\n\n").Append(random.Pick(german ? GermanQuestion : EnglishQuestion));
+            text.Append("\n\n");
+            Append(random.Pick(german ? GermanQuestion : EnglishQuestion));
         }
 
         if (!invite || profile.IsLong)
@@ -151,6 +166,9 @@ internal static class MessageTemplates
             text.Append("\n\n").Append(random.Pick(german ? GermanClosing : EnglishClosing)).Append(",\n").Append(random.Pick(SenderNames));
         }
 
-        return text.ToString();
+        return new WrittenMessage(text.ToString(), wording);
     }
+
+    /// <summary>A phrase of a template pool and its effect on the reply logit (before <see cref="TrueModelParameters.WordingScale"/>).</summary>
+    private readonly record struct Phrase(string Text, double Effect);
 }

@@ -5,10 +5,11 @@ namespace Leadwise.Generator.Truth;
 /// <summary>
 /// The attainable (Bayes) policy: the best any learner could send from given logs if it knew the true model's form and
 /// parameters and every logged lead's true profile, but — like any learner — not the messages' latent
-/// <see cref="MessageProfile.Quality"/> nor the latent responsiveness of the lead it chooses for.
+/// part of <see cref="MessageProfile.Quality"/> (what is left after its <see cref="MessageProfile.Wording"/>, which the content
+/// shows) nor the latent responsiveness of the lead it chooses for.
 /// <list type="bullet">
-/// <item>Each message's quality gets its posterior given its logged sends: prior N(0, σ²) with the generator's σ
-/// (<see cref="LatentTraitSpreads.QualitySd"/>), likelihood Π h^y (1 − h)^(1−y) with h the true hazard of the logged
+/// <item>Each message's latent quality gets its posterior given its logged sends: prior N(0, σ²) with the generator's σ
+/// (<see cref="TrueModelParameters.LatentQualitySd"/>), likelihood Π h^y (1 − h)^(1−y) with h the true hazard of the logged
 /// lead (its true profile, responsiveness included) at that step, integrated on a grid of <see cref="GridPoints"/>
 /// points spanning ±<see cref="GridHalfWidth"/> Laplace standard deviations around the posterior mode (so a message
 /// with many sends and a far-off quality is resolved as finely as one near the prior). Acceptance does not depend on
@@ -21,7 +22,7 @@ namespace Leadwise.Generator.Truth;
 /// <item>The sequence maximising it: <see cref="TrueReplyModel.BestSequence"/> at u = 0 with each quality at its
 /// posterior mean as the start, then coordinate ascent on the exact expectation.</item>
 /// </list>
-/// A message never sent is valued over its prior, not at quality 0 as the truth without latent traits values it: the
+/// A message never sent is valued over its prior, not at its wording alone as the truth without latent traits values it: the
 /// expected hazard of an uncertain quality is a little above the hazard at its mean.
 /// </summary>
 public sealed class AttainablePolicy
@@ -43,28 +44,29 @@ public sealed class AttainablePolicy
 
     /// <param name="model">The true model.</param>
     /// <param name="logged">The training logs: every send that reached a lead who had not replied before, with the lead's true profile.</param>
-    /// <param name="qualitySd">The prior's standard deviation of a message's quality.</param>
+    /// <param name="qualitySd">The prior's standard deviation of a message's latent quality; the model's <see cref="TrueModelParameters.LatentQualitySd"/> when null.</param>
     /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for.</param>
-    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double qualitySd = LatentTraitSpreads.QualitySd, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd)
+    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd)
     {
         ArgumentNullException.ThrowIfNull(logged);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(qualitySd);
-        ArgumentOutOfRangeException.ThrowIfNegative(responsivenessSd);
         Model = model ?? throw new ArgumentNullException(nameof(model));
+        var sd = qualitySd ?? model.Parameters.LatentQualitySd;
+        ArgumentOutOfRangeException.ThrowIfNegative(sd, nameof(qualitySd));
+        ArgumentOutOfRangeException.ThrowIfNegative(responsivenessSd);
         _responsivenessSd = responsivenessSd;
-        Prior = Fit([], qualitySd);
+        Prior = Fit([], sd);
         _posteriors = logged
             .Where(step => !step.Lead.IsSpam)
             .GroupBy(step => step.Message.Key)
-            .ToDictionary(g => g.Key, g => Fit([.. g.Select(step => (QualityFreeLogit(step.Lead, step.Message, step.Step), step.Replied))], qualitySd));
+            .ToDictionary(g => g.Key, g => Fit([.. g.Select(step => (KnownLogit(step.Lead, step.Message, step.Step), step.Replied))], sd));
     }
 
     public TrueReplyModel Model { get; }
 
-    /// <summary>The prior N(0, σ²) on the same kind of grid: what a message never sent is believed to be.</summary>
+    /// <summary>The prior N(0, σ²) of the latent quality on the same kind of grid: what a message never sent is believed to be beyond its wording.</summary>
     public QualityPosterior Prior { get; }
 
-    /// <summary>The posterior of <paramref name="message"/>'s quality given its logged sends; <see cref="Prior"/> when it was never sent.</summary>
+    /// <summary>The posterior of <paramref name="message"/>'s latent quality (beyond its wording) given its logged sends; <see cref="Prior"/> when it was never sent.</summary>
     public QualityPosterior Posterior(MessageKey message) => _posteriors.GetValueOrDefault(message) ?? Prior;
 
     /// <summary>
@@ -105,7 +107,7 @@ public sealed class AttainablePolicy
         }
 
         // Start where the exact separable choice at the mean responsiveness and the posterior-mean qualities points.
-        var atMeans = steps.Select(candidates => candidates.Select(m => m with { Quality = Posterior(m.Key).Mean }).ToArray()).ToArray();
+        var atMeans = steps.Select(candidates => candidates.Select(m => m with { Quality = m.Wording + Posterior(m.Key).Mean }).ToArray()).ToArray();
         var start = Model.BestSequence(lead with { Responsiveness = 0 }, atMeans).Messages;
         var best = start.Select((m, step) => Array.IndexOf(atMeans[step], m)).ToArray();
         var bestValue = Value(best);
@@ -174,7 +176,7 @@ public sealed class AttainablePolicy
             return 0.0;
         }
 
-        var logit = QualityFreeLogit(lead, message, step);
+        var logit = KnownLogit(lead, message, step);
         var expected = 0.0;
         foreach (var (quality, weight) in Posterior(message.Key).Points)
         {
@@ -184,11 +186,18 @@ public sealed class AttainablePolicy
         return expected;
     }
 
-    private double QualityFreeLogit(LeadProfile lead, MessageProfile message, int step) => Model.Logit(lead, message, step) - message.Quality;
+    /// <summary>The reply logit with the message's latent quality taken out (its wording kept: the content shows it).</summary>
+    private double KnownLogit(LeadProfile lead, MessageProfile message, int step) => Model.Logit(lead, message, step) - (message.Quality - message.Wording);
 
-    /// <summary>The posterior of q given rows (logit without quality, replied), prior N(0, sd²): mode by Newton, then the grid.</summary>
+    /// <summary>The posterior of the latent quality given rows (logit without it, replied), prior N(0, sd²): mode by Newton, then the grid.</summary>
     private static QualityPosterior Fit(IReadOnlyList<(double Logit, bool Replied)> rows, double sd)
     {
+        if (sd == 0)
+        {
+            // No latent part: the wording is the whole quality, and no send can say otherwise.
+            return new QualityPosterior(0, 0, rows.Count, rows.Count(r => r.Replied), [(0.0, 1.0)]);
+        }
+
         var precision = 1.0 / (sd * sd);
         var mode = 0.0;
         var curvature = precision;

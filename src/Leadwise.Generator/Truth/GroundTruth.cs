@@ -77,14 +77,14 @@ public sealed class GroundTruth
         }
 
         var messages = new Dictionary<MessageKey, MessageProfile>();
-        await foreach (var (line, number) in ReadRowsAsync(Path.Combine(truthFolder, TruthFiles.MessagesFile), TruthFiles.MessagesHeader, cancellationToken).ConfigureAwait(false))
+        await foreach (var (line, number, header) in ReadRowsAsync(Path.Combine(truthFolder, TruthFiles.MessagesFile), [TruthFiles.MessagesHeader, TruthFiles.MessagesHeaderBeforeWording], cancellationToken).ConfigureAwait(false))
         {
-            var message = TruthFiles.ParseMessage(line, number);
+            var message = TruthFiles.ParseMessage(line, number, withWording: header == TruthFiles.MessagesHeader);
             messages.Add(message.Key, message);
         }
 
         var leads = new Dictionary<LeadId, LeadTruth>();
-        await foreach (var (line, number) in ReadRowsAsync(Path.Combine(truthFolder, TruthFiles.LeadsFile), TruthFiles.LeadsHeader, cancellationToken).ConfigureAwait(false))
+        await foreach (var (line, number, _) in ReadRowsAsync(Path.Combine(truthFolder, TruthFiles.LeadsFile), [TruthFiles.LeadsHeader], cancellationToken).ConfigureAwait(false))
         {
             var lead = TruthFiles.ParseLead(line, number);
             leads.Add(lead.LeadId, lead);
@@ -93,16 +93,17 @@ public sealed class GroundTruth
         return new GroundTruth(new TrueReplyModel(document.Parameters), messages, leads) { Engagement = document.Engagement };
     }
 
-    private static async IAsyncEnumerable<(string Line, int Number)> ReadRowsAsync(
+    /// <summary>The rows after the header, each with the header the file has (one of <paramref name="headers"/>).</summary>
+    private static async IAsyncEnumerable<(string Line, int Number, string Header)> ReadRowsAsync(
         string path,
-        string header,
+        string[] headers,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path);
         var first = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(first, header, StringComparison.Ordinal))
+        if (first is null || !headers.Contains(first, StringComparer.Ordinal))
         {
-            throw new FormatException($"{Path.GetFileName(path)}:1: expected header \"{header}\"");
+            throw new FormatException($"{Path.GetFileName(path)}:1: expected header \"{headers[0]}\"");
         }
 
         var number = 1;
@@ -111,7 +112,7 @@ public sealed class GroundTruth
             number++;
             if (line.Length > 0)
             {
-                yield return (line, number);
+                yield return (line, number, first);
             }
         }
     }

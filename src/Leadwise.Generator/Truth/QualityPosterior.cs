@@ -1,7 +1,8 @@
 namespace Leadwise.Generator.Truth;
 
 /// <summary>
-/// What the logs say about one message's latent <see cref="MessageProfile.Quality"/>: the posterior under the true
+/// What the logs say about one message's latent quality — the part of <see cref="MessageProfile.Quality"/> beyond its
+/// <see cref="MessageProfile.Wording"/>: the posterior under the true
 /// model, as weighted points on the logit scale (the weights sum to 1), with its mean and standard deviation and the
 /// evidence behind it. A message the logs never sent has the prior.
 /// </summary>

@@ -26,6 +26,16 @@ public sealed record TrueModelParameters
     public double Question { get; init; } = 0.3;
     public double Link { get; init; } = -0.3;
 
+    /// <summary>
+    /// How much a message's wording moves its reply logit: its quality is <c>WordingScale × (the summed effects of the
+    /// phrases it was built from, docs/generator.md) + LatentQualitySd × N(0, 1)</c>. 0 (the default) leaves quality
+    /// independent of the text.
+    /// </summary>
+    public double WordingScale { get; init; }
+
+    /// <summary>The spread of the part of a message's quality that nothing in its content shows.</summary>
+    public double LatentQualitySd { get; init; } = LatentTraitSpreads.QualitySd;
+
     // Invite acceptance (only for sequences whose first message is gated).
     public double AcceptIntercept { get; init; } = -1.7;
     public IReadOnlyList<double> AcceptSeniorityEffects { get; init; } = [0.6, 0.3, 0.0, -0.3, -0.5];

@@ -18,13 +18,15 @@ internal static class TruthFiles
     public const string MessagesFile = "messages.csv";
     public const string LeadsFile = "leads.csv";
 
-    public const string MessagesHeader = "messageId,campaignId,order,userId,channel,language,isLong,isPersonalised,hasQuestion,hasLink,quality";
+    public const string MessagesHeader = "messageId,campaignId,order,userId,channel,language,isLong,isPersonalised,hasQuestion,hasLink,quality,wording";
+    /// <summary>The messages header of truth folders written before the wording column (still read; their wording is 0).</summary>
+    public const string MessagesHeaderBeforeWording = "messageId,campaignId,order,userId,channel,language,isLong,isPersonalised,hasQuestion,hasLink,quality";
     public const string LeadsHeader = "leadId,userId,campaignId,seniority,industry,language,gender,responsiveness,isSpam,receivedSteps,receivedReplyProbability,bestReplyProbability,bestSequence";
 
     public const string Formula =
         "ReplyProbability(lead, m[0..n-1]) = A(lead, m[0]) * (1 - prod_k (1 - h(lead, m[k], k))); "
         + "h = 0 for spam, else sigmoid(Intercept + StepEffects[min(k, last)] + responsiveness + SeniorityEffects[s] + IndustryEffects[i] "
-        + "+ language(lead, message) + isLong*(LongMessage + LongMessagePerSeniority*(s-2)) + isPersonalised*Personalised + hasQuestion*Question + hasLink*Link + quality); "
+        + "+ language(lead, message) + isLong*(LongMessage + LongMessagePerSeniority*(s-2)) + isPersonalised*Personalised + hasQuestion*Question + hasLink*Link + quality); quality = wording + a latent part, wording = WordingScale * the summed effects of the message's phrases; "
         + "A = 1 unless m[0].channel is LinkedInInvite; then 0 for spam, else sigmoid(AcceptIntercept + AcceptSeniorityEffects[s] "
         + "+ AcceptResponsivenessWeight*responsiveness + isPersonalised(m[0])*AcceptPersonalised + note language term).";
 
@@ -46,19 +48,23 @@ internal static class TruthFiles
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    public static string MessageRow(MessageProfile m) => string.Join(
-        ',',
-        m.Key.ToString(),
-        m.Key.CampaignId.ToString(),
-        m.Key.Order.ToString(CultureInfo.InvariantCulture),
-        m.UserId.ToString(),
-        m.Channel.ToString(),
-        m.Language.ToString(),
-        Bool(m.IsLong),
-        Bool(m.IsPersonalised),
-        Bool(m.HasQuestion),
-        Bool(m.HasLink),
-        Format(m.Quality));
+    public static string MessageRow(MessageProfile m, bool withWording)
+    {
+        var row = string.Join(
+            ',',
+            m.Key.ToString(),
+            m.Key.CampaignId.ToString(),
+            m.Key.Order.ToString(CultureInfo.InvariantCulture),
+            m.UserId.ToString(),
+            m.Channel.ToString(),
+            m.Language.ToString(),
+            Bool(m.IsLong),
+            Bool(m.IsPersonalised),
+            Bool(m.HasQuestion),
+            Bool(m.HasLink),
+            Format(m.Quality));
+        return withWording ? row + "," + Format(m.Wording) : row;
+    }
 
     public static string LeadRow(LeadTruth t)
     {
@@ -86,9 +92,10 @@ internal static class TruthFiles
             sequence.ToString());
     }
 
-    public static MessageProfile ParseMessage(string line, int lineNumber)
+    /// <summary>One row of <c>messages.csv</c>; <paramref name="withWording"/> says whether the file has the wording column (truth folders written before it have 11 fields, and their wording is 0).</summary>
+    public static MessageProfile ParseMessage(string line, int lineNumber, bool withWording)
     {
-        var f = Split(line, 11, MessagesFile, lineNumber);
+        var f = Split(line, withWording ? 12 : 11, MessagesFile, lineNumber);
         return new MessageProfile(
             new MessageKey(new CampaignId(Long(f[1])), (int)Long(f[2])),
             new UserId(Long(f[3])),
@@ -98,7 +105,8 @@ internal static class TruthFiles
             f[7] == "t",
             f[8] == "t",
             f[9] == "t",
-            Double(f[10]));
+            Double(f[10]),
+            withWording ? Double(f[11]) : 0.0);
     }
 
     public static LeadTruth ParseLead(string line, int lineNumber)

@@ -30,10 +30,12 @@ public sealed class GeneratedExportWriter
         var truthFolder = Path.Combine(folder, TruthFiles.Folder);
         Directory.CreateDirectory(truthFolder);
         await WriteModelAsync(export, truthFolder, cancellationToken).ConfigureAwait(false);
+        // Without a wording effect every wording is 0, and the file keeps the format it had before the column existed.
+        var withWording = export.Model.Parameters.WordingScale != 0;
         await WriteLinesAsync(
             Path.Combine(truthFolder, TruthFiles.MessagesFile),
-            TruthFiles.MessagesHeader,
-            export.MessageProfiles.Select(TruthFiles.MessageRow),
+            withWording ? TruthFiles.MessagesHeader : TruthFiles.MessagesHeaderBeforeWording,
+            export.MessageProfiles.Select(m => TruthFiles.MessageRow(m, withWording)),
             cancellationToken).ConfigureAwait(false);
 
         // One pass over the leads: each lead's truth row is written as its export row is handed to the writer.

@@ -62,6 +62,35 @@ public sealed class AttainablePolicyTests
     }
 
     [Fact]
+    public void Should_start_an_unsent_message_from_its_wording_and_learn_only_the_latent_part_from_sends()
+    {
+        // Given a model whose latent quality spread is 0.15, a never-sent message whose wording is worth +0.6, one with no
+        // wording effect, and a sent message whose quality is all wording (+0.4) with 4,000 sends
+        var model = new TrueReplyModel(new TrueModelParameters { WordingScale = 1.0, LatentQualitySd = 0.15 });
+        var worded = Invite(4, 0.6) with { Wording = 0.6 };
+        var plain = Invite(5, 0.0);
+        var sent = Invite(6, 0.4) with { Wording = 0.4 };
+        var random = new Random(13);
+        var logged = Enumerable.Range(0, 4_000).Select(_ =>
+        {
+            var lead = new LeadProfile((Seniority)random.Next(5), (Industry)random.Next(7), Language.English, Gender.Male, 0.0, IsSpam: false);
+            return new ObservedStep(lead, sent, 0, random.NextDouble() < model.Hazard(lead, sent, 0));
+        }).ToList();
+        var lead = new LeadProfile(Seniority.Manager, Industry.Software, Language.English, Gender.Female, Responsiveness: 0.0, IsSpam: false);
+
+        // When
+        var policy = new AttainablePolicy(model, logged);
+
+        // Then the prior is the model's latent spread, the sent message's latent part is near 0 (its wording explains it),
+        // and the worded unsent message wins over the plain one although neither was ever sent
+        Assert.Equal(0.15, policy.Prior.StandardDeviation, 1e-3);
+        var posterior = policy.Posterior(sent.Key);
+        Assert.InRange(posterior.Mean, -3 * posterior.StandardDeviation, 3 * posterior.StandardDeviation);
+        Assert.Equal(worded.Key, Assert.Single(policy.BestSequence(lead, [[plain, worded]]).Messages).Key);
+        Assert.True(policy.ExpectedReplyProbability(lead, [worded]) > policy.ExpectedReplyProbability(lead, [plain]) * 1.5);
+    }
+
+    [Fact]
     public void The_priors_are_the_generators_spreads_of_message_quality_and_lead_responsiveness()
     {
         var generated = GeneratedOutreach.Get(20_000, 42);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Leadwise.Learning.Training;
 using Leadwise.Recommend.Hazards;
 using Leadwise.Recommend.Modeling;
 using Leadwise.Recommend.Tests.Support;
@@ -15,7 +16,8 @@ public sealed class HazardModelTests(ITestOutputHelper output)
         var generated = GeneratedOutreach.Get(20_000, 42);
         var data = HazardRows.Build(generated.Leads, generated.Messages);
 
-        var model = HazardModel.Train(data, new HazardModelOptions { Seed = 3 });
+        // Both trainers compared (the default is logistic regression alone), so the comparison itself is exercised
+        var model = HazardModel.Train(data, new HazardModelOptions { Seed = 3, Trainers = [TrainerKind.LightGbm, TrainerKind.LogisticRegression] });
 
         foreach (var stage in new[] { model.Report.Hazard, model.Report.Acceptance! })
         {

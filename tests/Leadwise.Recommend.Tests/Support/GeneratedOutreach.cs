@@ -79,7 +79,7 @@ internal sealed class GeneratedOutreach : IReplyTruth
         var profile = _profiles[lead];
         var model = Export.Model;
         var draws = Normal.Select(n => (Profile: profile with { Responsiveness = ResponsivenessSd * n.Node }, n.Weight)).ToArray();
-        var steps = candidatesPerStep.Select(step => step.Select(key => _messageProfiles[key] with { Quality = 0 }).ToArray()).ToArray();
+        var steps = candidatesPerStep.Select(step => step.Select(key => _messageProfiles[key]).Select(m => m with { Quality = m.Wording }).ToArray()).ToArray();
         var chosen = model.BestSequence(draws[0].Profile, steps).Messages.ToArray();
         double Value(MessageProfile[] sequence) => draws.Sum(d => d.Weight * model.ReplyProbability(d.Profile, sequence));
         var best = Value(chosen);
