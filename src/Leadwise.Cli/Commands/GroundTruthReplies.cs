@@ -71,7 +71,7 @@ internal sealed class GroundTruthReplies(GroundTruth truth) : IReplyTruth
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(leads);
-        var policy = new AttainablePolicy(truth.Model, training.Select(r => new ObservedStep(truth.Leads[r.LeadId].Profile, truth.Profile(r.Message), r.Step, r.Replied)));
+        var policy = new AttainablePolicy(truth.Model, training.Select(r => new ObservedStep(truth.Leads[r.LeadId].Profile, truth.Profile(r.Message), r.Step, r.Replied, r.LeadId.Value)));
         return [.. leads.Select(l => (IReadOnlyList<MessageKey>)[.. policy.BestSequence(truth.Leads[l.Lead].Profile, [.. l.CandidatesPerStep.Select(step => (IReadOnlyList<MessageProfile>)[.. step.Select(truth.Profile)])])
             .Messages.Select(message => message.Key)])];
     }

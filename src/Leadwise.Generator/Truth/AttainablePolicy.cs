@@ -10,7 +10,11 @@ namespace Leadwise.Generator.Truth;
 /// <list type="bullet">
 /// <item>Each message's latent quality gets its posterior given its logged sends: prior N(0, σ²) with the generator's σ
 /// (<see cref="TrueModelParameters.LatentQualitySd"/>), likelihood Π h^y (1 − h)^(1−y) with h the true hazard of the logged
-/// lead (its true profile, responsiveness included) at that step, integrated on a grid of <see cref="GridPoints"/>
+/// lead at that step. By default the logged lead's responsiveness is not known either: each send's h is its expectation
+/// over the responsiveness given what the lead's earlier logged steps show (it accepted a gated invite, it did not reply
+/// before), which by the chain rule makes the product the exact likelihood of each lead's record (the earlier messages'
+/// qualities taken at their wording). With <c>knowsLoggedResponsiveness</c> the logged leads' true responsiveness is used
+/// — a looser bound, the one this policy gave before 2026-12-07. integrated on a grid of <see cref="GridPoints"/>
 /// points spanning ±<see cref="GridHalfWidth"/> Laplace standard deviations around the posterior mode (so a message
 /// with many sends and a far-off quality is resolved as finely as one near the prior). Acceptance does not depend on
 /// quality, so acceptance outcomes carry no evidence; spam leads (hazard 0) none either. A message never sent keeps
@@ -39,14 +43,19 @@ public sealed class AttainablePolicy
     /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points), as the truth without latent traits uses.</summary>
     private static readonly (double Node, double Weight)[] StandardNormal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
 
+    /// <summary>Where a logged lead's responsiveness is read, in its standard deviations: 25 points over ±4.</summary>
+    private static readonly double[] ResponsivenessGrid = [.. Enumerable.Range(0, 25).Select(i => -4.0 + (i / 3.0))];
+
     private readonly double _responsivenessSd;
+    private readonly double[] _nodes;
     private readonly Dictionary<MessageKey, QualityPosterior> _posteriors;
 
     /// <param name="model">The true model.</param>
     /// <param name="logged">The training logs: every send that reached a lead who had not replied before, with the lead's true profile.</param>
     /// <param name="qualitySd">The prior's standard deviation of a message's latent quality; the model's <see cref="TrueModelParameters.LatentQualitySd"/> when null.</param>
-    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for.</param>
-    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd)
+    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for (and for the logged leads).</param>
+    /// <param name="knowsLoggedResponsiveness">Read the logs with the logged leads' true responsiveness instead of integrating it out.</param>
+    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd, bool knowsLoggedResponsiveness = false)
     {
         ArgumentNullException.ThrowIfNull(logged);
         Model = model ?? throw new ArgumentNullException(nameof(model));
@@ -54,11 +63,15 @@ public sealed class AttainablePolicy
         ArgumentOutOfRangeException.ThrowIfNegative(sd, nameof(qualitySd));
         ArgumentOutOfRangeException.ThrowIfNegative(responsivenessSd);
         _responsivenessSd = responsivenessSd;
-        Prior = Fit([], sd);
-        _posteriors = logged
-            .Where(step => !step.Lead.IsSpam)
-            .GroupBy(step => step.Message.Key)
-            .ToDictionary(g => g.Key, g => Fit([.. g.Select(step => (KnownLogit(step.Lead, step.Message, step.Step), step.Replied))], sd));
+        _nodes = [.. ResponsivenessGrid.Select(z => z * responsivenessSd)];
+        Prior = Fit([], sd, _nodes);
+        var rows = logged.Where(step => !step.Lead.IsSpam).ToList();
+        var evidence = knowsLoggedResponsiveness || responsivenessSd == 0
+            ? rows.Select(step => new Evidence(step.Message.Key, KnownLogit(step.Lead, step.Message, step.Step), step.Replied, null)).ToList()
+            : IntegrateResponsiveness(rows);
+        _posteriors = evidence
+            .GroupBy(row => row.Message)
+            .ToDictionary(g => g.Key, g => Fit([.. g], sd, _nodes));
     }
 
     public TrueReplyModel Model { get; }
@@ -165,6 +178,52 @@ public sealed class AttainablePolicy
         return value;
     }
 
+    /// <summary>
+    /// Each logged send with the lead's responsiveness replaced by its posterior on <see cref="ResponsivenessGrid"/> given
+    /// the lead's earlier logged steps: the prior, times the acceptance of a gated invite (a lead with a logged step
+    /// accepted it), times the non-reply of every earlier step. Sends without a lead id are read with the prior alone.
+    /// </summary>
+    private List<Evidence> IntegrateResponsiveness(List<ObservedStep> rows)
+    {
+        var prior = ResponsivenessGrid.Select(z => Math.Exp(-0.5 * z * z)).ToArray();
+        var priorWeights = Normalised(prior);
+        var evidence = new List<Evidence>(rows.Count);
+        evidence.AddRange(rows.Where(step => step.LeadId is null)
+            .Select(step => new Evidence(step.Message.Key, KnownLogit(step.Lead, step.Message, step.Step) - step.Lead.Responsiveness, step.Replied, priorWeights)));
+        foreach (var lead in rows.Where(step => step.LeadId is not null).GroupBy(step => step.LeadId))
+        {
+            var steps = lead.OrderBy(step => step.Step).ToList();
+            var weights = (double[])prior.Clone();
+            if (steps[0].Step == 0 && steps[0].Message.IsGated)
+            {
+                for (var n = 0; n < _nodes.Length; n++)
+                {
+                    weights[n] *= Model.AcceptProbability(steps[0].Lead with { Responsiveness = _nodes[n] }, steps[0].Message);
+                }
+            }
+
+            foreach (var step in steps)
+            {
+                var free = KnownLogit(step.Lead, step.Message, step.Step) - step.Lead.Responsiveness;
+                evidence.Add(new Evidence(step.Message.Key, free, step.Replied, Normalised(weights)));
+
+                // The next step was reached without a reply here (its quality taken at its wording, the prior mean).
+                for (var n = 0; n < _nodes.Length; n++)
+                {
+                    weights[n] *= 1.0 - Sigmoid(free + _nodes[n]);
+                }
+            }
+        }
+
+        return evidence;
+    }
+
+    private static float[] Normalised(double[] weights)
+    {
+        var total = weights.Sum();
+        return [.. weights.Select(w => (float)(w / total))];
+    }
+
     private (LeadProfile Profile, double Weight)[] Draws(LeadProfile lead) =>
         [.. StandardNormal.Select(n => (lead with { Responsiveness = _responsivenessSd * n.Node }, n.Weight))];
 
@@ -189,13 +248,22 @@ public sealed class AttainablePolicy
     /// <summary>The reply logit with the message's latent quality taken out (its wording kept: the content shows it).</summary>
     private double KnownLogit(LeadProfile lead, MessageProfile message, int step) => Model.Logit(lead, message, step) - (message.Quality - message.Wording);
 
-    /// <summary>The posterior of the latent quality given rows (logit without it, replied), prior N(0, sd²): mode by Newton, then the grid.</summary>
-    private static QualityPosterior Fit(IReadOnlyList<(double Logit, bool Replied)> rows, double sd)
+    /// <summary>
+    /// The posterior of the latent quality given rows (logit without it, replied), prior N(0, sd²). Rows whose lead's
+    /// responsiveness is known: mode by Newton, then the grid around it. Rows with the responsiveness on
+    /// <paramref name="nodes"/> (weights per row): a coarse grid finds where the posterior lives, a fine grid covers it.
+    /// </summary>
+    private static QualityPosterior Fit(IReadOnlyList<Evidence> rows, double sd, double[] nodes)
     {
         if (sd == 0)
         {
             // No latent part: the wording is the whole quality, and no send can say otherwise.
             return new QualityPosterior(0, 0, rows.Count, rows.Count(r => r.Replied), [(0.0, 1.0)]);
+        }
+
+        if (rows.Any(r => r.Weights is not null))
+        {
+            return FitIntegrated(rows, sd, nodes);
         }
 
         var precision = 1.0 / (sd * sd);
@@ -205,7 +273,7 @@ public sealed class AttainablePolicy
         {
             var gradient = -mode * precision;
             curvature = precision;
-            foreach (var (logit, replied) in rows)
+            foreach (var (_, logit, replied, _) in rows)
             {
                 var p = Sigmoid(logit + mode);
                 gradient += (replied ? 1.0 : 0.0) - p;
@@ -229,7 +297,7 @@ public sealed class AttainablePolicy
             var q = mode + (halfWidth * ((2.0 * i / (GridPoints - 1)) - 1.0));
             grid[i] = q;
             var log = -0.5 * q * q * precision;
-            foreach (var (logit, replied) in rows)
+            foreach (var (_, logit, replied, _) in rows)
             {
                 log += LogSigmoid(replied ? logit + q : -(logit + q));
             }
@@ -237,10 +305,56 @@ public sealed class AttainablePolicy
             logPosterior[i] = log;
         }
 
+        return Normalise(grid, logPosterior, rows);
+    }
+
+    private static QualityPosterior FitIntegrated(IReadOnlyList<Evidence> rows, double sd, double[] nodes)
+    {
+        double LogPosterior(double q)
+        {
+            var log = -0.5 * q * q / (sd * sd);
+            foreach (var row in rows)
+            {
+                double p;
+                if (row.Weights is { } weights)
+                {
+                    p = 0;
+                    for (var n = 0; n < nodes.Length; n++)
+                    {
+                        p += weights[n] * Sigmoid(row.Logit + nodes[n] + q);
+                    }
+                }
+                else
+                {
+                    p = Sigmoid(row.Logit + q);
+                }
+
+                log += Math.Log(Math.Clamp(row.Replied ? p : 1.0 - p, 1e-300, 1.0));
+            }
+
+            return log;
+        }
+
+        // Coarse: where the posterior lives (±8 prior sds, well beyond any quality the generator draws).
+        const int Coarse = 97;
+        var reach = 8 * sd;
+        var coarse = Enumerable.Range(0, Coarse).Select(i => -reach + (2 * reach * i / (Coarse - 1))).ToArray();
+        var coarseLog = coarse.Select(LogPosterior).ToArray();
+        var top = coarseLog.Max();
+        var inside = Enumerable.Range(0, Coarse).Where(i => coarseLog[i] >= top - 40).ToArray();
+        var step = coarse[1] - coarse[0];
+        var low = coarse[inside[0]] - step;
+        var high = coarse[inside[^1]] + step;
+        var grid = Enumerable.Range(0, GridPoints).Select(i => low + ((high - low) * i / (GridPoints - 1))).ToArray();
+        return Normalise(grid, [.. grid.Select(LogPosterior)], rows);
+    }
+
+    private static QualityPosterior Normalise(double[] grid, double[] logPosterior, IReadOnlyList<Evidence> rows)
+    {
         var top = logPosterior.Max();
         var weights = logPosterior.Select(log => Math.Exp(log - top)).ToArray();
         var total = weights.Sum();
-        var kept = Enumerable.Range(0, GridPoints).Where(i => weights[i] / total >= NegligibleWeight).ToArray();
+        var kept = Enumerable.Range(0, grid.Length).Where(i => weights[i] / total >= NegligibleWeight).ToArray();
         var keptTotal = kept.Sum(i => weights[i]);
         var points = kept.Select(i => (grid[i], weights[i] / keptTotal)).ToArray();
         var mean = points.Sum(p => p.Item1 * p.Item2);
@@ -249,6 +363,9 @@ public sealed class AttainablePolicy
     }
 
     private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    /// <summary>One logged send as evidence on its message's latent quality: the logit without that quality, and — when the lead's responsiveness is integrated out — the logit without it and its weights on the responsiveness grid.</summary>
+    private sealed record Evidence(MessageKey Message, double Logit, bool Replied, float[]? Weights);
 
     private static double LogSigmoid(double x) => x >= 0 ? -Math.Log(1.0 + Math.Exp(-x)) : x - Math.Log(1.0 + Math.Exp(x));
 }

@@ -73,7 +73,8 @@ public sealed class AttainablePolicyTests
         var random = new Random(13);
         var logged = Enumerable.Range(0, 4_000).Select(_ =>
         {
-            var lead = new LeadProfile((Seniority)random.Next(5), (Industry)random.Next(7), Language.English, Gender.Male, 0.0, IsSpam: false);
+            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var lead = new LeadProfile((Seniority)random.Next(5), (Industry)random.Next(7), Language.English, Gender.Male, LatentTraitSpreads.ResponsivenessSd * normal, IsSpam: false);
             return new ObservedStep(lead, sent, 0, random.NextDouble() < model.Hazard(lead, sent, 0));
         }).ToList();
         var lead = new LeadProfile(Seniority.Manager, Industry.Software, Language.English, Gender.Female, Responsiveness: 0.0, IsSpam: false);
@@ -88,6 +89,42 @@ public sealed class AttainablePolicyTests
         Assert.InRange(posterior.Mean, -3 * posterior.StandardDeviation, 3 * posterior.StandardDeviation);
         Assert.Equal(worded.Key, Assert.Single(policy.BestSequence(lead, [[plain, worded]]).Messages).Key);
         Assert.True(policy.ExpectedReplyProbability(lead, [worded]) > policy.ExpectedReplyProbability(lead, [plain]) * 1.5);
+    }
+
+    [Fact]
+    public void Should_read_a_follow_up_with_the_responsiveness_its_leads_earlier_silence_implies()
+    {
+        // Given 20,000 leads with a high reply rate at step 0, so that those who reach step 1 are the less responsive ones,
+        // and a follow-up whose true quality is 0
+        var model = new TrueReplyModel(new TrueModelParameters { Intercept = -1.0 });
+        var opener = Invite(7, 0.0);
+        var followUp = new MessageProfile(new MessageKey(new CampaignId(7), 1), new UserId(1), MessageChannel.Email, Language.English, IsLong: false, IsPersonalised: true, HasQuestion: true, HasLink: false, 0.0);
+        var random = new Random(21);
+        var logged = new List<ObservedStep>();
+        for (var id = 0; id < 20_000; id++)
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var lead = new LeadProfile((Seniority)random.Next(5), (Industry)random.Next(7), Language.English, Gender.Male, LatentTraitSpreads.ResponsivenessSd * normal, IsSpam: false);
+            var replied = random.NextDouble() < model.Hazard(lead, opener, 0);
+            logged.Add(new ObservedStep(lead, opener, 0, replied, id));
+            if (!replied)
+            {
+                logged.Add(new ObservedStep(lead, followUp, 1, random.NextDouble() < model.Hazard(lead, followUp, 1), id));
+            }
+        }
+
+        // When the logs are read with each lead's history, without it (every send as from an average lead), and with the truth's responsiveness
+        var withHistory = new AttainablePolicy(model, logged).Posterior(followUp.Key);
+        var withoutHistory = new AttainablePolicy(model, logged.Select(step => step with { LeadId = null })).Posterior(followUp.Key);
+        var knowing = new AttainablePolicy(model, logged, knowsLoggedResponsiveness: true).Posterior(followUp.Key);
+
+        // Then the history-aware reading recovers the quality, as knowing every lead's responsiveness does, while reading
+        // the silent leads as average ones blames the follow-up for their lower responsiveness
+        Assert.InRange(withHistory.Mean, -3 * withHistory.StandardDeviation, 3 * withHistory.StandardDeviation);
+        Assert.InRange(knowing.Mean, -3 * knowing.StandardDeviation, 3 * knowing.StandardDeviation);
+        Assert.True(knowing.StandardDeviation < withHistory.StandardDeviation, "knowing each lead's responsiveness must be worth something");
+        Assert.True(withoutHistory.Mean < withHistory.Mean - (2 * withHistory.StandardDeviation), $"without history {withoutHistory.Mean:F3}, with {withHistory.Mean:F3} ± {withHistory.StandardDeviation:F3}");
+        Assert.Equal(1.0, withHistory.Points.Sum(p => p.Weight), 1e-9);
     }
 
     [Fact]

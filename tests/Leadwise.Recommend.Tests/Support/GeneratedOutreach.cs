@@ -111,7 +111,7 @@ internal sealed class GeneratedOutreach : IReplyTruth
 
     /// <summary>The training rows as the attainable policy reads them: each send with the lead's and the message's true profiles.</summary>
     public AttainablePolicy Attainable(IReadOnlyList<HazardRow> training) =>
-        new(Export.Model, training.Select(r => new ObservedStep(_profiles[r.LeadId], _messageProfiles[r.Message], r.Step, r.Replied)));
+        new(Export.Model, training.Select(r => new ObservedStep(_profiles[r.LeadId], _messageProfiles[r.Message], r.Step, r.Replied, r.LeadId.Value)));
 
     public IReadOnlyList<IReadOnlyList<MessageKey>> AttainableBestSequences(
         IReadOnlyList<HazardRow> training,
