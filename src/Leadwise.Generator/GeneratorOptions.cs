@@ -30,6 +30,8 @@ public sealed record GeneratorOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SpamLeadRate, 1.0, nameof(SpamLeadRate));
         ArgumentNullException.ThrowIfNull(Model);
         ArgumentNullException.ThrowIfNull(Engagement);
+        ArgumentOutOfRangeException.ThrowIfNegative(Engagement.HistoryDays, "Engagement.HistoryDays");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Model.ResponsivenessSd, "Model.ResponsivenessSd");
         if (Engagement.SessionsSeniorityEffects.Count != 5 || Engagement.SocialTypeShares.Count != 4)
         {
             throw new ArgumentException("Engagement: SessionsSeniorityEffects needs 5 entries, SocialTypeShares 4", nameof(Engagement));
