@@ -15,7 +15,7 @@ namespace Leadwise.Generator.Truth;
 /// with many sends and a far-off quality is resolved as finely as one near the prior). Acceptance does not depend on
 /// quality, so acceptance outcomes carry no evidence; spam leads (hazard 0) none either. A message never sent keeps
 /// the prior.</item>
-/// <item>A lead to choose for has its responsiveness integrated out over N(0, <see cref="LatentTraitSpreads.ResponsivenessSd"/>²)
+/// <item>A lead to choose for has its responsiveness integrated out over N(0, <see cref="TrueModelParameters.ResponsivenessSd"/>²)
 /// with the same five Gauss–Hermite points as the truth without latent traits; given it, the messages' qualities are
 /// independent posteriors, so the posterior-expected reply probability is
 /// E_u[A(u, m₀) · (1 − Π_k (1 − h̄_k(u)))] with h̄_k(u) = E_q[h(u, m_k, k, q)].</item>
@@ -45,15 +45,15 @@ public sealed class AttainablePolicy
     /// <param name="model">The true model.</param>
     /// <param name="logged">The training logs: every send that reached a lead who had not replied before, with the lead's true profile.</param>
     /// <param name="qualitySd">The prior's standard deviation of a message's latent quality; the model's <see cref="TrueModelParameters.LatentQualitySd"/> when null.</param>
-    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for.</param>
-    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd)
+    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for; the model's own <see cref="TrueModelParameters.ResponsivenessSd"/> when null.</param>
+    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double? responsivenessSd = null)
     {
         ArgumentNullException.ThrowIfNull(logged);
         Model = model ?? throw new ArgumentNullException(nameof(model));
         var sd = qualitySd ?? model.Parameters.LatentQualitySd;
         ArgumentOutOfRangeException.ThrowIfNegative(sd, nameof(qualitySd));
-        ArgumentOutOfRangeException.ThrowIfNegative(responsivenessSd);
-        _responsivenessSd = responsivenessSd;
+        _responsivenessSd = responsivenessSd ?? model.Parameters.ResponsivenessSd;
+        ArgumentOutOfRangeException.ThrowIfNegative(_responsivenessSd, nameof(responsivenessSd));
         Prior = Fit([], sd);
         _posteriors = logged
             .Where(step => !step.Lead.IsSpam)
