@@ -15,6 +15,9 @@ public sealed partial class GeneratedExport
     /// The engagement events of every lead, streamed and regenerated identically on each enumeration: lead by lead
     /// in <see cref="Leads"/> order — which is ascending lead id — and within a lead by time (ties in draw order).
     /// <see cref="EngagementEvent.ClientEventId"/> is <c>g-&lt;leadId&gt;-&lt;n&gt;</c>, n counting from 0 in that order.
+    /// With a pre-contact history (<see cref="Truth.EngagementModelParameters.HistoryDays"/>) the lead's history events
+    /// come first (they are all before its createdAt, the others at or after it), numbered <c>g-&lt;leadId&gt;-h&lt;n&gt;</c>
+    /// on their own, so every other event keeps its id.
     /// Each lead's events come from their own random stream: enumerating events never changes any other output.
     /// </summary>
     public IEnumerable<EngagementEvent> Events()
@@ -48,6 +51,7 @@ public sealed partial class GeneratedExport
     {
         var simulator = new EngagementSimulator(Options);
         var drafts = new List<EventDraft>(64);
+        var history = new List<EventDraft>(16);
         var sites = new Dictionary<UserId, SiteUrls>();
         var seconds = new ExtraFields?[901];
         foreach (var (campaign, index, outcome, lead) in Simulated())
@@ -59,26 +63,34 @@ public sealed partial class GeneratedExport
             }
 
             simulator.Simulate(campaign, index, outcome, lead, site, drafts);
+            simulator.SimulateHistory(campaign, index, outcome, lead, site, history);
             drafts.Sort(EventDraft.Compare);
-            var events = new EngagementEvent[drafts.Count];
-            for (var n = 0; n < events.Length; n++)
+            history.Sort(EventDraft.Compare);
+            var events = new EngagementEvent[history.Count + drafts.Count];
+            for (var n = 0; n < history.Count; n++)
             {
-                var draft = drafts[n];
-                events[n] = new EngagementEvent
-                {
-                    LeadId = lead.Id,
-                    Type = draft.Type,
-                    OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(draft.Ms),
-                    ClientEventId = string.Create(CultureInfo.InvariantCulture, $"g-{lead.Id.Value}-{n}"),
-                    Url = draft.Url,
-                    Campaign = draft.Campaign,
-                    Properties = draft.Seconds > 0 ? seconds[draft.Seconds] ??= SecondsProperty(draft.Seconds) : ExtraFields.None,
-                };
+                events[n] = ToEvent(lead.Id, history[n], string.Create(CultureInfo.InvariantCulture, $"g-{lead.Id.Value}-h{n}"), seconds);
+            }
+
+            for (var n = 0; n < drafts.Count; n++)
+            {
+                events[history.Count + n] = ToEvent(lead.Id, drafts[n], string.Create(CultureInfo.InvariantCulture, $"g-{lead.Id.Value}-{n}"), seconds);
             }
 
             yield return (lead, events);
         }
     }
+
+    private static EngagementEvent ToEvent(LeadId lead, EventDraft draft, string clientEventId, ExtraFields?[] seconds) => new()
+    {
+        LeadId = lead,
+        Type = draft.Type,
+        OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(draft.Ms),
+        ClientEventId = clientEventId,
+        Url = draft.Url,
+        Campaign = draft.Campaign,
+        Properties = draft.Seconds > 0 ? seconds[draft.Seconds] ??= SecondsProperty(draft.Seconds) : ExtraFields.None,
+    };
 
     private static ExtraFields SecondsProperty(int seconds) =>
         ExtraFields.From([new KeyValuePair<string, string?>("seconds", seconds.ToString(CultureInfo.InvariantCulture))]);

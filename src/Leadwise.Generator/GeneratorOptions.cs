@@ -36,6 +36,8 @@ public sealed record GeneratorOptions
             throw new ArgumentOutOfRangeException("Model.WordingScale", Model.WordingScale, "WordingScale must be a finite number");
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(Engagement.HistoryDays, "Engagement.HistoryDays");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Model.ResponsivenessSd, "Model.ResponsivenessSd");
         if (Engagement.SessionsSeniorityEffects.Count != 5 || Engagement.SocialTypeShares.Count != 4)
         {
             throw new ArgumentException("Engagement: SessionsSeniorityEffects needs 5 entries, SocialTypeShares 4", nameof(Engagement));

@@ -12,9 +12,6 @@ namespace Leadwise.Cli.Commands;
 /// </summary>
 internal sealed class GroundTruthReplies(GroundTruth truth) : IReplyTruth
 {
-    /// <summary>The generator draws responsiveness u ~ N(0, 0.6²) (docs/generator.md).</summary>
-    private const double ResponsivenessSd = 0.6;
-
     /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points).</summary>
     private static readonly (double Node, double Weight)[] Normal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
 
@@ -33,7 +30,7 @@ internal sealed class GroundTruthReplies(GroundTruth truth) : IReplyTruth
     {
         var profile = truth.Leads[lead].Profile;
         var model = truth.Model;
-        var draws = Normal.Select(n => (Profile: profile with { Responsiveness = ResponsivenessSd * n.Node }, n.Weight)).ToArray();
+        var draws = Normal.Select(n => (Profile: profile with { Responsiveness = model.Parameters.ResponsivenessSd * n.Node }, n.Weight)).ToArray();
         var steps = candidatesPerStep.Select(step => step.Select(key => truth.Profile(key)).Select(m => m with { Quality = m.Wording }).ToArray()).ToArray();
         var chosen = model.BestSequence(draws[0].Profile, steps).Messages.ToArray();
         double Value(MessageProfile[] sequence) => draws.Sum(d => d.Weight * model.ReplyProbability(d.Profile, sequence));

@@ -18,9 +18,11 @@ internal sealed class EngagementSimulator
     private const long HourMs = LeadSimulator.HourMs;
     private const long DayMs = LeadSimulator.DayMs;
     private const int EventStream = 6;
+    private const int HistoryStream = 7;
 
     private readonly EngagementModelParameters _p;
     private readonly long _exportMs;
+    private readonly long _lastNewsletterMs;
     private readonly (long SendMs, string Name)[] _newsletters;
     private readonly double[] _socialShares;
 
@@ -29,10 +31,11 @@ internal sealed class EngagementSimulator
         _p = options.Engagement;
         _exportMs = options.ExportDate.ToUnixTimeMilliseconds();
         var lastSend = (_exportMs / DayMs * DayMs) + (9 * HourMs);
+        _lastNewsletterMs = lastSend;
         _newsletters = Enumerable.Range(1, _p.NewsletterCount)
             .Select(j => lastSend - (long)(j * _p.NewsletterIntervalDays * DayMs))
             .Reverse()
-            .Select(send => (send, "Newsletter " + DateTimeOffset.FromUnixTimeMilliseconds(send).ToString("yyyy-MM", CultureInfo.InvariantCulture)))
+            .Select(send => (send, NewsletterName(send)))
             .ToArray();
         _socialShares = _p.SocialTypeShares.Count == 4 ? _p.SocialTypeShares.ToArray() : throw new ArgumentException("SocialTypeShares needs 4 entries (like, comment, share, follow)", nameof(options));
     }
@@ -64,6 +67,69 @@ internal sealed class EngagementSimulator
 
         Newsletters(outcome, lead.Email, u, site, sink, ref random);
         Social(outcome, u, sink, ref random);
+    }
+
+    /// <summary>
+    /// Replaces the content of <paramref name="events"/> with the lead's pre-contact history (unsorted): events in
+    /// [createdAt − HistoryDays, createdAt), drawn from their own stream (7) so <see cref="Simulate"/>'s events stay
+    /// the same whether the history is on or off. Empty when <see cref="EngagementModelParameters.HistoryDays"/> is 0
+    /// and for spam leads.
+    /// </summary>
+    public void SimulateHistory(CampaignPlan campaign, int localIndex, LeadOutcome outcome, Lead lead, SiteUrls site, List<EventDraft> events)
+    {
+        events.Clear();
+        if (_p.HistoryDays <= 0 || outcome.Profile.IsSpam)
+        {
+            return;
+        }
+
+        var random = new StreamRandom(StreamRandom.Mix(campaign.Seed, (ulong)localIndex, HistoryStream));
+        var sink = new Sink(events, outcome.CreatedMs);
+        var u = outcome.Profile.Responsiveness;
+        var from = outcome.CreatedMs - (_p.HistoryDays * DayMs);
+        var logMean = _p.HistorySessionsIntercept + (_p.HistoryResponsivenessWeight * u) + _p.SessionsSeniorityEffects[(int)outcome.Profile.Seniority];
+        var sessions = random.NextPoisson(Math.Exp(logMean));
+        for (var i = 0; i < sessions; i++)
+        {
+            Session(from + (long)(random.NextDouble() * (outcome.CreatedMs - from)), replySession: false, null, outcome, site, sink, ref random);
+        }
+
+        if (_p.HistoryNewsletters && lead.Email is { } email && email.Contains('@', StringComparison.Ordinal))
+        {
+            HistoryNewsletters(from, outcome.CreatedMs, u, site, sink, ref random);
+        }
+    }
+
+    private static string NewsletterName(long sendMs) =>
+        "Newsletter " + DateTimeOffset.FromUnixTimeMilliseconds(sendMs).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The newsletter calendar (every NewsletterIntervalDays back from the last send) extended into [from, until).</summary>
+    private void HistoryNewsletters(long from, long until, double u, SiteUrls site, Sink sink, ref StreamRandom random)
+    {
+        var intervalMs = (long)(_p.NewsletterIntervalDays * DayMs);
+        var weight = _p.HistoryNewsletterResponsivenessWeight;
+        // Sends are lastSend − j·interval for j ≥ 1 (the recent NewsletterCount of them are the ones Simulate draws).
+        for (var j = Math.Max(1, ((_lastNewsletterMs - until) / intervalMs) + 1); ; j++)
+        {
+            var send = _lastNewsletterMs - (long)(j * _p.NewsletterIntervalDays * DayMs);
+            if (send < from)
+            {
+                break;
+            }
+
+            if (!random.Chance(Sigmoid(_p.NewsletterOpenIntercept + (weight * u))))
+            {
+                continue;
+            }
+
+            var name = NewsletterName(send);
+            var open = send + Exp(8 * HourMs, ref random);
+            sink.Add(open, EventTypes.EmailOpen, null, name);
+            if (random.Chance(Sigmoid(_p.NewsletterClickIntercept + (weight * u))))
+            {
+                sink.Add(open + Exp(2 * MinuteMs, ref random), EventTypes.EmailClick, site.Newsletter, name);
+            }
+        }
     }
 
     private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
@@ -267,12 +333,12 @@ internal sealed class EngagementSimulator
         }
     }
 
-    /// <summary>Collects drafts, numbering them in draw order and dropping any at or after the export date.</summary>
-    private readonly struct Sink(List<EventDraft> events, long exportMs)
+    /// <summary>Collects drafts, numbering them in draw order and dropping any at or after <paramref name="untilMs"/> (the export date; the lead's createdAt for history).</summary>
+    private readonly struct Sink(List<EventDraft> events, long untilMs)
     {
         public void Add(long ms, string type, string? url, string? campaign, int seconds = 0)
         {
-            if (ms < exportMs)
+            if (ms < untilMs)
             {
                 events.Add(new EventDraft(ms, events.Count, type, url, campaign, seconds));
             }

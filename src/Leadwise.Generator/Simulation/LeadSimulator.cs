@@ -18,7 +18,7 @@ internal static class LeadSimulator
     public static LeadOutcome Simulate(ExportPlan plan, CampaignPlan campaign, int localIndex)
     {
         var random = new StreamRandom(StreamRandom.Mix(campaign.Seed, (ulong)localIndex, 1));
-        var profile = DrawProfile(campaign.Target, plan.Options.SpamLeadRate, ref random);
+        var profile = DrawProfile(campaign.Target, plan.Options.SpamLeadRate, plan.Model.Parameters.ResponsivenessSd, ref random);
 
         var skipped = random.Chance(0.015);
         var scheduled = campaign.StartMs + (long)(random.NextDouble() * campaign.PlannedSpanMs);
@@ -82,7 +82,7 @@ internal static class LeadSimulator
         return new LeadOutcome(campaign.FirstLeadIndex + localIndex, profile, false, createdMs, scheduled, acceptedMs, withdrawnMs, sent, replyStep, replyMs, received);
     }
 
-    private static LeadProfile DrawProfile(Segment target, double spamRate, ref StreamRandom random)
+    private static LeadProfile DrawProfile(Segment target, double spamRate, double responsivenessSd, ref StreamRandom random)
     {
         var inSegment = random.Chance(0.75);
         var language = inSegment ? target.Language : random.Chance(0.55) ? Language.German : Language.English;
@@ -96,7 +96,7 @@ internal static class LeadSimulator
         var seniority = (Seniority)random.NextWeighted(seniorityWeights);
         var industry = inSegment && target.Industry is { } targeted ? targeted : (Industry)random.NextWeighted(PopulationIndustry);
         var gender = random.Chance(0.62) ? Gender.Male : Gender.Female;
-        var responsiveness = 0.6 * random.NextNormal();
+        var responsiveness = responsivenessSd * random.NextNormal();
         var spam = random.Chance(spamRate);
         return new LeadProfile(seniority, industry, language, gender, responsiveness, spam);
     }

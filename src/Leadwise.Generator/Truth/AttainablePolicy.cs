@@ -19,7 +19,7 @@ namespace Leadwise.Generator.Truth;
 /// with many sends and a far-off quality is resolved as finely as one near the prior). Acceptance does not depend on
 /// quality, so acceptance outcomes carry no evidence; spam leads (hazard 0) none either. A message never sent keeps
 /// the prior.</item>
-/// <item>A lead to choose for has its responsiveness integrated out over N(0, <see cref="LatentTraitSpreads.ResponsivenessSd"/>²)
+/// <item>A lead to choose for has its responsiveness integrated out over N(0, <see cref="TrueModelParameters.ResponsivenessSd"/>²)
 /// with the same five Gauss–Hermite points as the truth without latent traits; given it, the messages' qualities are
 /// independent posteriors, so the posterior-expected reply probability is
 /// E_u[A(u, m₀) · (1 − Π_k (1 − h̄_k(u)))] with h̄_k(u) = E_q[h(u, m_k, k, q)].</item>
@@ -53,20 +53,20 @@ public sealed class AttainablePolicy
     /// <param name="model">The true model.</param>
     /// <param name="logged">The training logs: every send that reached a lead who had not replied before, with the lead's true profile.</param>
     /// <param name="qualitySd">The prior's standard deviation of a message's latent quality; the model's <see cref="TrueModelParameters.LatentQualitySd"/> when null.</param>
-    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for (and for the logged leads).</param>
+    /// <param name="responsivenessSd">The spread of a lead's responsiveness, integrated out for the lead chosen for (and for the logged leads); the model's own <see cref="TrueModelParameters.ResponsivenessSd"/> when null.</param>
     /// <param name="knowsLoggedResponsiveness">Read the logs with the logged leads' true responsiveness instead of integrating it out.</param>
-    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double responsivenessSd = LatentTraitSpreads.ResponsivenessSd, bool knowsLoggedResponsiveness = false)
+    public AttainablePolicy(TrueReplyModel model, IEnumerable<ObservedStep> logged, double? qualitySd = null, double? responsivenessSd = null, bool knowsLoggedResponsiveness = false)
     {
         ArgumentNullException.ThrowIfNull(logged);
         Model = model ?? throw new ArgumentNullException(nameof(model));
         var sd = qualitySd ?? model.Parameters.LatentQualitySd;
         ArgumentOutOfRangeException.ThrowIfNegative(sd, nameof(qualitySd));
-        ArgumentOutOfRangeException.ThrowIfNegative(responsivenessSd);
-        _responsivenessSd = responsivenessSd;
-        _nodes = [.. ResponsivenessGrid.Select(z => z * responsivenessSd)];
+        _responsivenessSd = responsivenessSd ?? model.Parameters.ResponsivenessSd;
+        ArgumentOutOfRangeException.ThrowIfNegative(_responsivenessSd, nameof(responsivenessSd));
+        _nodes = [.. ResponsivenessGrid.Select(z => z * _responsivenessSd)];
         Prior = Fit([], sd, _nodes);
         var rows = logged.Where(step => !step.Lead.IsSpam).ToList();
-        var evidence = knowsLoggedResponsiveness || responsivenessSd == 0
+        var evidence = knowsLoggedResponsiveness || _responsivenessSd == 0
             ? rows.Select(step => new Evidence(step.Message.Key, KnownLogit(step.Lead, step.Message, step.Step), step.Replied, null)).ToList()
             : IntegrateResponsiveness(rows);
         _posteriors = evidence

@@ -68,6 +68,24 @@ public sealed record EngagementModelParameters
     public double SocialConnectedEffect { get; init; } = 0.8;
     public IReadOnlyList<double> SocialTypeShares { get; init; } = [0.65, 0.15, 0.10, 0.10];
 
+    // Pre-contact history: the lead's person was known for HistoryDays before the lead was created (0 = off).
+
+    /// <summary>
+    /// Days the person was known before the lead's createdAt (0 = no history, the default). History events are drawn
+    /// from a random stream of their own, so turning it on adds events before createdAt and changes no other event.
+    /// </summary>
+    public int HistoryDays { get; init; }
+
+    /// <summary>log mean of history sessions over the whole window: + HistoryResponsivenessWeight·u + SessionsSeniorityEffects[s].</summary>
+    public double HistorySessionsIntercept { get; init; } = -0.2;
+    public double HistoryResponsivenessWeight { get; init; } = 1.0;
+
+    /// <summary>Whether the newsletters sent in the history window reach valid addresses (opens and clicks only: no bounce or unsubscribe, which would have to end the later newsletters).</summary>
+    public bool HistoryNewsletters { get; init; } = true;
+
+    /// <summary>P(open a history newsletter) = σ(NewsletterOpenIntercept + HistoryNewsletterResponsivenessWeight·u); clicks given an open likewise with NewsletterClickIntercept.</summary>
+    public double HistoryNewsletterResponsivenessWeight { get; init; } = 1.0;
+
     // Spam leads: only bursts of failed captchas and form submissions, seconds apart.
 
     /// <summary>1..SpamBurstsMax bursts (the first at the lead's creation), each 1..SpamCaptchasMax captcha_failed and SpamFormsMin..SpamFormsMax form_submitted, U(0.2, SpamGapSecondsMax) s apart.</summary>

@@ -8,6 +8,7 @@ namespace Leadwise.Generator.Truth;
 /// </summary>
 public static class LatentTraitSpreads
 {
+    /// <summary>The default of <see cref="TrueModelParameters.ResponsivenessSd"/>; an export may use another (its truth file says which).</summary>
     public const double ResponsivenessSd = 0.6;
 
     public const double QualitySd = 0.3;

@@ -43,4 +43,10 @@ public sealed record TrueModelParameters
     public double AcceptGermanLeadGermanNote { get; init; } = 0.3;
     public double AcceptEnglishLeadGermanNote { get; init; } = -0.6;
     public double AcceptResponsivenessWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// The spread each lead's latent responsiveness u ~ N(0, ResponsivenessSd²) is drawn with (LeadSimulator); whoever
+    /// integrates u out (the attainable policy, the features-only best sequence) reads it from here, so the truth file records it.
+    /// </summary>
+    public double ResponsivenessSd { get; init; } = LatentTraitSpreads.ResponsivenessSd;
 }

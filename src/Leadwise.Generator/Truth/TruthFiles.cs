@@ -42,7 +42,11 @@ internal static class TruthFiles
         + "+ ClickReplyStepEffect*[step replied to]), email_reply at the reply; newsletters (NewsletterCount, every NewsletterIntervalDays) to the lead's "
         + "address: '-'/'testmail' bounce once, valid addresses open sigmoid(NewsletterOpenIntercept + EmailResponsivenessWeight*u) and click "
         + "sigmoid(NewsletterClickIntercept + EmailResponsivenessWeight*u); unsubscribe | open sigmoid(UnsubscribeIntercept + UnsubscribeResponsivenessWeight*u); "
-        + "social ~ Poisson(exp(SocialIntercept + SocialResponsivenessWeight*u + SocialConnectedEffect*accepted)). Every event is before the export date.";
+        + "social ~ Poisson(exp(SocialIntercept + SocialResponsivenessWeight*u + SocialConnectedEffect*accepted)). Every event is before the export date. "
+        + "Pre-contact history (HistoryDays > 0, its own stream, ids g-<leadId>-h<n>): Poisson(exp(HistorySessionsIntercept + HistoryResponsivenessWeight*u "
+        + "+ SessionsSeniorityEffects[s])) sessions uniform over [created - HistoryDays, created) and, if HistoryNewsletters, the newsletter calendar's "
+        + "sends in that window to valid addresses: open sigmoid(NewsletterOpenIntercept + HistoryNewsletterResponsivenessWeight*u), click likewise; "
+        + "every history event is before createdAt.";
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -92,6 +92,27 @@ public sealed class PreContactFactsTests
     }
 
     [Fact]
+    public void EventsBeforeTheLeadsCreation_CountAsPreContactEngagement()
+    {
+        // Given a lead created a day before its invite whose person visited months earlier (a pre-contact history)
+        var created = Invited.AddDays(-1);
+        var known = new LeadFacts(Lead(replied: false) with { CreatedAt = created }, null, null,
+            [Event(EventTypes.PageView, created.AddDays(-200)), Event(EventTypes.PricingPageView, created.AddDays(-30)), Event(EventTypes.PageView, Invited.AddDays(2))]);
+        var unknown = new LeadFacts(Lead(replied: false) with { Id = new LeadId(2), CreatedAt = created }, null, null, []);
+
+        // When
+        var facts = PreContactFacts.Of(known)!;
+        var encoder = LeadFeatureEncoder.Fit([facts, PreContactFacts.Of(unknown)!]);
+        float Feature(PreContactFacts lead, string type) => encoder.Encode(lead)[encoder.FeatureNames.ToList().IndexOf("eventsBefore=" + type)];
+
+        // Then the events before createdAt are seen, the one after the invite is not
+        Assert.Equal([created.AddDays(-200), created.AddDays(-30)], facts.EventsBefore.Select(e => e.OccurredAt));
+        Assert.Equal(1, Feature(facts, EventTypes.PageView));
+        Assert.Equal(1, Feature(facts, EventTypes.PricingPageView));
+        Assert.Equal(0, Feature(PreContactFacts.Of(unknown)!, EventTypes.PageView));
+    }
+
+    [Fact]
     public void PointSubtotals_AreThoseOfTheLeadAsItStoodAtTheInvite()
     {
         // Given a replier whose stored points would include its reply, its accepted invite and a later pricing view

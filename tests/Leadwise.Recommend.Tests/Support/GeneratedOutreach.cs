@@ -16,9 +16,6 @@ namespace Leadwise.Recommend.Tests.Support;
 /// </summary>
 internal sealed class GeneratedOutreach : IReplyTruth
 {
-    /// <summary>The generator draws responsiveness u ~ N(0, 0.6²) (docs/generator.md).</summary>
-    private const double ResponsivenessSd = 0.6;
-
     /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points).</summary>
     private static readonly (double Node, double Weight)[] Normal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
 
@@ -70,7 +67,7 @@ internal sealed class GeneratedOutreach : IReplyTruth
             .Messages.Select(message => message.Key)];
 
     /// <summary>
-    /// Maximises E_u[P(reply | lead with responsiveness u)] over u ~ N(0, 0.6²) with every message's latent quality at 0
+    /// Maximises E_u[P(reply | lead with responsiveness u)] over u ~ N(0, ResponsivenessSd²) (the export's, 0.6 by default) with every message's latent quality at 0
     /// — the lead's and messages' observable profiles known, their latent traits not — by coordinate ascent from the
     /// best sequence at u = 0.
     /// </summary>
@@ -78,7 +75,7 @@ internal sealed class GeneratedOutreach : IReplyTruth
     {
         var profile = _profiles[lead];
         var model = Export.Model;
-        var draws = Normal.Select(n => (Profile: profile with { Responsiveness = ResponsivenessSd * n.Node }, n.Weight)).ToArray();
+        var draws = Normal.Select(n => (Profile: profile with { Responsiveness = model.Parameters.ResponsivenessSd * n.Node }, n.Weight)).ToArray();
         var steps = candidatesPerStep.Select(step => step.Select(key => _messageProfiles[key]).Select(m => m with { Quality = m.Wording }).ToArray()).ToArray();
         var chosen = model.BestSequence(draws[0].Profile, steps).Messages.ToArray();
         double Value(MessageProfile[] sequence) => draws.Sum(d => d.Weight * model.ReplyProbability(d.Profile, sequence));
