@@ -111,6 +111,26 @@ public sealed class TrueReplyModelTests(GeneratedExportFixture fixture) : IClass
     }
 
     [Fact]
+    public void Features_only_best_sequence_ignores_latent_quality_reads_the_wording_and_returns_the_candidates_themselves()
+    {
+        // Given two invites whose traits are equal: one better by its latent quality, one by its wording
+        var latent = Message(quality: 0.8) with { Key = new(new CampaignId(1), 0) };
+        var worded = Message(quality: 0.3) with { Key = new(new CampaignId(2), 0), Wording = 0.3 };
+        var followUp = Message(order: 1, quality: -0.5) with { Key = new(new CampaignId(1), 1) };
+
+        // When
+        var choice = Model.FeaturesOnlyBestSequence(Lead(), [[latent, worded], [followUp]]);
+
+        // Then the wording wins (the latent quality is invisible), the messages come back as given, and the value is the
+        // expectation over the responsiveness with each quality at its wording
+        Assert.Equal([worded, followUp], choice.Messages);
+        var atWording = new[] { worded with { Quality = 0.3 }, followUp with { Quality = 0.0 } };
+        var expected = TrueReplyModel.StandardNormal.Sum(n => n.Weight * Model.ReplyProbability(Lead(responsiveness: Model.Parameters.ResponsivenessSd * n.Node), atWording));
+        Assert.Equal(expected, choice.Probability, 12);
+        Assert.Equal(latent.Key, Model.BestSequence(Lead(), [[latent, worded], [followUp]]).Messages[0].Key);
+    }
+
+    [Fact]
     public void Best_sequence_is_the_maximum_over_every_possible_sequence()
     {
         // Given an account's real choice set and some of its leads

@@ -40,8 +40,6 @@ public sealed class AttainablePolicy
     /// <summary>Points below this posterior weight are dropped from the expectations (their share of any hazard is negligible).</summary>
     private const double NegligibleWeight = 1e-12;
 
-    /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points), as the truth without latent traits uses.</summary>
-    private static readonly (double Node, double Weight)[] StandardNormal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
 
     /// <summary>Where a logged lead's responsiveness is read, in its standard deviations: 25 points over ±4.</summary>
     private static readonly double[] ResponsivenessGrid = [.. Enumerable.Range(0, 25).Select(i => -4.0 + (i / 3.0))];
@@ -225,7 +223,7 @@ public sealed class AttainablePolicy
     }
 
     private (LeadProfile Profile, double Weight)[] Draws(LeadProfile lead) =>
-        [.. StandardNormal.Select(n => (lead with { Responsiveness = _responsivenessSd * n.Node }, n.Weight))];
+        [.. TrueReplyModel.StandardNormal.Select(n => (lead with { Responsiveness = _responsivenessSd * n.Node }, n.Weight))];
 
     /// <summary>E_q[h] over the message's quality posterior for a lead whose responsiveness is given.</summary>
     private double ExpectedHazard(LeadProfile lead, MessageProfile message, int step)

@@ -165,6 +165,51 @@ public sealed class TrueReplyModel(TrueModelParameters parameters)
         return new SequenceChoice(chosen, ReplyProbability(lead, chosen));
     }
 
+    /// <summary>
+    /// The best sequence by the truth without its latent traits: the lead's responsiveness integrated out over
+    /// N(0, <see cref="TrueModelParameters.ResponsivenessSd"/>²) and every message's quality at its wording (what its content
+    /// shows) — what choosing by the observable lead and message features alone, perfectly estimated, would send. Coordinate
+    /// ascent on that expectation from <see cref="BestSequence"/> at u = 0; the probability returned is the expectation.
+    /// </summary>
+    public SequenceChoice FeaturesOnlyBestSequence(LeadProfile lead, IReadOnlyList<IReadOnlyList<MessageProfile>> candidatesPerStep)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(candidatesPerStep);
+        var draws = StandardNormal.Select(n => (Profile: lead with { Responsiveness = Parameters.ResponsivenessSd * n.Node }, n.Weight)).ToArray();
+        var steps = candidatesPerStep.Select(step => step.Select(m => m with { Quality = m.Wording }).ToArray()).ToArray();
+        var chosen = BestSequence(draws[0].Profile, steps).Messages.ToArray();
+        double Value(MessageProfile[] sequence) => draws.Sum(d => d.Weight * ReplyProbability(d.Profile, sequence));
+        var best = Value(chosen);
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var improved = false;
+            for (var step = 0; step < chosen.Length; step++)
+            {
+                foreach (var candidate in steps[step])
+                {
+                    var trial = (MessageProfile[])chosen.Clone();
+                    trial[step] = candidate;
+                    var value = Value(trial);
+                    if (value > best + 1e-15)
+                    {
+                        (chosen, best, improved) = (trial, value, true);
+                    }
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        // The chosen messages as given (with their own qualities), not the copies valued at their wording.
+        return new SequenceChoice([.. chosen.Select((m, step) => candidatesPerStep[step][Array.IndexOf(steps[step], m)])], best);
+    }
+
+    /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points): how the truth integrates a lead's responsiveness out.</summary>
+    internal static readonly (double Node, double Weight)[] StandardNormal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
+
     private double LanguageEffect(Language lead, Language message) => (lead, message) switch
     {
         (Language.German, Language.German) => Parameters.GermanLeadGermanMessage,

@@ -16,9 +16,6 @@ namespace Leadwise.Recommend.Tests.Support;
 /// </summary>
 internal sealed class GeneratedOutreach : IReplyTruth
 {
-    /// <summary>Gauss–Hermite nodes and weights for a standard normal (5 points).</summary>
-    private static readonly (double Node, double Weight)[] Normal = [(0, 0.533333333), (1.355626180, 0.222075922), (-1.355626180, 0.222075922), (2.856970014, 0.011257411), (-2.856970014, 0.011257411)];
-
     private static readonly ConcurrentDictionary<(int, int, TrueModelParameters?), Lazy<GeneratedOutreach>> Cache = new();
 
     private readonly Dictionary<LeadId, LeadProfile> _profiles;
@@ -66,45 +63,10 @@ internal sealed class GeneratedOutreach : IReplyTruth
         [.. Export.Model.BestSequence(_profiles[lead], [.. candidatesPerStep.Select(step => (IReadOnlyList<MessageProfile>)[.. step.Select(key => _messageProfiles[key])])])
             .Messages.Select(message => message.Key)];
 
-    /// <summary>
-    /// Maximises E_u[P(reply | lead with responsiveness u)] over u ~ N(0, ResponsivenessSd²) (the export's, 0.6 by default) with every message's latent quality at 0
-    /// — the lead's and messages' observable profiles known, their latent traits not — by coordinate ascent from the
-    /// best sequence at u = 0.
-    /// </summary>
-    public IReadOnlyList<MessageKey> FeaturesOnlyBestSequence(LeadId lead, IReadOnlyList<IReadOnlyList<MessageKey>> candidatesPerStep)
-    {
-        var profile = _profiles[lead];
-        var model = Export.Model;
-        var draws = Normal.Select(n => (Profile: profile with { Responsiveness = model.Parameters.ResponsivenessSd * n.Node }, n.Weight)).ToArray();
-        var steps = candidatesPerStep.Select(step => step.Select(key => _messageProfiles[key]).Select(m => m with { Quality = m.Wording }).ToArray()).ToArray();
-        var chosen = model.BestSequence(draws[0].Profile, steps).Messages.ToArray();
-        double Value(MessageProfile[] sequence) => draws.Sum(d => d.Weight * model.ReplyProbability(d.Profile, sequence));
-        var best = Value(chosen);
-        for (var pass = 0; pass < 4; pass++)
-        {
-            var improved = false;
-            for (var step = 0; step < chosen.Length; step++)
-            {
-                foreach (var candidate in steps[step])
-                {
-                    var trial = (MessageProfile[])chosen.Clone();
-                    trial[step] = candidate;
-                    var value = Value(trial);
-                    if (value > best + 1e-15)
-                    {
-                        (chosen, best, improved) = (trial, value, true);
-                    }
-                }
-            }
-
-            if (!improved)
-            {
-                break;
-            }
-        }
-
-        return [.. chosen.Select(message => message.Key)];
-    }
+    /// <summary>The truth's <see cref="TrueReplyModel.FeaturesOnlyBestSequence"/>: responsiveness integrated out, every quality at its wording.</summary>
+    public IReadOnlyList<MessageKey> FeaturesOnlyBestSequence(LeadId lead, IReadOnlyList<IReadOnlyList<MessageKey>> candidatesPerStep) =>
+        [.. Export.Model.FeaturesOnlyBestSequence(_profiles[lead], [.. candidatesPerStep.Select(step => (IReadOnlyList<MessageProfile>)[.. step.Select(key => _messageProfiles[key])])])
+            .Messages.Select(message => message.Key)];
 
     /// <summary>The training rows as the attainable policy reads them: each send with the lead's and the message's true profiles.</summary>
     public AttainablePolicy Attainable(IReadOnlyList<HazardRow> training) =>
