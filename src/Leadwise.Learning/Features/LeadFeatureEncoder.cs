@@ -101,7 +101,8 @@ public sealed class LeadFeatureEncoder
             MostFrequent(rows.Select(r => r.Company?.Industry)),
             options?.TitleWords == true && FrequentTitleWords(rows, options) is { Count: > 0 } words ? words : null,
             options?.CampaignOwner == true && FrequentOwners(rows, options) is { Count: > 0 } owners ? owners : null,
-            options?.PointRules));
+            options?.PointRules,
+            LogEventCounts: true));
     }
 
     /// <summary>The values the encoder learned when fitted: what <see cref="Restore"/> needs to rebuild it.</summary>
@@ -160,6 +161,17 @@ public sealed class LeadFeatureEncoder
             if (_events.TryGetValue(engagement.Type, out var slot))
             {
                 features[slot]++;
+            }
+        }
+
+        if (_state.LogEventCounts)
+        {
+            // Events arrive at a rate that grows exponentially with a person's interest, so the log of the count,
+            // not the count, is what rises linearly with it: a linear model on raw counts weighed a twentieth page
+            // view like the first (docs/predictive-scoring.md, "Event counts on a log scale").
+            foreach (var slot in _events.Values)
+            {
+                features[slot] = MathF.Log(1 + features[slot]);
             }
         }
 

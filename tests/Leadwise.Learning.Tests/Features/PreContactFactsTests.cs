@@ -81,7 +81,7 @@ public sealed class PreContactFactsTests
         var names = encoder.FeatureNames.ToList();
         var differing = names.Where((_, i) => replierFeatures[i] != silentFeatures[i] && !(float.IsNaN(replierFeatures[i]) && float.IsNaN(silentFeatures[i])));
         Assert.Empty(differing);
-        Assert.Equal(1, replierFeatures[names.IndexOf("eventsBefore=" + EventTypes.PricingPageView)]);
+        Assert.Equal(MathF.Log(2), replierFeatures[names.IndexOf("eventsBefore=" + EventTypes.PricingPageView)]);
         Assert.Equal(1, replierFeatures[names.IndexOf("seniority=Director")]);
         Assert.Equal([1f, 1f], new[] { "titleWord=head", "titleWord=sales" }.Select(n => replierFeatures[names.IndexOf(n)]));
         Assert.Equal(1, replierFeatures[names.IndexOf("campaignOwner=77")]);
@@ -97,7 +97,7 @@ public sealed class PreContactFactsTests
         // Given a lead created a day before its invite whose person visited months earlier (a pre-contact history)
         var created = Invited.AddDays(-1);
         var known = new LeadFacts(Lead(replied: false) with { CreatedAt = created }, null, null,
-            [Event(EventTypes.PageView, created.AddDays(-200)), Event(EventTypes.PricingPageView, created.AddDays(-30)), Event(EventTypes.PageView, Invited.AddDays(2))]);
+            [Event(EventTypes.PageView, created.AddDays(-200)), Event(EventTypes.PageView, created.AddDays(-90)), Event(EventTypes.PricingPageView, created.AddDays(-30)), Event(EventTypes.PageView, Invited.AddDays(2))]);
         var unknown = new LeadFacts(Lead(replied: false) with { Id = new LeadId(2), CreatedAt = created }, null, null, []);
 
         // When
@@ -105,11 +105,31 @@ public sealed class PreContactFactsTests
         var encoder = LeadFeatureEncoder.Fit([facts, PreContactFacts.Of(unknown)!]);
         float Feature(PreContactFacts lead, string type) => encoder.Encode(lead)[encoder.FeatureNames.ToList().IndexOf("eventsBefore=" + type)];
 
-        // Then the events before createdAt are seen, the one after the invite is not
-        Assert.Equal([created.AddDays(-200), created.AddDays(-30)], facts.EventsBefore.Select(e => e.OccurredAt));
-        Assert.Equal(1, Feature(facts, EventTypes.PageView));
-        Assert.Equal(1, Feature(facts, EventTypes.PricingPageView));
+        // Then the events before createdAt are seen, the one after the invite is not, and they count as log(1 + n)
+        Assert.Equal([created.AddDays(-200), created.AddDays(-90), created.AddDays(-30)], facts.EventsBefore.Select(e => e.OccurredAt));
+        Assert.Equal(MathF.Log(3), Feature(facts, EventTypes.PageView));
+        Assert.Equal(MathF.Log(2), Feature(facts, EventTypes.PricingPageView));
         Assert.Equal(0, Feature(PreContactFacts.Of(unknown)!, EventTypes.PageView));
+    }
+
+    [Fact]
+    public void AnEncoderSavedBeforeLogCounts_StillReadsRawCounts()
+    {
+        // Given a model card's encoder as saved before event counts went on a log scale (no LogEventCounts in its JSON)
+        var created = Invited.AddDays(-1);
+        var lead = PreContactFacts.Of(new LeadFacts(Lead(replied: false) with { CreatedAt = created }, null, null,
+            [Event(EventTypes.PageView, created.AddDays(-200)), Event(EventTypes.PageView, created.AddDays(-90))]))!;
+        var saved = System.Text.Json.JsonSerializer.Deserialize<EncoderState>("""{"Countries":["DE"],"CampaignTypes":["linkedin"]}""", Leadwise.Learning.Model.ConversionModel.Json)!;
+
+        // When it is restored and encodes a lead with two page views
+        var restored = LeadFeatureEncoder.Restore(saved);
+        var fitted = LeadFeatureEncoder.Fit([lead]);
+        float PageViews(LeadFeatureEncoder encoder) => encoder.Encode(lead)[encoder.FeatureNames.ToList().IndexOf("eventsBefore=" + EventTypes.PageView)];
+
+        // Then it reads them raw, as it was trained, while a freshly fitted encoder reads log(1 + 2) and says so in its state
+        Assert.Equal(2, PageViews(restored));
+        Assert.Equal(MathF.Log(3), PageViews(fitted));
+        Assert.True(System.Text.Json.JsonSerializer.Deserialize<EncoderState>(System.Text.Json.JsonSerializer.Serialize(fitted.State, Leadwise.Learning.Model.ConversionModel.Json), Leadwise.Learning.Model.ConversionModel.Json)!.LogEventCounts);
     }
 
     [Fact]
