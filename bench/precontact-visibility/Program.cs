@@ -20,7 +20,7 @@ foreach (var arg in args)
     var seed = f.Length > 6 ? int.Parse(f[6], CultureInfo.InvariantCulture) : 42;
     var options = new GeneratorOptions
     {
-        LeadCount = 20_000,
+        LeadCount = int.Parse(Environment.GetEnvironmentVariable("LEADS") ?? "20000", CultureInfo.InvariantCulture),
         Seed = seed,
         Model = new TrueModelParameters { ResponsivenessSd = sd },
         Engagement = new EngagementModelParameters { HistoryDays = days, HistorySessionsIntercept = a, HistoryResponsivenessWeight = w, HistoryNewsletters = nl, HistoryNewsletterResponsivenessWeight = w },
@@ -43,22 +43,24 @@ foreach (var arg in args)
     var labels = replied.ToArray();
     var withU = RocAuc.Compute([.. invited.Select(p => truths[p.LeadId].ReceivedReplyProbability)], labels);
     var attainable = RocAuc.Compute([.. invited.Select(p => WithoutResponsiveness(export, truths[p.LeadId], sd))], labels);
+    var withoutQuality = RocAuc.Compute([.. invited.Select(p => WithoutResponsiveness(export, truths[p.LeadId], sd, quality: false))], labels);
     var model = report.CalibratedMetrics;
     var history = allEvents.Count(e => e.ClientEventId!.Contains("-h", StringComparison.Ordinal));
     var preInvite = invited.Average(p => (double)p.EventsBefore.Count);
     var expectedSessions = days > 0 ? truths.Values.Where(t => !t.Profile.IsSpam).Sum(t => Math.Exp(a + (w * t.Profile.Responsiveness) + options.Engagement.SessionsSeniorityEffects[(int)t.Profile.Seniority])) / truths.Count : 0;
     Console.WriteLine(FormattableString.Invariant(
-        $"RESULT {name} | seed {seed} | days {days} a {a} w {w} nl {nl} sd {sd} | model {model.RocAuc:F4} ({report.Chosen}+{report.Calibration.Chosen}) | truth {withU:F4} | ratio {model.RocAuc / withU:F4} | bar {0.97 * withU:F4} | attainable(prior) {attainable:F4} | ECE {model.CalibrationError:F4} | events/lead {(double)allEvents.Count / leads.Count:F2} | history/lead {(double)history / leads.Count:F2} | E[history sessions]/lead {expectedSessions:F2} | pre-invite events/invited {preInvite:F2} | invited {labels.Length} replied {data.Positives} | {(DateTime.UtcNow - started).TotalSeconds:F0}s"));
+        $"RESULT {name} | seed {seed} | days {days} a {a} w {w} nl {nl} sd {sd} | model {model.RocAuc:F4} ({report.Chosen}+{report.Calibration.Chosen}) | truth {withU:F4} | ratio {model.RocAuc / withU:F4} | bar {0.97 * withU:F4} | attainable(prior) {attainable:F4} | model/attainable {model.RocAuc / attainable:F4} | u and quality at mean {withoutQuality:F4} | ECE {model.CalibrationError:F4} | events/lead {(double)allEvents.Count / leads.Count:F2} | history/lead {(double)history / leads.Count:F2} | E[history sessions]/lead {expectedSessions:F2} | pre-invite events/invited {preInvite:F2} | invited {labels.Length} replied {data.Positives} | {(DateTime.UtcNow - started).TotalSeconds:F0}s"));
     foreach (var choice in choices)
     {
         Console.WriteLine(FormattableString.Invariant($"    optional {choice.Group}: {choice.AucWithout:F4} -> {choice.AucWith:F4} kept {choice.Kept}"));
     }
 }
 
-static double WithoutResponsiveness(GeneratedExport export, LeadTruth truth, double sigma)
+static double WithoutResponsiveness(GeneratedExport export, LeadTruth truth, double sigma, bool quality = true)
 {
     var received = Enumerable.Range(0, truth.ReceivedSteps)
         .Select(order => export.MessageProfiles.First(p => p.Key == new MessageKey(truth.CampaignId, order)))
+        .Select(m => quality ? m : m with { Quality = 0 })
         .ToArray();
     double sum = 0, weights = 0;
     for (var i = -20; i <= 20; i++)

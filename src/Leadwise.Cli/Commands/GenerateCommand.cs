@@ -42,6 +42,26 @@ internal static class GenerateCommand
             Description = "Spread (reply logit) of the part of each message's quality that its text does not show",
             DefaultValueFactory = _ => new Generator.Truth.TrueModelParameters().LatentQualitySd,
         }.Finite(minimum: 0);
+        var responsivenessSd = new Option<double>("--responsiveness-sd")
+        {
+            Description = "Spread (reply logit) of each lead's latent responsiveness, which no field shows unless a pre-contact history does",
+            DefaultValueFactory = _ => new Generator.Truth.TrueModelParameters().ResponsivenessSd,
+        }.Finite(minimum: 0.001);
+        var historyDays = new Option<int>("--history-days")
+        {
+            Description = "Days each lead's person was known before the lead was created (website sessions and newsletters before contact); 0 = no history",
+            DefaultValueFactory = _ => 0,
+        }.AtLeast(0);
+        var historySessions = new Option<double>("--history-sessions")
+        {
+            Description = "With --history-days: mean website sessions per person over that window",
+            DefaultValueFactory = _ => 1.0,
+        }.Finite(minimum: 0.001);
+        var historyWeight = new Option<double>("--history-weight")
+        {
+            Description = "With --history-days: how strongly history sessions and newsletter opens follow the responsiveness (log rate per unit of it)",
+            DefaultValueFactory = _ => 1.0,
+        }.Finite(minimum: 0);
         var command = new Command("generate", "Generate a realistic outreach export whose replies follow a known true model")
         {
             leads,
@@ -49,14 +69,30 @@ internal static class GenerateCommand
             output,
             wordingScale,
             latentQualitySd,
+            responsivenessSd,
+            historyDays,
+            historySessions,
+            historyWeight,
         };
+        command.Validators.Add(result =>
+        {
+            var withHistory = result.GetResult(historyDays) is { Implicit: false } days && days.GetValueOrDefault<int>() > 0;
+            foreach (var option in new[] { historySessions, historyWeight }.Where(o => !withHistory && result.GetResult(o) is { Implicit: false }))
+            {
+                result.AddError($"{option.Name} only applies with --history-days above 0.");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var spread = parseResult.GetValue(responsivenessSd);
+            var days = parseResult.GetValue(historyDays);
+            var engagement = new Generator.Truth.EngagementModelParameters();
             var options = new GeneratorOptions
             {
                 LeadCount = parseResult.GetValue(leads),
                 Seed = parseResult.GetValue(seed),
-                Model = new Generator.Truth.TrueModelParameters { WordingScale = parseResult.GetValue(wordingScale), LatentQualitySd = parseResult.GetValue(latentQualitySd) },
+                Model = new Generator.Truth.TrueModelParameters { WordingScale = parseResult.GetValue(wordingScale), LatentQualitySd = parseResult.GetValue(latentQualitySd), ResponsivenessSd = spread },
+                Engagement = days > 0 ? engagement.WithHistory(days, parseResult.GetValue(historySessions), parseResult.GetValue(historyWeight), spread) : engagement,
             };
             await RunAsync(context.Console, options, parseResult.GetRequiredValue(output).FullName, cancellationToken);
             return ExitCodes.Success;

@@ -83,6 +83,25 @@ public sealed record EngagementModelParameters
     /// <summary>Whether the newsletters sent in the history window reach valid addresses (opens and clicks only: no bounce or unsubscribe, which would have to end the later newsletters).</summary>
     public bool HistoryNewsletters { get; init; } = true;
 
+    /// <summary>
+    /// These parameters with a pre-contact history of <paramref name="days"/> whose website sessions follow u with
+    /// <paramref name="responsivenessWeight"/> (history newsletters' opens and clicks likewise), and
+    /// <paramref name="meanSessions"/> sessions per person over the window on average over u ~ N(0, <paramref name="responsivenessSd"/>²)
+    /// at seniority effect 0: the intercept is ln(meanSessions) − weight²·sd²/2, the log-normal mean's correction.
+    /// </summary>
+    public EngagementModelParameters WithHistory(int days, double meanSessions, double responsivenessWeight, double responsivenessSd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(meanSessions);
+        return this with
+        {
+            HistoryDays = days,
+            HistorySessionsIntercept = Math.Log(meanSessions) - (responsivenessWeight * responsivenessWeight * responsivenessSd * responsivenessSd / 2),
+            HistoryResponsivenessWeight = responsivenessWeight,
+            HistoryNewsletterResponsivenessWeight = responsivenessWeight,
+        };
+    }
+
     /// <summary>P(open a history newsletter) = σ(NewsletterOpenIntercept + HistoryNewsletterResponsivenessWeight·u); clicks given an open likewise with NewsletterClickIntercept.</summary>
     public double HistoryNewsletterResponsivenessWeight { get; init; } = 1.0;
 
