@@ -116,12 +116,19 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
     [Fact]
     public async Task Evaluate_recommend_with_message_text_trains_the_sequence_model_on_the_text_too()
     {
-        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "0.4", "--message-text", "--text-dimensions", "3");
+        var run = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "0.4", "--message-text", "--text-reader", "components", "--text-dimensions", "3");
         output.WriteLine(run.Output);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
         Assert.Matches(@"message\s+text:\s+3\s+components\)", run.Output);
         Assert.Matches(@"reply at step 0 +│ +[\d,]+ │ +\d+ │ +0\.\d{3} │", run.Output);
+
+        // The default reader flags the sentences the generated templates share (greetings, openers, closings)
+        var sentences = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--hold-out", "0.4", "--message-text");
+        Assert.True(sentences.ExitCode == ExitCodes.Success, sentences.Output);
+        var count = Regex.Match(sentences.Output, @"message\s+text:\s+(?<n>\d+)\s+recurring\s+sentences\)");
+        Assert.True(count.Success, sentences.Output);
+        Assert.InRange(int.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), 10, 80);
     }
 
     [Fact]
@@ -159,5 +166,13 @@ public sealed class EvaluateCommandTests(GeneratedStore store, ITestOutputHelper
         var noComponents = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--message-text", "--text-dimensions", "0");
         Assert.Equal(ExitCodes.Usage, noComponents.ExitCode);
         Assert.Matches(@"--text-dimensions\s+must\s+be\s+at\s+least\s+1", noComponents.Output);
+
+        var readerWithoutText = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--text-reader", "components");
+        Assert.Equal(ExitCodes.Usage, readerWithoutText.ExitCode);
+        Assert.Matches(@"--text-reader\s+only\s+applies\s+with\s+--message-text", readerWithoutText.Output);
+        var dimensionsWithoutText = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--text-dimensions", "4");
+        Assert.Equal(ExitCodes.Usage, dimensionsWithoutText.ExitCode);
+        var unknownReader = await CliRun.RunAsync("evaluate", "recommend", "--db", store.Database, "--message-text", "--text-reader", "paragraphs");
+        Assert.Equal(ExitCodes.Usage, unknownReader.ExitCode);
     }
 }

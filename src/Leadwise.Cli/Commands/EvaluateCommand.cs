@@ -34,8 +34,8 @@ internal static class EvaluateCommand
             }
         });
         var byTime = new Option<bool>("--split-by-time") { Description = "Hold out the leads invited last (the newest --hold-out share by invite time) instead of a random share of leads" };
-        var messageText = new Option<bool>("--message-text") { Description = "Let the sequence model read the message text itself (ML.NET text featurisation, --text-dimensions components) beside the message traits" };
-        var textDimensions = new Option<int>("--text-dimensions") { Description = "Components of the message text the sequence model reads with --message-text", DefaultValueFactory = _ => new HazardModelOptions().TextDimensions };
+        var messageText = new MessageTextOptions();
+        var textDimensions = new Option<int>("--text-dimensions") { Description = "Components of the message text the sequence model reads with --message-text --text-reader components", DefaultValueFactory = _ => new HazardModelOptions().TextDimensions };
         textDimensions.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value < 1)
@@ -44,7 +44,8 @@ internal static class EvaluateCommand
             }
         });
         var truth = new Option<string?>("--truth") { Description = "The ground truth `leadwise generate` wrote (the export folder or its truth/ folder): adds every policy's true value" };
-        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise and the baselines vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, messageText, textDimensions, truth };
+        var recommend = new Command("recommend", "Judge the sequence recommendations on held-out leads: hazard model AUC and calibration per step, off-policy value of Leadwise and the baselines vs the logged sequences (IPS, SNIPS, doubly robust, with intervals and overlap), and with --truth the true value of every policy and baseline") { seed, holdOut, byTime, textDimensions, truth };
+        messageText.AddTo(recommend, textDimensions);
         var account = new AccountOption();
         account.AddTo(recommend);
         recommend.SetAction(async (parseResult, cancellationToken) =>
@@ -62,7 +63,7 @@ internal static class EvaluateCommand
             var leads = await StoreLeads.ReadAsync(store, scope, cancellationToken);
             var campaigns = await ReadCampaignsAsync(store, scope, cancellationToken);
             EnsureTruthBelongs(replies, leads);
-            var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime), Model = new HazardModelOptions { TextFeatures = parseResult.GetValue(messageText), TextDimensions = parseResult.GetValue(textDimensions) } };
+            var options = new PolicyEvaluationOptions { Seed = parseResult.GetValue(seed), HoldOutShare = parseResult.GetValue(holdOut), SplitByTime = parseResult.GetValue(byTime), Model = new HazardModelOptions { TextFeatures = messageText.Value(parseResult) is not null, TextReader = parseResult.GetValue(messageText.Reader), TextDimensions = parseResult.GetValue(textDimensions) } };
             RecommendationEvaluationReport report;
             try
             {

@@ -18,11 +18,11 @@ namespace Leadwise.Cli.Commands;
 internal static class HazardTraining
 {
     /// <returns>The trained model, or null when the store has too few replies for it.</returns>
-    public static Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, bool messageText, CancellationToken cancellationToken) =>
+    public static Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, MessageTextReader? messageText, CancellationToken cancellationToken) =>
         RunAsync(context, store, leads, folds, seed, save, promote, messageText, null, cancellationToken);
 
     /// <summary>As the store-wide run, on one account's leads, saving the version as that account's own.</summary>
-    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, bool messageText, UserId? account, CancellationToken cancellationToken)
+    public static async Task<HazardModel?> RunAsync(CliContext context, ILeadwiseStore store, StoreLeads leads, int folds, int seed, bool save, bool promote, MessageTextReader? messageText, UserId? account, CancellationToken cancellationToken)
     {
         HazardModel model;
         try

@@ -7,6 +7,6 @@ namespace Leadwise.Cli.Commands;
 internal static class MessageTextDescription
 {
     public static string Describe(HazardModelReport report) => report.TextDimensions > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{report.TextDimensions} components")
+        ? string.Create(CultureInfo.InvariantCulture, $"{report.TextDimensions} {(report.TextReader == MessageTextReader.Sentences ? "recurring sentences" : "components")}")
         : "not read";
 }

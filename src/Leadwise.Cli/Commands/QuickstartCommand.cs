@@ -76,7 +76,7 @@ internal static class QuickstartCommand
                 var conversion = new ConversionTrainingOptions();
                 var leads = await StoreLeads.ReadAsync(store, cancellationToken);
                 await TrainCommand.RunAsync(context, store, leads, conversion, save: true, promote: true, cancellationToken);
-                await HazardTraining.RunAsync(context, store, leads, conversion.Folds, conversion.Seed, save: true, promote: true, messageText: false, cancellationToken);
+                await HazardTraining.RunAsync(context, store, leads, conversion.Folds, conversion.Seed, save: true, promote: true, messageText: null, cancellationToken);
             }
             catch (UserFacingException exception)
             {

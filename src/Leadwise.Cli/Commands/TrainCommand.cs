@@ -27,9 +27,10 @@ internal static class TrainCommand
         var promote = new Option<bool>("--promote") { Description = "Promote the new version so scoring uses it (the first version is promoted anyway)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Evaluate only: save nothing" };
         var timeSplit = new Option<bool>("--time-split") { Description = "Also train on the leads invited first (80%) and measure on the newest 20%" };
-        var messageText = new Option<bool>("--message-text") { Description = "Let the sequence model read the message text itself (ML.NET text featurisation) beside the message traits; off by default (docs/recommendation.md)" };
+        var messageText = new MessageTextOptions();
         var bands = new Option<string?>("--grade-bands") { Description = "Lower probability bounds of grades A, B, C, e.g. 0.4,0.25,0.1 (default: top 10% A, next 20% B, next 30% C of held-out leads)" };
-        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version; or, with --csv, evaluate the same on your own table") { folds, seed, promote, dryRun, bands, timeSplit, messageText };
+        var command = new Command("train", "Cross-validate conversion models (LightGBM, FastTree, logistic regression) on invited leads, calibrate the best, compare with the base rate and the point rules, and save it as a model version; or, with --csv, evaluate the same on your own table") { folds, seed, promote, dryRun, bands, timeSplit };
+        messageText.AddTo(command);
         var table = new TrainTableOptions();
         table.AddTo(command);
         var account = new AccountOption();
@@ -48,7 +49,7 @@ internal static class TrainCommand
             var owner = await account.ResolveAsync(parseResult, store, cancellationToken);
             var leads = await StoreLeads.ReadAsync(store, owner, cancellationToken);
             await RunAsync(context, store, leads, options, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), owner, cancellationToken);
-            await HazardTraining.RunAsync(context, store, leads, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), parseResult.GetValue(messageText), owner, cancellationToken);
+            await HazardTraining.RunAsync(context, store, leads, options.Folds, options.Seed, save: !parseResult.GetValue(dryRun), parseResult.GetValue(promote), messageText.Value(parseResult), owner, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

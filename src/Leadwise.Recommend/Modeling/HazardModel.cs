@@ -32,7 +32,7 @@ public sealed class HazardModel
         _features = features;
         _hazard = hazard;
         _acceptance = acceptance;
-        Report = new HazardModelReport(hazard.Report, acceptance?.Report, features.Text?.Dimensions ?? 0);
+        Report = new HazardModelReport(hazard.Report, acceptance?.Report, features.Text?.Dimensions ?? 0, features.Text?.Reader ?? MessageTextReader.Components);
     }
 
     public HazardModelReport Report { get; }
@@ -83,7 +83,10 @@ public sealed class HazardModel
     private static MessageTextEncoder? FitText(HazardData data, HazardModelOptions options)
     {
         var sent = data.Hazards.Select(r => r.Message).Concat(data.Acceptances.Select(r => r.Invite)).Distinct();
-        return MessageTextEncoder.Fit(sent.Select(key => data.Messages[key].Content), options.TextDimensions, options.Seed);
+        var texts = sent.Select(key => data.Messages[key].Content);
+        return options.TextReader == MessageTextReader.Sentences
+            ? MessageTextEncoder.FitSentences(texts, options.MinimumSentenceTexts)
+            : MessageTextEncoder.Fit(texts, options.TextDimensions, options.Seed);
     }
 
     /// <summary>P(<paramref name="lead"/> replies at <paramref name="step"/> to <paramref name="message"/> | reachable, no earlier reply), shrunk per message.</summary>
@@ -135,7 +138,7 @@ public sealed class HazardModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey, _hazard.Posteriors, _acceptance?.Posteriors, _features.Text?.Dimensions);
+        var card = new HazardModelCard(_features.Encoder.State, Report, _hazard.FactorsByKey, _acceptance?.FactorsByKey, _hazard.Posteriors, _acceptance?.Posteriors, _features.Text?.Dimensions, _features.Text?.Sentences);
         using (var entry = zip.CreateEntry(CardEntry).Open())
         {
             JsonSerializer.Serialize(entry, card, ConversionModel.Json);
@@ -147,7 +150,7 @@ public sealed class HazardModel
             Write(zip, AcceptanceEntry, _acceptance.ModelBytes());
         }
 
-        if (_features.Text is not null)
+        if (_features.Text is { Reader: MessageTextReader.Components })
         {
             Write(zip, TextEntry, _features.Text.ModelBytes());
         }
@@ -172,7 +175,8 @@ public sealed class HazardModel
         }
 
         // A model saved before text features has no text entry and no dimensions in its card: it reads messages by their traits, as it was trained.
-        var text = card.TextDimensions is { } dimensions
+        var text = card.TextSentences is { } sentences ? MessageTextEncoder.RestoreSentences(sentences)
+            : card.TextDimensions is { } dimensions
             ? MessageTextEncoder.Restore(Read(zip.GetEntry(TextEntry) ?? throw new InvalidDataException($"The model card says the model reads message texts ({dimensions} dimensions), but the model file has no {TextEntry}.")), dimensions)
             : null;
         var features = new HazardFeatures(LeadFeatureEncoder.Restore(card.Encoder), text);

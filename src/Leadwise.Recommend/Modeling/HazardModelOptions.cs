@@ -26,12 +26,19 @@ public sealed record HazardModelOptions
     public double? PriorStrength { get; init; }
 
     /// <summary>
-    /// Whether the message text itself enters the features (<see cref="TextDimensions"/> principal components of its word
-    /// n-grams, fitted on the distinct training messages), beside the hand-made traits. Off by default: on the generated
-    /// 20k set it lowered the held-out gain over the logged policy on every split measured (docs/recommendation.md).
+    /// Whether the message text itself enters the features (read as <see cref="TextReader"/> says), beside the hand-made
+    /// traits. Off by default: where the wording carries no reply effect (the default generated data) every reader lowered
+    /// the held-out gain over the logged policy, and where it does, its recurring sentences pay only from about 60k leads
+    /// (docs/recommendation.md, "If the wording carried the quality").
     /// </summary>
     public bool TextFeatures { get; init; }
 
-    /// <summary>How many components of the text are kept (fewer when the training messages are too few to span them).</summary>
+    /// <summary>How the text is read with <see cref="TextFeatures"/>: its recurring sentences (the default) or n-gram components.</summary>
+    public MessageTextReader TextReader { get; init; } = MessageTextReader.Sentences;
+
+    /// <summary>With <see cref="MessageTextReader.Sentences"/>: a sentence becomes a feature when this many distinct training texts contain it; rarer ones would stand for a message's identity.</summary>
+    public int MinimumSentenceTexts { get; init; } = 5;
+
+    /// <summary>With <see cref="MessageTextReader.Components"/>: how many components of the text are kept (fewer when the training messages are too few to span them).</summary>
     public int TextDimensions { get; init; } = 8;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -9,10 +10,20 @@ using Microsoft.ML.Transforms.Text;
 namespace Leadwise.Recommend.Modeling;
 
 /// <summary>
-/// The message text itself as a small dense vector: ML.NET's text featurisation (lower-cased, split into words, word
+/// The message text itself as a vector, read one of two ways (<see cref="MessageTextReader"/>).
+/// <para>
+/// Sentences (<see cref="FitSentences"/>): one flag per sentence (a line, or the part of one up to a full stop, question
+/// or exclamation mark) that at least a minimum number of distinct training texts contain. Outreach texts are assembled
+/// from reusable phrases, so a phrase's effect is learned from every message that uses it and carries over to a new
+/// message built from them, while a sentence fewer texts share (one campaign's own line) stays out. Placeholders are
+/// normalised first (below), so "Hi {{ first_name }}," recurs whatever the lead.
+/// </para>
+/// <para>
+/// Components (<see cref="Fit"/>): ML.NET's text featurisation (lower-cased, split into words, word
 /// unigrams and bigrams counted, L2-normalised) projected onto the first principal components of the distinct training
 /// messages. Placeholders (<c>{{ first_name }}</c>, <c>{first_name}</c>) become one token each, so "Hi {{ first_name }}"
 /// and "Hi {first_name}" read alike and no lead's name enters the vocabulary.
+/// </para>
 /// <para>
 /// Each distinct training text counts once in the fit, so the components describe how the wordings differ, not which
 /// messages were sent most. A text is encoded once per <see cref="Message"/> object (cached beside it, as
@@ -26,8 +37,9 @@ internal sealed partial class MessageTextEncoder
 
     private static readonly char[] Separators = [' ', '\n', '\r', '\t', ',', '.', '!', '?', ':', ';', '(', ')', '"', '…', '–', '-', '/'];
 
-    private readonly MLContext _ml;
-    private readonly ITransformer _transformer;
+    private readonly MLContext? _ml;
+    private readonly ITransformer? _transformer;
+    private readonly FrozenDictionary<string, int>? _sentenceSlots;
     private readonly ConditionalWeakTable<Message, float[]> _vectors = [];
 
     private MessageTextEncoder(MLContext ml, ITransformer transformer, int dimensions)
@@ -35,10 +47,52 @@ internal sealed partial class MessageTextEncoder
         _ml = ml;
         _transformer = transformer;
         Dimensions = dimensions;
+        Reader = MessageTextReader.Components;
+    }
+
+    private MessageTextEncoder(IReadOnlyList<string> sentences)
+    {
+        Sentences = sentences;
+        _sentenceSlots = sentences.Select((sentence, i) => (sentence, i)).ToFrozenDictionary(p => p.sentence, p => p.i, StringComparer.Ordinal);
+        Dimensions = sentences.Count;
+        Reader = MessageTextReader.Sentences;
     }
 
     /// <summary>The length of every text vector.</summary>
     public int Dimensions { get; }
+
+    public MessageTextReader Reader { get; }
+
+    /// <summary>With the sentence reader, the sentences flagged, in vector order (what <see cref="RestoreSentences"/> needs); null otherwise.</summary>
+    public IReadOnlyList<string>? Sentences { get; }
+
+    /// <summary>
+    /// The sentence reader fitted on the distinct <paramref name="texts"/>: the sentences at least <paramref name="minimumTexts"/>
+    /// of them contain, in ordinal order; null when none recurs that often.
+    /// </summary>
+    public static MessageTextEncoder? FitSentences(IEnumerable<string?> texts, int minimumTexts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumTexts);
+        var sentences = texts.Select(Normalise).Distinct(StringComparer.Ordinal)
+            .SelectMany(text => SentencesOf(text).Distinct(StringComparer.Ordinal))
+            .GroupBy(sentence => sentence, StringComparer.Ordinal)
+            .Where(g => g.Count() >= minimumTexts)
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return sentences.Count == 0 ? null : new MessageTextEncoder(sentences);
+    }
+
+    /// <summary>The sentence reader a saved model was trained with.</summary>
+    public static MessageTextEncoder RestoreSentences(IReadOnlyList<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        return new MessageTextEncoder(sentences);
+    }
+
+    /// <summary>A normalised text's sentences: its lines, each cut after a full stop, question or exclamation mark that ends a word, trimmed.</summary>
+    internal static IEnumerable<string> SentencesOf(string normalised) =>
+        SentenceEnd().Split(normalised).Select(sentence => Whitespace().Replace(sentence, " ").Trim()).Where(sentence => sentence.Length > 0);
 
     /// <summary>
     /// Fits the featurisation and the projection on the distinct <paramref name="texts"/>; null when they are too few or
@@ -77,9 +131,14 @@ internal sealed partial class MessageTextEncoder
         return new MessageTextEncoder(ml, transformer, dimensions);
     }
 
-    /// <summary>The fitted transformer in ML.NET's own zip format.</summary>
+    /// <summary>The components reader's fitted transformer in ML.NET's own zip format; the sentence reader has none (its <see cref="Sentences"/> are all it keeps).</summary>
     public byte[] ModelBytes()
     {
+        if (_ml is null || _transformer is null)
+        {
+            throw new InvalidOperationException("The sentence reader has no ML.NET transformer; save its Sentences.");
+        }
+
         using var buffer = new MemoryStream();
         _ml.Model.Save(_transformer, _ml.Data.LoadFromEnumerable(Array.Empty<MessageTextRow>()).Schema, buffer);
         return buffer.ToArray();
@@ -107,8 +166,27 @@ internal sealed partial class MessageTextEncoder
             return;
         }
 
-        var view = _ml.Data.LoadFromEnumerable(missing.Select(m => new MessageTextRow { Text = Normalise(m.Content) }));
-        var vectors = _transformer.Transform(view).GetColumn<float[]>(VectorColumn).ToList();
+        if (_sentenceSlots is { } slots)
+        {
+            foreach (var message in missing)
+            {
+                var vector = new float[Dimensions];
+                foreach (var sentence in SentencesOf(Normalise(message.Content)))
+                {
+                    if (slots.TryGetValue(sentence, out var slot))
+                    {
+                        vector[slot] = 1;
+                    }
+                }
+
+                _vectors.AddOrUpdate(message, vector);
+            }
+
+            return;
+        }
+
+        var view = _ml!.Data.LoadFromEnumerable(missing.Select(m => new MessageTextRow { Text = Normalise(m.Content) }));
+        var vectors = _transformer!.Transform(view).GetColumn<float[]>(VectorColumn).ToList();
         for (var i = 0; i < missing.Count; i++)
         {
             _vectors.AddOrUpdate(missing[i], vectors[i]);
@@ -132,4 +210,11 @@ internal sealed partial class MessageTextEncoder
 
     [GeneratedRegex(@"\{\{?\s*(?<name>[A-Za-z_]+)\s*\}\}?", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
+
+    // A line break, or a sentence mark with whitespace after it (so a link such as example.com/case-study stays whole).
+    [GeneratedRegex(@"\r?\n|(?<=[.!?])\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
 }

@@ -21,6 +21,10 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
 
     private static readonly Lazy<HazardModel> WithText = new(() => HazardModel.Train(PlantedTextOutreach.Data(), new HazardModelOptions { Seed = 4, Folds = 3, TextFeatures = true }));
 
+    private static readonly Lazy<HazardModel> WithComponents = new(() => HazardModel.Train(PlantedTextOutreach.Data(), new HazardModelOptions { Seed = 4, Folds = 3, TextFeatures = true, TextReader = MessageTextReader.Components }));
+
+    private static HazardModel Model(MessageTextReader reader) => reader == MessageTextReader.Sentences ? WithText.Value : WithComponents.Value;
+
     [Fact]
     public void Planted_notes_differ_only_in_wording()
     {
@@ -30,8 +34,10 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
         Assert.Equal(10, PlantedTextOutreach.Messages.Count(PlantedTextOutreach.HasPhrase));
     }
 
-    [Fact]
-    public void A_draft_with_the_replied_phrase_scores_above_one_without_it_only_with_text_features()
+    [Theory]
+    [InlineData(MessageTextReader.Sentences)]
+    [InlineData(MessageTextReader.Components)]
+    public void A_draft_with_the_replied_phrase_scores_above_one_without_it_only_with_text_features(MessageTextReader reader)
     {
         // Given the planted set, a model reading the text and one reading only the traits
         var data = PlantedTextOutreach.Data();
@@ -40,15 +46,16 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
 
         // When both score the two drafts on the same leads
         DraftScore Score(HazardModel model, string text) => DraftScoring.Score(model, Campaign, [PlantedTextOutreach.Messages[0]], leads, 0, text);
-        var phrase = Score(WithText.Value, DraftWithPhrase);
-        var control = Score(WithText.Value, DraftWithout);
+        var phrase = Score(Model(reader), DraftWithPhrase);
+        var control = Score(Model(reader), DraftWithout);
         var phraseTraitsOnly = Score(withoutText, DraftWithPhrase);
         var controlTraitsOnly = Score(withoutText, DraftWithout);
-        output.WriteLine($"with text ({WithText.Value.TextDimensions} dimensions, {WithText.Value.Report.Hazard.Chosen}): {phrase.DraftHazard:P2} vs {control.DraftHazard:P2}; traits only: {phraseTraitsOnly.DraftHazard:P2} vs {controlTraitsOnly.DraftHazard:P2}");
+        output.WriteLine($"with text ({Model(reader).TextDimensions} dimensions, {Model(reader).Report.Hazard.Chosen}): {phrase.DraftHazard:P2} vs {control.DraftHazard:P2}; traits only: {phraseTraitsOnly.DraftHazard:P2} vs {controlTraitsOnly.DraftHazard:P2}");
 
         // Then the text model sees the phrase (the truth: 16 % against 6 %), the traits-only model cannot tell them apart
-        Assert.InRange(WithText.Value.TextDimensions, 1, 8);
-        Assert.Contains("msg.text0", WithText.Value.FeatureNames);
+        Assert.InRange(Model(reader).TextDimensions, 1, 8);
+        Assert.Equal(reader, Model(reader).Report.TextReader);
+        Assert.Contains("msg.text0", Model(reader).FeatureNames);
         Assert.DoesNotContain(withoutText.FeatureNames, name => name.Contains("msg.text", StringComparison.Ordinal));
         Assert.True(phrase.DraftHazard > control.DraftHazard + 0.04, $"with the phrase {phrase.DraftHazard:P2}, without {control.DraftHazard:P2}");
         Assert.True(phrase.DraftHazard > 0.10 && control.DraftHazard < 0.10, $"with the phrase {phrase.DraftHazard:P2}, without {control.DraftHazard:P2}");
@@ -105,6 +112,53 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_sentence_reader_flags_the_sentences_enough_distinct_texts_share_whatever_the_placeholders_spelling()
+    {
+        // Given three texts sharing a salutation (spelt two ways) and an opener, two sharing a question, one its own line
+        string[] texts =
+        [
+            "Hi {{ first_name }},\nThanks for connecting! Quick question: would a call help?\nBest,\nAnna",
+            "Hi {first_name},\nThanks for connecting! Would a call help?\nCheers,\nBen",
+            "Hi {{first_name}},\nThanks for connecting!  Here is our case study: https://example.com/case-study.\nBest,\nAnna",
+            "Hi {{first_name}},\nThanks for connecting!  Here is our case study: https://example.com/case-study.\nBest,\nAnna",
+        ];
+
+        // When the reader is fitted with sentences that at least two of the distinct texts share
+        var reader = MessageTextEncoder.FitSentences(texts, minimumTexts: 2)!;
+
+        // Then a repeated text counts once, a sentence ends at a line or at a mark before a space (not inside the link),
+        // and "Quick question: would a call help?" is not "Would a call help?"
+        Assert.Equal(MessageTextReader.Sentences, reader.Reader);
+        Assert.Equal(["Anna", "Best,", "Hi placeholder_first_name ,", "Thanks for connecting!"], reader.Sentences);
+        Assert.Contains("Here is our case study: https://example.com/case-study.", MessageTextEncoder.SentencesOf(MessageTextEncoder.Normalise(texts[2])));
+        var draft = new Message { CampaignId = new CampaignId(1), Order = 1, Content = "Hi {{ first_name }},\nThanks for connecting! Something new.\nBest,\nCarla" };
+        Assert.Equal(reader.Sentences!.Select(s => s is "Anna" ? 0f : 1f), reader.Vector(draft));
+        Assert.Null(MessageTextEncoder.FitSentences(["one text", "another text"], minimumTexts: 2));
+    }
+
+    [Fact]
+    public void A_sentence_model_saves_its_sentences_instead_of_a_featurisation_and_reads_no_language_copy()
+    {
+        // Given the planted set's sentence model
+        using var saved = new MemoryStream();
+        WithText.Value.Save(saved);
+        saved.Position = 0;
+
+        // When its file is opened
+        using var zip = new ZipArchive(saved, ZipArchiveMode.Read, leaveOpen: true);
+        var card = JsonNode.Parse(zip.GetEntry("card.json")!.Open())!.AsObject();
+
+        // Then the card lists the sentences (the planted phrase's among them), there is no ML.NET text entry, and the
+        // text features have no product with the lead's language (that copy is the components reader's)
+        Assert.Null(zip.GetEntry("text.zip"));
+        var sentences = card["TextSentences"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(WithText.Value.TextDimensions, sentences.Count);
+        Assert.Contains(sentences, s => s.Contains(PlantedTextOutreach.Phrase, StringComparison.Ordinal));
+        Assert.DoesNotContain(WithText.Value.FeatureNames, n => n.StartsWith("leadGerman×msg.text", StringComparison.Ordinal));
+        Assert.Contains(WithComponents.Value.FeatureNames, n => n.StartsWith("leadGerman×msg.text", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Placeholders_in_either_spelling_are_one_token()
     {
         Assert.Equal(" placeholder_first_name , hi", MessageTextEncoder.Normalise("{{ first_name }}, hi"));
@@ -136,7 +190,7 @@ public sealed class MessageTextFeaturesTests(ITestOutputHelper output)
     public void A_text_model_file_without_its_text_featurisation_is_refused_with_a_clear_message()
     {
         using var saved = new MemoryStream();
-        WithText.Value.Save(saved);
+        WithComponents.Value.Save(saved);
         var broken = Rewrite(saved, _ => { }, dropText: true);
 
         var error = Assert.Throws<InvalidDataException>(() => HazardModel.Load(broken));
