@@ -92,6 +92,8 @@ public sealed class ModelWorkflowTests : IDisposable
         Assert.Contains(FormattableString.Invariant($"Conversion model (version 1): {lead.Probability:P1}"), explain.Output, StringComparison.Ordinal);
         Assert.Contains("Model reasons", explain.Output, StringComparison.Ordinal);
         Assert.Contains("pts", explain.Output, StringComparison.Ordinal);
+        Assert.Contains("ML.NET contribution", explain.Output, StringComparison.Ordinal);
+        Assert.Matches(@"[+-]\d\.\d{3} +│", explain.Output);
 
         var reportFile = _folder.Combine("reports/model.html");
         var report = await CliRun.RunAsync("report", "--db", database, "--out", reportFile);

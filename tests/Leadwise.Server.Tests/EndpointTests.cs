@@ -177,6 +177,7 @@ public sealed class EndpointTests(ServerStore server) : IClassFixture<ServerStor
         // and may fall below the reasons shown.)
         Assert.Contains(studentModel.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("factor").GetString() == "Title seniority is Student" && r.GetProperty("points").GetDouble() > 0);
         Assert.NotEmpty(seniorModel.GetProperty("reasons").EnumerateArray());
+        Assert.All(seniorModel.GetProperty("reasons").EnumerateArray(), r => Assert.Equal(System.Text.Json.JsonValueKind.Number, r.GetProperty("contribution").ValueKind));
         Assert.Equal(HttpStatusCode.BadRequest, badCampaign.StatusCode);
         Assert.Contains("campaignId", await badCampaign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);

@@ -21,16 +21,27 @@ internal static class ModelExplanationView
         table.AddColumn("Factor");
         table.AddColumn(new TableColumn("Probability").RightAligned());
         table.AddColumn("Compared with the typical lead");
+        var contributions = factors.Any(f => f.Contribution is not null);
+        if (contributions)
+        {
+            table.AddColumn(new TableColumn("ML.NET contribution").RightAligned());
+        }
+
         foreach (var factor in factors)
         {
             var points = string.Create(CultureInfo.InvariantCulture, $"{factor.Points:+0.0;-0.0} pts");
-            table.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Value, accounts)),
                 factor.Points >= 0 ? $"[green]{points}[/]" : $"[red]{points}[/]",
-                Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Typical, accounts)));
+                Markup.Escape(FeatureWords.Sentence(factor.Feature, factor.Typical, accounts)),
+            ];
+            table.AddRow(contributions ? [.. cells, factor.Contribution is { } c ? c.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) : string.Empty] : cells);
         }
 
-        table.Caption("Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers.");
+        table.Caption(contributions
+            ? "Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers. ML.NET contribution: the value's share of the model's raw score (its own units, before calibration)."
+            : "Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers.");
         console.Write(table);
     }
 }

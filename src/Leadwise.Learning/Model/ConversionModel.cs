@@ -8,6 +8,10 @@ using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace Leadwise.Learning.Model;
 
@@ -90,6 +94,10 @@ public sealed class ConversionModel
         return Probabilities(_ml, _model, _calibrator, rows, Card.FeatureNames.Count);
     }
 
+    /// <summary>The model's raw (uncalibrated) scores of encoded rows: what <see cref="RawContributions"/> divides up.</summary>
+    internal double[] RawScores(IReadOnlyList<float[]> rows) =>
+        [.. _model.Transform(TrainingData.Load(_ml, rows.Select(row => new BinaryRow { Features = row }), Card.FeatureNames.Count)).GetColumn<float>("Score").Select(s => (double)s)];
+
     internal static double[] Probabilities(MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<float[]> rows, int featureCount)
     {
         var data = TrainingData.Load(ml, rows.Select(row => new BinaryRow { Features = row }), featureCount);
@@ -104,9 +112,42 @@ public sealed class ConversionModel
     /// </summary>
     /// <remarks>
     /// Measured on the calibrated probability (what the lead is scored with), the same way for every
-    /// trainer, and for loaded models too — ML.NET's own feature contributions are in each trainer's raw
-    /// score units and not available for every model type once loaded.
+    /// trainer, and for loaded models too. ML.NET's own feature contributions come with each factor
+    /// (<see cref="ModelFactor.Contribution"/>), but in each trainer's raw score units, before calibration and against a
+    /// zero value rather than the typical lead, so they rank but cannot say how many points a value is worth.
     /// </remarks>
+    /// <summary>
+    /// ML.NET's feature contributions (<c>CalculateFeatureContribution</c>) of the lead's features to the model's raw score,
+    /// one per feature column, in the trainer's own score units; null when the model's last stage is none of the three
+    /// trainers' calibrated models.
+    /// </summary>
+    internal float[]? RawContributions(PreContactFacts facts)
+    {
+        var stages = _model is IEnumerable<ITransformer> chain ? chain.ToList() : [_model];
+        var count = Encoder.FeatureNames.Count;
+        // ML.NET's calibrated binary models are typed by their sub-model, and only the typed overload reaches it.
+        IEstimator<ITransformer>? contributions = stages[^1] switch
+        {
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear => _ml.Transforms.CalculateFeatureContribution(linear, count, count, normalize: false),
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> lightGbm => _ml.Transforms.CalculateFeatureContribution(lightGbm, count, count, normalize: false),
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> fastTree => _ml.Transforms.CalculateFeatureContribution(fastTree, count, count, normalize: false),
+            _ => null,
+        };
+        if (contributions is null)
+        {
+            return null;
+        }
+
+        IDataView data = TrainingData.Load(_ml, [new BinaryRow { Features = Encoder.Encode(facts) }], count);
+        foreach (var stage in stages.Take(stages.Count - 1))
+        {
+            data = stage.Transform(data);
+        }
+
+        var calculator = contributions.Fit(data);
+        return calculator.Transform(data).GetColumn<float[]>("FeatureContributions").Single();
+    }
+
     public IReadOnlyList<ModelFactor> Explain(PreContactFacts facts, int top = 6)
     {
         var row = Encoder.Encode(facts);
@@ -130,8 +171,10 @@ public sealed class ConversionModel
         }
 
         var probabilities = PredictProbabilities(variants);
+        var contributions = RawContributions(facts);
         return [.. changed
-            .Select((group, i) => new ModelFactor(group.Name, Describe(group, row), Describe(group, [.. Card.Reference]), 100 * (probabilities[0] - probabilities[i + 1])))
+            .Select((group, i) => new ModelFactor(group.Name, Describe(group, row), Describe(group, [.. Card.Reference]), 100 * (probabilities[0] - probabilities[i + 1]),
+                contributions is null ? null : group.Columns.Sum(c => (double)contributions[c])))
             .Where(f => Math.Abs(f.Points) >= 0.05)
             .OrderByDescending(f => Math.Abs(f.Points))
             .Take(top)];

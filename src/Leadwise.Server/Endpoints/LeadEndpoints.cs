@@ -85,7 +85,7 @@ internal static class LeadEndpoints
                 prediction.Probability,
                 prediction.Score,
                 prediction.Grade,
-                [.. factors.Select(f => new ReasonView(FeatureWords.Sentence(f.Feature, f.Value, accounts), f.Points, FeatureWords.Sentence(f.Feature, f.Typical, accounts)))]);
+                [.. factors.Select(f => new ReasonView(FeatureWords.Sentence(f.Feature, f.Value, accounts), f.Points, FeatureWords.Sentence(f.Feature, f.Typical, accounts), f.Contribution))]);
         }
 
         var lead = facts.Lead;
@@ -137,4 +137,4 @@ internal sealed record HitView(string Rule, string Model, double Points, string 
 internal sealed record ModelView(int Version, double Probability, int Score, string Grade, IReadOnlyList<ReasonView> Reasons);
 
 /// <summary>One model reason: the lead's value in words, the percentage points it adds to the probability, and what it is compared with.</summary>
-internal sealed record ReasonView(string Factor, double Points, string ComparedWith);
+internal sealed record ReasonView(string Factor, double Points, string ComparedWith, double? Contribution = null);
