@@ -19,9 +19,9 @@ namespace Leadwise.Learning.Tests.Features;
 /// which no field shows. Integrating u out gives the Bayes-optimal probability from what is observable:
 /// the lead's profile, its campaign's messages and how many of them could reach it before the data ends.
 /// That is the ceiling a pre-contact model is held to (0.97 ×) on the default data; the AUC of the probabilities
-/// with u is printed beside it. Where u shows before contact (a year of pre-contact history whose sessions follow it)
-/// and spreads less, the truth itself is within reach, and the literal bar, 0.97 × the AUC of the truth
-/// file's probabilities, is held on 60k leads (docs/predictive-scoring.md, "How visible responsiveness must be").
+/// with u is printed beside it. Where u shows before contact (a year of pre-contact history whose sessions follow it),
+/// the truth itself is within reach, and the literal bar, 0.97 × the AUC of the truth file's probabilities,
+/// is held on 60k leads (docs/predictive-scoring.md, "How visible responsiveness must be").
 /// </remarks>
 public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
 {
@@ -42,14 +42,13 @@ public sealed class GeneratedDataQualityTests(ITestOutputHelper output)
     {
         // Given 60k generated leads whose people were known for a year before the lead was created: four website
         // sessions each on average, at a rate that doubles with each 0.35 of responsiveness (weight 2), and their
-        // newsletters, with the responsiveness spread 0.3 (`leadwise generate --leads 60000 --responsiveness-sd 0.3
-        // --history-days 365 --history-sessions 4 --history-weight 2`)
+        // newsletters (`leadwise generate --leads 60000 --history-days 365 --history-sessions 4 --history-weight 2`)
+        var spread = new Leadwise.Generator.Truth.TrueModelParameters().ResponsivenessSd;
         var options = new GeneratorOptions
         {
             LeadCount = 60_000,
             Seed = 42,
-            Model = new Leadwise.Generator.Truth.TrueModelParameters { ResponsivenessSd = 0.3 },
-            Engagement = new Leadwise.Generator.Truth.EngagementModelParameters().WithHistory(365, meanSessions: 4, responsivenessWeight: 2, responsivenessSd: 0.3),
+            Engagement = new Leadwise.Generator.Truth.EngagementModelParameters().WithHistory(365, meanSessions: 4, responsivenessWeight: 2, responsivenessSd: spread),
         };
         var result = TrainOn(options);
 
