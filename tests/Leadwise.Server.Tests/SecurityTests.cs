@@ -188,7 +188,7 @@ public sealed class SecurityTests(ServerStore server) : IClassFixture<ServerStor
     [InlineData(LeadwiseSecurity.MaxRequestBytesSetting, "-1", "must be a positive number of bytes")]
     public void BadLimitSettings_StopTheServerAtStart(string setting, string value, string message)
     {
-        var failure = Assert.ThrowsAny<Exception>(() => Host((setting, value)).CreateClient());
+        var failure = HostStart.Failure(() => Host((setting, value)));
 
         Assert.Contains($"{setting} {message}", failure.ToString(), StringComparison.Ordinal);
     }
