@@ -7,8 +7,8 @@ using Leadwise.Learning.Calibration;
 using Leadwise.Learning.Features;
 using Leadwise.Learning.Training;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
@@ -106,17 +106,6 @@ public sealed class ConversionModel
     }
 
     /// <summary>
-    /// The reasons for a lead's probability: for each feature group where the lead differs from the typical
-    /// training value, how many percentage points the calibrated probability changes when that group alone
-    /// is set to the typical value. Largest effects first, positive and negative.
-    /// </summary>
-    /// <remarks>
-    /// Measured on the calibrated probability (what the lead is scored with), the same way for every
-    /// trainer, and for loaded models too. ML.NET's own feature contributions come with each factor
-    /// (<see cref="ModelFactor.Contribution"/>), but in each trainer's raw score units, before calibration and against a
-    /// zero value rather than the typical lead, so they rank but cannot say how many points a value is worth.
-    /// </remarks>
-    /// <summary>
     /// ML.NET's feature contributions (<c>CalculateFeatureContribution</c>) of the lead's features to the model's raw score,
     /// one per feature column, in the trainer's own score units; null when the model's last stage is none of the three
     /// trainers' calibrated models.
@@ -148,6 +137,17 @@ public sealed class ConversionModel
         return calculator.Transform(data).GetColumn<float[]>("FeatureContributions").Single();
     }
 
+    /// <summary>
+    /// The reasons for a lead's probability: for each feature group where the lead differs from the typical
+    /// training value, how many percentage points the calibrated probability changes when that group alone
+    /// is set to the typical value. Largest effects first, positive and negative.
+    /// </summary>
+    /// <remarks>
+    /// Measured on the calibrated probability (what the lead is scored with), the same way for every
+    /// trainer, and for loaded models too. ML.NET's own feature contributions come with each factor
+    /// (<see cref="ModelFactor.Contribution"/>), but in each trainer's raw score units, before calibration and against a
+    /// zero value rather than the typical lead, so they rank but cannot say how many points a value is worth.
+    /// </remarks>
     public IReadOnlyList<ModelFactor> Explain(PreContactFacts facts, int top = 6)
     {
         var row = Encoder.Encode(facts);
