@@ -41,4 +41,24 @@ internal static class OptionRules
         });
         return option;
     }
+
+    /// <summary>
+    /// Refuses each of <paramref name="options"/> given on the command line while <paramref name="applies"/> is false
+    /// ("--x only applies with <paramref name="condition"/>."), rather than ignoring it silently.
+    /// </summary>
+    public static void OnlyApplyWith(this Command command, Func<System.CommandLine.Parsing.CommandResult, bool> applies, string condition, params Option[] options)
+    {
+        command.Validators.Add(result =>
+        {
+            if (applies(result))
+            {
+                return;
+            }
+
+            foreach (var option in options.Where(o => result.GetResult(o) is { Implicit: false }))
+            {
+                result.AddError($"{option.Name} only applies with {condition}.");
+            }
+        });
+    }
 }

@@ -54,6 +54,7 @@ public sealed class CommandLineTests
     [InlineData("generate", "--history-sessions", "4", "--out", "x")]
     [InlineData("generate", "--history-days", "0", "--history-weight", "2", "--out", "x")]
     [InlineData("generate", "--history-days", "-1", "--out", "x")]
+    [InlineData("generate", "--history-days", "many", "--history-sessions", "2", "--out", "x")]
     [InlineData("import", "folder", "--max-errors", "0")]
     [InlineData("db", "copy", "--from", "a.db")]
     [InlineData("db", "verify", "--b", "b.db")]

@@ -74,14 +74,10 @@ internal static class GenerateCommand
             historySessions,
             historyWeight,
         };
-        command.Validators.Add(result =>
-        {
-            var withHistory = result.GetResult(historyDays) is { Implicit: false } days && days.GetValueOrDefault<int>() > 0;
-            foreach (var option in new[] { historySessions, historyWeight }.Where(o => !withHistory && result.GetResult(o) is { Implicit: false }))
-            {
-                result.AddError($"{option.Name} only applies with --history-days above 0.");
-            }
-        });
+        // Read from the token: a --history-days that is not a number is its own parse error, and must not throw here.
+        command.OnlyApplyWith(
+            result => result.GetResult(historyDays)?.Tokens is [var days] && int.TryParse(days.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0,
+            "--history-days above 0", historySessions, historyWeight);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var spread = parseResult.GetValue(responsivenessSd);

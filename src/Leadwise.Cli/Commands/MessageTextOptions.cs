@@ -19,18 +19,7 @@ internal sealed class MessageTextOptions
     {
         command.Options.Add(Read);
         command.Options.Add(Reader);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(Read))
-            {
-                return;
-            }
-
-            foreach (var option in readerOptions.Prepend(Reader).Where(o => result.GetResult(o) is { Implicit: false }))
-            {
-                result.AddError($"{option.Name} only applies with --message-text.");
-            }
-        });
+        command.OnlyApplyWith(result => result.GetValue(Read), "--message-text", [Reader, .. readerOptions]);
     }
 
     /// <summary>The reader asked for, or null when the text is not read.</summary>

@@ -62,17 +62,12 @@ internal sealed class TrainTableOptions
         });
         command.Validators.Add(result =>
         {
-            var csv = result.GetResult(Csv) is not null;
-            if (csv && result.GetResult(Label) is null)
+            if (result.GetResult(Csv) is not null && result.GetResult(Label) is null)
             {
                 result.AddError("--csv needs --label: the column saying whether the row converted.");
             }
-
-            foreach (var option in TableOnly.Where(o => !csv && result.GetResult(o) is { Implicit: false }))
-            {
-                result.AddError($"{option.Name} only applies with --csv.");
-            }
         });
+        command.OnlyApplyWith(result => result.GetResult(Csv) is not null, "--csv", [.. TableOnly]);
     }
 
     /// <summary>The trainers named with <c>--trainer</c>, or null for all.</summary>

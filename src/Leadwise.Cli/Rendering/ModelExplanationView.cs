@@ -39,9 +39,8 @@ internal static class ModelExplanationView
             table.AddRow(contributions ? [.. cells, factor.Contribution is { } c ? c.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) : string.Empty] : cells);
         }
 
-        table.Caption(contributions
-            ? "Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers. ML.NET contribution: the value's share of the model's raw score (its own units, before calibration)."
-            : "Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers.");
+        table.Caption("Points: how much the probability changes if this value alone were the typical training value. + raises, − lowers."
+            + (contributions ? " ML.NET contribution: the value's share of the model's raw score (its own units, before calibration)." : string.Empty));
         console.Write(table);
     }
 }

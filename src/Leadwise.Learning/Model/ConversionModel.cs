@@ -38,6 +38,7 @@ public sealed class ConversionModel
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly ProbabilityCalibrator _calibrator;
+    private readonly Lazy<IReadOnlyList<ITransformer>?> _contributions;
 
     internal ConversionModel(ConversionModelCard card, MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<LeadId> heldOutLeads, IReadOnlyList<double> heldOutProbabilities, IReadOnlyList<bool> heldOutLabels)
     {
@@ -45,6 +46,7 @@ public sealed class ConversionModel
         _ml = ml;
         _model = model;
         _calibrator = calibrator;
+        _contributions = new(ContributionStages);
         Encoder = LeadFeatureEncoder.Restore(card.Encoder);
         if (!Encoder.FeatureNames.SequenceEqual(card.FeatureNames, StringComparer.Ordinal))
         {
@@ -98,6 +100,23 @@ public sealed class ConversionModel
     internal double[] RawScores(IReadOnlyList<float[]> rows) =>
         [.. _model.Transform(TrainingData.Load(_ml, rows.Select(row => new BinaryRow { Features = row }), Card.FeatureNames.Count)).GetColumn<float>("Score").Select(s => (double)s)];
 
+    /// <summary>ML.NET's feature contributions of one encoded row, one per feature column; null when the model cannot give them (<see cref="ContributionStages"/>).</summary>
+    internal float[]? RawContributions(float[] row)
+    {
+        if (_contributions.Value is not { } stages)
+        {
+            return null;
+        }
+
+        IDataView data = TrainingData.Load(_ml, [new BinaryRow { Features = row }], Card.FeatureNames.Count);
+        foreach (var stage in stages)
+        {
+            data = stage.Transform(data);
+        }
+
+        return data.GetColumn<float[]>("FeatureContributions").Single();
+    }
+
     internal static double[] Probabilities(MLContext ml, ITransformer model, ProbabilityCalibrator calibrator, IReadOnlyList<float[]> rows, int featureCount)
     {
         var data = TrainingData.Load(ml, rows.Select(row => new BinaryRow { Features = row }), featureCount);
@@ -106,14 +125,14 @@ public sealed class ConversionModel
     }
 
     /// <summary>
-    /// ML.NET's feature contributions (<c>CalculateFeatureContribution</c>) of the lead's features to the model's raw score,
-    /// one per feature column, in the trainer's own score units; null when the model's last stage is none of the three
-    /// trainers' calibrated models.
+    /// The model's stages before its predictor, then ML.NET's feature-contribution calculator (<c>CalculateFeatureContribution</c>)
+    /// on the predictor, in the trainer's own score units; null when the last stage is none of the three trainers'
+    /// calibrated models. Built once per model: it depends on the model only, not on the lead.
     /// </summary>
-    internal float[]? RawContributions(PreContactFacts facts)
+    private IReadOnlyList<ITransformer>? ContributionStages()
     {
         var stages = _model is IEnumerable<ITransformer> chain ? chain.ToList() : [_model];
-        var count = Encoder.FeatureNames.Count;
+        var count = Card.FeatureNames.Count;
         // ML.NET's calibrated binary models are typed by their sub-model, and only the typed overload reaches it.
         IEstimator<ITransformer>? contributions = stages[^1] switch
         {
@@ -127,14 +146,14 @@ public sealed class ConversionModel
             return null;
         }
 
-        IDataView data = TrainingData.Load(_ml, [new BinaryRow { Features = Encoder.Encode(facts) }], count);
+        // The calculator is fitted on the schema only; an empty view of the predictor's input carries it.
+        IDataView input = TrainingData.Load(_ml, [], count);
         foreach (var stage in stages.Take(stages.Count - 1))
         {
-            data = stage.Transform(data);
+            input = stage.Transform(input);
         }
 
-        var calculator = contributions.Fit(data);
-        return calculator.Transform(data).GetColumn<float[]>("FeatureContributions").Single();
+        return [.. stages.Take(stages.Count - 1), contributions.Fit(input)];
     }
 
     /// <summary>
@@ -171,7 +190,7 @@ public sealed class ConversionModel
         }
 
         var probabilities = PredictProbabilities(variants);
-        var contributions = RawContributions(facts);
+        var contributions = RawContributions(row);
         return [.. changed
             .Select((group, i) => new ModelFactor(group.Name, Describe(group, row), Describe(group, [.. Card.Reference]), 100 * (probabilities[0] - probabilities[i + 1]),
                 contributions is null ? null : group.Columns.Sum(c => (double)contributions[c])))

@@ -27,6 +27,9 @@ internal sealed class HazardFeatures
     private readonly int[] _seniority;
     private readonly int _leadWidth;
 
+    /// <summary>Whether the text vector is followed by its product with the lead's German-speaking flag (the components reader only).</summary>
+    private readonly bool _textByLanguage;
+
     /// <summary>Each message's traits as feature values, read once per message object (every lead of a batch shares them).</summary>
     private readonly ConditionalWeakTable<Message, MessageFeatures> _messages = [];
 
@@ -48,7 +51,8 @@ internal sealed class HazardFeatures
         if (text is not null)
         {
             names.AddRange(text.FeatureNames("msg.text"));
-            if (text.Reader == MessageTextReader.Components)
+            _textByLanguage = text.Reader == MessageTextReader.Components;
+            if (_textByLanguage)
             {
                 names.AddRange(text.FeatureNames("leadGerman×msg.text"));
             }
@@ -114,11 +118,10 @@ internal sealed class HazardFeatures
         if (Text is not null)
         {
             var vector = Text.Vector(message);
-            var withLanguage = Text.Reader == MessageTextReader.Components;
             for (var j = 0; j < vector.Length; j++)
             {
                 tail[i + j] = vector[j];
-                if (withLanguage)
+                if (_textByLanguage)
                 {
                     tail[i + vector.Length + j] = leadGerman * vector[j];
                 }

@@ -47,7 +47,6 @@ internal sealed partial class MessageTextEncoder
         _ml = ml;
         _transformer = transformer;
         Dimensions = dimensions;
-        Reader = MessageTextReader.Components;
     }
 
     private MessageTextEncoder(IReadOnlyList<string> sentences)
@@ -55,13 +54,12 @@ internal sealed partial class MessageTextEncoder
         Sentences = sentences;
         _sentenceSlots = sentences.Select((sentence, i) => (sentence, i)).ToFrozenDictionary(p => p.sentence, p => p.i, StringComparer.Ordinal);
         Dimensions = sentences.Count;
-        Reader = MessageTextReader.Sentences;
     }
 
     /// <summary>The length of every text vector.</summary>
     public int Dimensions { get; }
 
-    public MessageTextReader Reader { get; }
+    public MessageTextReader Reader => Sentences is null ? MessageTextReader.Components : MessageTextReader.Sentences;
 
     /// <summary>With the sentence reader, the sentences flagged, in vector order (what <see cref="RestoreSentences"/> needs); null otherwise.</summary>
     public IReadOnlyList<string>? Sentences { get; }

@@ -51,13 +51,13 @@ public sealed class ModelReasonsTests
         var loaded = ConversionModel.Load(buffer);
 
         // When a lead's reasons and contributions are asked of both
-        var contributions = model.RawContributions(leads[0]);
+        var contributions = model.RawContributions(model.Encoder.Encode(leads[0]));
         var reasons = model.Explain(leads[0], top: 100);
 
         // Then ML.NET gives one contribution per column, the same after loading, and each reason carries its group's sum
         Assert.NotNull(contributions);
         Assert.Equal(model.Card.FeatureNames.Count, contributions.Length);
-        Assert.Equal(contributions, loaded.RawContributions(leads[0]));
+        Assert.Equal(contributions, loaded.RawContributions(loaded.Encoder.Encode(leads[0])));
         Assert.Contains(contributions, c => c != 0);
         Assert.NotEmpty(reasons);
         Assert.All(reasons, r => Assert.NotNull(r.Contribution));
@@ -80,7 +80,7 @@ public sealed class ModelReasonsTests
         foreach (var lead in leads.Take(20))
         {
             // When
-            var contributions = model.RawContributions(lead)!;
+            var contributions = model.RawContributions(model.Encoder.Encode(lead))!;
             var scores = model.RawScores([model.Encoder.Encode(lead), zero]);
 
             // Then
